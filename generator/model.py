@@ -1,0 +1,104 @@
+"""The data that flows between the build stages. No I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class MoodScale:
+    """Moods are whole numbers from `low` to `low + len(labels) - 1`."""
+
+    low: int = 1
+    labels: tuple[str, ...] = ("awful", "low", "okay", "good", "great")
+
+    @property
+    def high(self) -> int:
+        return self.low + len(self.labels) - 1
+
+    def label(self, mood: int) -> str:
+        return self.labels[mood - self.low]
+
+    def describe(self, mood: int) -> str:
+        """'3 of 5: okay'."""
+        return f"{mood} of {self.high}: {self.label(mood)}"
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    label: str
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Habit:
+    name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str = "My journal"
+    author: str = ""
+    language: str = "en"
+    timezone: str = "UTC"
+    mood: MoodScale = MoodScale()
+    metrics: tuple[Metric, ...] = ()
+    habits: tuple[Habit, ...] = ()
+    home_entries: int = 7
+
+    def metric(self, name: str) -> Metric | None:
+        return next((m for m in self.metrics if m.name == name), None)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One journal entry, validated. `source` is relative to the journal folder."""
+
+    source: str
+    date: dt.date
+    title: str
+    slug: str
+    body: str = ""
+    time: dt.time | None = None
+    has_title: bool = False
+    mood: int | None = None
+    metrics: tuple[tuple[str, float], ...] = ()
+    tags: tuple[str, ...] = ()
+    wins: tuple[str, ...] = ()
+    gratitude: tuple[str, ...] = ()
+    emotions: tuple[str, ...] = ()
+    habits: tuple[str, ...] = ()
+    coping: tuple[str, ...] = ()
+    resurface: bool = True
+    draft: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    html: str = ""
+    url: str = ""
+
+    @property
+    def metric_values(self) -> dict[str, float]:
+        return dict(self.metrics)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date, self.time or dt.time(0), self.source)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of the site: where it goes, how it is drawn, what it shows."""
+
+    url: str  # relative to the site root: "" for home, "2026/11/23/" for an entry
+    template: str
+    context: dict[str, Any] = field(compare=False, hash=False)
+    source: str = ""  # what made it, named when two pages collide
+
+    @property
+    def output(self) -> str:
+        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
