@@ -1,0 +1,147 @@
+"""Settings from journal.yaml; sensible defaults when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from generator.errors import BuildFailed, ContentError, suggest
+from generator.model import Config, Habit, Metric, MoodScale
+from generator.yamlload import Field, NotAMapping, error_line, load_mapping
+
+CONFIG_FILE = "journal.yaml"
+KNOWN_KEYS = ("title", "author", "language", "timezone", "mood", "metrics", "habits", "home_entries")
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.errors: list[ContentError] = []
+
+    def add(self, line: int, message: str) -> None:
+        self.errors.append(ContentError(CONFIG_FILE, line, message))
+
+
+def load_config(journal: Path) -> Config:
+    """Read journal.yaml from the journal folder. Raises BuildFailed listing every problem."""
+    path = journal / CONFIG_FILE
+    if not path.exists():
+        return Config()
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        fields = load_mapping(text)
+    except yaml.YAMLError as error:
+        raise BuildFailed([ContentError(CONFIG_FILE, error_line(error), "not valid YAML")]) from None
+    except NotAMapping as error:
+        raise BuildFailed([ContentError(CONFIG_FILE, error.line, "settings must be `key: value` lines")]) from None
+    problems = _Problems()
+    settings: dict[str, Any] = {}
+    for key, field in fields.items():
+        if key not in KNOWN_KEYS:
+            hint = suggest(key, KNOWN_KEYS)
+            problems.add(field.line, f"unknown setting '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+            continue
+        value = _READERS[key](field, problems)
+        if value is not None:
+            settings[key] = value
+    if problems.errors:
+        raise BuildFailed(problems.errors)
+    return Config(**settings)
+
+
+def _text(field: Field, problems: _Problems) -> str | None:
+    if isinstance(field.value, (str, int, float)) and not isinstance(field.value, bool):
+        return str(field.value)
+    problems.add(field.line, "must be a line of text")
+    return None
+
+
+def _timezone(field: Field, problems: _Problems) -> str | None:
+    name = _text(field, problems)
+    if name is None:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.add(field.line, f"timezone '{name}' is not a known time zone (for example Europe/London)")
+        return None
+    return name
+
+
+def _home_entries(field: Field, problems: _Problems) -> int | None:
+    if isinstance(field.value, int) and not isinstance(field.value, bool) and field.value > 0:
+        return field.value
+    problems.add(field.line, f"home_entries must be a whole number above 0 (got {field.value!r})")
+    return None
+
+
+def _mood(field: Field, problems: _Problems) -> MoodScale | None:
+    value = field.value
+    if not isinstance(value, dict):
+        problems.add(field.line, "mood must have `labels:` (a list, lowest first) and optionally `low:`")
+        return None
+    unknown = set(value) - {"low", "labels"}
+    if unknown:
+        problems.add(field.line, f"mood has unknown setting '{sorted(unknown)[0]}' (use low and labels)")
+    low = value.get("low", 1)
+    labels = value.get("labels", list(MoodScale().labels))
+    if not isinstance(low, int) or isinstance(low, bool):
+        problems.add(field.line, f"mood low must be a whole number (got {low!r})")
+        return None
+    if not isinstance(labels, list) or len(labels) < 2 or not all(isinstance(x, (str, int)) for x in labels):
+        problems.add(field.line, "mood labels must be a list of at least two words, lowest first")
+        return None
+    return MoodScale(low=low, labels=tuple(str(x) for x in labels))
+
+
+def _metrics(field: Field, problems: _Problems) -> tuple[Metric, ...] | None:
+    if not isinstance(field.value, dict):
+        problems.add(field.line, "metrics must map each name to its label, unit, min and max")
+        return None
+    metrics = []
+    for name, spec in field.value.items():
+        spec = spec if isinstance(spec, dict) else {"label": spec} if isinstance(spec, str) else None
+        if spec is None:
+            problems.add(field.line, f"metric '{name}' must have a label, and optionally unit, min and max")
+            continue
+        unknown = set(spec) - {"label", "unit", "min", "max"}
+        if unknown:
+            problems.add(field.line, f"metric '{name}' has unknown setting '{sorted(unknown)[0]}'")
+        bounds = [spec.get("min"), spec.get("max")]
+        if any(b is not None and (not isinstance(b, (int, float)) or isinstance(b, bool)) for b in bounds):
+            problems.add(field.line, f"metric '{name}' min and max must be numbers")
+            continue
+        metrics.append(
+            Metric(
+                name=str(name),
+                label=str(spec.get("label", str(name).capitalize())),
+                unit=str(spec.get("unit", "")),
+                low=bounds[0],
+                high=bounds[1],
+            )
+        )
+    return tuple(metrics)
+
+
+def _habits(field: Field, problems: _Problems) -> tuple[Habit, ...] | None:
+    value = field.value
+    if isinstance(value, list) and all(isinstance(x, str) for x in value):
+        return tuple(Habit(name=x, label=x) for x in value)
+    if isinstance(value, dict):
+        return tuple(Habit(name=str(k), label=str(v if v is not None else k)) for k, v in value.items())
+    problems.add(field.line, "habits must map each habit's name to how it reads (walk: Went for a walk)")
+    return None
+
+
+_READERS = {
+    "title": _text,
+    "author": _text,
+    "language": _text,
+    "timezone": _timezone,
+    "home_entries": _home_entries,
+    "mood": _mood,
+    "metrics": _metrics,
+    "habits": _habits,
+}
