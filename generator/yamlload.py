@@ -87,6 +87,14 @@ class Field:
     line: int  # 1-based line within the YAML text
 
 
+class BadValue(ValueError):
+    """A scalar that looks like a date or time but is not a real one."""
+
+    def __init__(self, line: int, text: str):
+        self.line = line
+        super().__init__(f"'{text}' is not a real date or time")
+
+
 class NotAMapping(ValueError):
     def __init__(self, line: int):
         self.line = line
@@ -96,7 +104,7 @@ class NotAMapping(ValueError):
 def load_mapping(text: str) -> dict[str, Field]:
     """Parse YAML text whose top level is a mapping; keep each key's line.
 
-    Raises yaml.YAMLError (with problem_mark) or NotAMapping.
+    Raises yaml.YAMLError (with problem_mark), NotAMapping or BadValue.
     """
     loader = JournalLoader(text)
     try:
@@ -108,11 +116,20 @@ def load_mapping(text: str) -> dict[str, Field]:
         fields: dict[str, Field] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
-            value = loader.construct_object(value_node, deep=True)
+            try:
+                value = loader.construct_object(value_node, deep=True)
+            except ValueError:
+                raise BadValue(key_node.start_mark.line + 1, _first_scalar(value_node)) from None
             fields[str(key)] = Field(value, key_node.start_mark.line + 1)
         return fields
     finally:
         loader.dispose()
+
+
+def _first_scalar(node: yaml.Node) -> str:
+    while not isinstance(node, yaml.ScalarNode):
+        node = node.value[0] if isinstance(node, yaml.SequenceNode) else node.value[0][1]
+    return node.value
 
 
 def error_line(error: yaml.YAMLError) -> int:

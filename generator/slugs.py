@@ -1,0 +1,19 @@
+"""ASCII-safe URL parts for any title or tag."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """'Café & friends' -> 'cafe-friends'. Never empty, never '..' or a slash."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_WORD.sub("-", ascii_text.lower()).strip("-")
+    if slug:
+        return slug[:80].rstrip("-")
+    # Titles in scripts without an ASCII form still need a stable, distinct name.
+    return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
