@@ -65,6 +65,7 @@ class Entry:
     title: str
     slug: str
     body: str = ""
+    body_line: int = 1
     time: dt.time | None = None
     has_title: bool = False
     mood: int | None = None
@@ -102,3 +103,24 @@ class Page:
     @property
     def output(self) -> str:
         return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str  # as first written
+    slug: str
+    entries: tuple[Entry, ...]  # oldest first
+
+
+@dataclass(frozen=True)
+class Journal:
+    """Published entries, sorted oldest first, with the ways pages look them up."""
+
+    entries: tuple[Entry, ...]
+    tags: tuple[Tag, ...]  # by name
+    years: dict[int, dict[int, tuple[Entry, ...]]] = field(compare=False, hash=False)
+    neighbours: dict[str, tuple[Entry | None, Entry | None]] = field(compare=False, hash=False)
+
+    @property
+    def newest(self) -> Entry | None:
+        return self.entries[-1] if self.entries else None

@@ -1,0 +1,120 @@
+"""The pipeline: load, index, plan, render, write. Only this module knows the order."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.cache import CACHE_DIR, HtmlCache
+from generator.config import load_config
+from generator.content import CONTENT_DIR, find_asset_files, load_entries
+from generator.errors import BuildFailed, ContentError
+from generator.index import build_journal
+from generator.markup import ASSET_MARK, asset_links, render_bodies
+from generator.model import Entry
+from generator.render import builtin_theme, make_environment, render_pages
+from generator.routes import plan
+from generator.write import check_output_folder, write_site
+
+log = logging.getLogger(__name__)
+
+ROBOTS = b"User-agent: *\nDisallow: /\n"
+
+
+@dataclass(frozen=True)
+class Report:
+    entries: int
+    pages: int
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    warnings: list[ContentError] = field(default_factory=list)
+
+
+def prepare(journal: Path, *, drafts: bool = False, strict: bool = False) -> tuple[dict[str, bytes], Report]:
+    """Everything but the write: the site's files in memory, or BuildFailed."""
+    started = time.perf_counter()
+    config = load_config(journal)
+    loaded = load_entries(journal, config)
+    errors = list(loaded.errors)
+    if strict:
+        errors += loaded.warnings
+    entries = [e for e in loaded.entries if drafts or not e.draft]
+    cache = HtmlCache(journal / CACHE_DIR / "html.json")
+    entries = render_bodies(entries, cache)
+    asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal)}
+    errors += _missing_assets(entries, asset_names)
+    journal_index = build_journal(entries)
+    pages, collisions = plan(journal_index, config)
+    errors += collisions
+    if errors:
+        raise BuildFailed(errors)
+    files, template_errors = render_pages(make_environment(journal, config), pages, journal)
+    if template_errors:
+        raise BuildFailed(template_errors)
+    files["robots.txt"] = ROBOTS
+    files.update(_theme_files(journal))
+    for name in asset_names:
+        files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
+    cache.save()
+    report = Report(
+        entries=len(entries),
+        pages=len(pages),
+        seconds=time.perf_counter() - started,
+        warnings=[] if strict else loaded.warnings,
+    )
+    return files, report
+
+
+def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Report:
+    return prepare(journal, drafts=drafts, strict=strict)[1]
+
+
+def build(journal: Path, out: Path, *, drafts: bool = False, strict: bool = False) -> Report:
+    started = time.perf_counter()
+    check_output_folder(out, journal)
+    files, report = prepare(journal, drafts=drafts, strict=strict)
+    written = write_site(out, files)
+    return Report(
+        entries=report.entries,
+        pages=report.pages,
+        written=written.written,
+        unchanged=written.unchanged,
+        removed=written.removed,
+        seconds=time.perf_counter() - started,
+        warnings=report.warnings,
+    )
+
+
+def _theme_files(journal: Path) -> dict[str, bytes]:
+    """static/ of the built-in theme, overridden file by file by the journal's own."""
+    files = {}
+    for root in (builtin_theme() / "static", journal / "templates" / "static"):
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.is_file() and not path.name.startswith((".", "__")) and path.suffix != ".py":
+                    files["static/" + path.relative_to(root).as_posix()] = path.read_bytes()
+    return files
+
+
+def _missing_assets(entries: list[Entry], asset_names: set[str]) -> list[ContentError]:
+    errors = []
+    for entry in entries:
+        if ASSET_MARK not in entry.html:
+            continue
+        folder = posixpath.dirname(entry.source)
+        for target in asset_links(entry.html, folder):
+            if target not in asset_names:
+                name = posixpath.relpath(target, folder)
+                line = entry.body_line + _line_of(entry.body, name)
+                errors.append(ContentError(entry.source, line, f"links to {name}, which is not beside it in {folder}/"))
+    return errors
+
+
+def _line_of(body: str, needle: str) -> int:
+    index = body.find(needle)
+    return body.count("\n", 0, index) if index >= 0 else 0

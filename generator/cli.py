@@ -1,0 +1,143 @@
+"""The `cairn` command. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.build import Report, build, check
+from generator.errors import BuildFailed, ContentError
+from generator.write import UnsafeOutput
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 for usage errors, as we want
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"cairn: {message}\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cairn", description="Turn a folder of journal entries into a private website.")
+    parser.add_argument("--version", action="version", version=f"cairn {__version__}")
+    parser.add_argument("--journal", type=Path, default=Path("."), help="the journal folder (default: here)")
+    # --journal may come before or after the command: `cairn build --journal x`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--journal", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    cmd = commands.add_parser("build", help="build the site", parents=[common])
+    cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
+    cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    cmd.add_argument("--out", type=Path, help="output folder (default: site/ in the journal)")
+
+    cmd = commands.add_parser("check", help="check every entry and template, write nothing", parents=[common])
+    cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
+    cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    cmd = commands.add_parser("new", help="start today's entry (never overwrites)", parents=[common])
+    cmd.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today)")
+    cmd.add_argument("--title", help="a title for the entry")
+    cmd.add_argument("--no-edit", action="store_true", help="create the file without opening an editor")
+
+    cmd = commands.add_parser("init", help="make a new journal folder", parents=[common])
+    cmd.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where (default: here)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    journal: Path = args.journal
+    if args.command != "init" and not journal.is_dir():
+        return _usage(f"no journal folder at {journal}")
+    try:
+        return _COMMANDS[args.command](args, journal)
+    except BuildFailed as failure:
+        _print_problems(failure.errors)
+        count = len(failure.errors)
+        print(f"Nothing was written: {count} {'problem' if count == 1 else 'problems'} to fix first.", file=sys.stderr)
+        return EXIT_CONTENT
+    except UnsafeOutput as error:
+        return _usage(str(error))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _usage(message: str) -> int:
+    print(f"cairn: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _print_problems(problems: list[ContentError]) -> None:
+    for problem in problems:
+        print(_colour(str(problem), "33" if problem.warning else "31"), file=sys.stderr)
+
+
+def _colour(text: str, code: str) -> str:
+    if os.environ.get("NO_COLOR") or not sys.stderr.isatty():
+        return text
+    return f"\033[{code}m{text}\033[0m"
+
+
+def _summary(report: Report) -> str:
+    entries = f"{report.entries} {'entry' if report.entries == 1 else 'entries'}"
+    return (
+        f"Built {entries} into {report.pages} pages: {report.written} written, "
+        f"{report.unchanged} unchanged, {report.removed} removed, in {report.seconds:.2f} s."
+    )
+
+
+def _build(args: argparse.Namespace, journal: Path) -> int:
+    out = args.out if args.out is not None else journal / "site"
+    report = build(journal, out, drafts=args.drafts, strict=args.strict)
+    _print_problems(report.warnings)
+    print(_summary(report))
+    if report.written == 0 and report.removed == 0:
+        print("Nothing changed since the last build.")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, journal: Path) -> int:
+    report = check(journal, drafts=args.drafts, strict=args.strict)
+    _print_problems(report.warnings)
+    print(f"All {report.entries} entries look right ({len(report.warnings)} warnings).")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace, journal: Path) -> int:
+    from generator.scaffold import EntryExists, new_entry, open_in_editor
+
+    try:
+        path, created = new_entry(journal, args.date, args.title)
+    except ValueError as error:
+        return _usage(str(error))
+    except EntryExists as error:
+        return _usage(str(error))
+    print(("Started " if created else "Opening the existing entry ") + str(path))
+    if not args.no_edit:
+        status = open_in_editor(path)
+        if status is None:
+            print("Set $EDITOR (or $VISUAL) to have entries open in your editor.")
+        return status or EXIT_OK
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace, journal: Path) -> int:
+    from generator.scaffold import JournalExists, init_journal
+
+    try:
+        made = init_journal(args.folder)
+    except JournalExists as error:
+        return _usage(str(error))
+    print(f"A new journal is ready in {made}. Write your first entry with: cairn --journal {made} new")
+    return EXIT_OK
+
+
+_COMMANDS = {"build": _build, "check": _check, "new": _new, "init": _init}

@@ -1,0 +1,51 @@
+"""Sort entries, give each its URL, and group them by tag, year and month."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from itertools import groupby
+
+from generator.model import Entry, Journal, Tag
+from generator.slugs import slugify
+
+
+def entry_url(date, slug: str, position: int, shared_day: bool) -> str:
+    day = f"{date:%Y/%m/%d}/"
+    if not shared_day:
+        return day
+    return f"{day}{slug or position}/"
+
+
+def build_journal(entries: list[Entry]) -> Journal:
+    ordered = sorted(entries, key=lambda e: e.sort_key)
+    with_urls: list[Entry] = []
+    for _, same_day in groupby(ordered, key=lambda e: e.date):
+        day = list(same_day)
+        for position, entry in enumerate(day, start=1):
+            with_urls.append(replace(entry, url=entry_url(entry.date, entry.slug, position, len(day) > 1)))
+
+    by_tag: dict[str, list[Entry]] = defaultdict(list)
+    names: dict[str, str] = {}
+    years: dict[int, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    for entry in with_urls:
+        for tag in dict.fromkeys(entry.tags):
+            slug = slugify(tag)
+            names.setdefault(slug, tag)  # "Walk" and "walk" are one tag
+            if not by_tag[slug] or by_tag[slug][-1] is not entry:
+                by_tag[slug].append(entry)
+        years[entry.date.year][entry.date.month].append(entry)
+
+    tags = tuple(
+        sorted((Tag(names[s], s, tuple(es)) for s, es in by_tag.items()), key=lambda t: (t.name.lower(), t.slug))
+    )
+    neighbours = {
+        e.url: (with_urls[i - 1] if i else None, with_urls[i + 1] if i + 1 < len(with_urls) else None)
+        for i, e in enumerate(with_urls)
+    }
+    return Journal(
+        entries=tuple(with_urls),
+        tags=tags,
+        years={y: {m: tuple(es) for m, es in sorted(ms.items())} for y, ms in sorted(years.items())},
+        neighbours=neighbours,
+    )

@@ -1,0 +1,52 @@
+"""plan(): every page of the site, with its URL, template and what it shows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+
+from generator.errors import ContentError
+from generator.model import Config, Journal, Page
+
+
+def plan(journal: Journal, config: Config) -> tuple[list[Page], list[ContentError]]:
+    """The pages to render, and an error for every two pages that share a file."""
+    pages = [
+        Page("", "home.html", {"entries": journal.entries[::-1][: config.home_entries]}),
+        Page("timeline/", "timeline.html", {"years": _years_newest_first(journal)}),
+        Page("tags/", "tags.html", {"tags": sorted(journal.tags, key=lambda t: (-len(t.entries), t.name.lower()))}),
+        Page("404.html", "404.html", {}),
+    ]
+    for entry in journal.entries:
+        previous, following = journal.neighbours[entry.url]
+        pages.append(
+            Page(entry.url, "entry.html", {"entry": entry, "previous": previous, "next": following}, entry.source)
+        )
+    for date, same_day in groupby(journal.entries, key=lambda e: e.date):
+        day = tuple(same_day)
+        if len(day) > 1:
+            pages.append(Page(f"{date:%Y/%m/%d}/", "day.html", {"date": date, "entries": day}, day[0].source))
+    for year, months in journal.years.items():
+        pages.append(Page(f"{year}/", "year.html", {"year": year, "months": months}))
+        for month, entries in months.items():
+            pages.append(Page(f"{year}/{month:02d}/", "month.html", {"year": year, "month": month, "entries": entries}))
+    for tag in journal.tags:
+        pages.append(Page(f"tags/{tag.slug}/", "tag.html", {"tag": tag}, f"tag '{tag.name}'"))
+    return pages, find_collisions(pages)
+
+
+def _years_newest_first(journal: Journal) -> list[tuple[int, list[tuple[int, tuple]]]]:
+    return [(year, list(months.items())[::-1]) for year, months in reversed(journal.years.items())]
+
+
+def find_collisions(pages: list[Page]) -> list[ContentError]:
+    counts = Counter(p.output for p in pages)
+    errors = []
+    for output, count in counts.items():
+        if count < 2:
+            continue
+        sources = sorted(p.source or p.template for p in pages if p.output == output)
+        for source in sources:
+            others = ", ".join(s for s in sources if s != source) or source
+            errors.append(ContentError(source, 0, f"would write the same page /{output} as {others}"))
+    return errors

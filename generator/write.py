@@ -1,0 +1,84 @@
+"""Write the site: only changed files, atomically; remove what no longer belongs."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+# Marks a folder as Cairn's output, so stale-file removal never runs anywhere else.
+MARKER = ".cairn-site"
+
+
+class UnsafeOutput(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def check_output_folder(out: Path, journal: Path) -> None:
+    """Refuse an output folder whose files we could destroy by mistake."""
+    out, journal = out.resolve(), journal.resolve()
+    if out == journal or journal.is_relative_to(out):
+        raise UnsafeOutput(f"{out} holds the journal itself; choose an empty folder for the site")
+    for kept in ("content", "templates"):
+        if out.is_relative_to(journal / kept):
+            raise UnsafeOutput(f"the site cannot be written inside {kept}/")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise UnsafeOutput(f"{out} is not empty and was not made by Cairn; choose an empty folder")
+
+
+def write_site(out: Path, files: dict[str, bytes]) -> WriteReport:
+    """`files` maps a path relative to `out` (posix) to its bytes."""
+    out.mkdir(parents=True, exist_ok=True)
+    marker = out / MARKER
+    if not marker.exists():
+        marker.write_bytes(b"This folder is written by Cairn. Files here are replaced on every build.\n")
+    written = unchanged = 0
+    for name, data in files.items():
+        target = out / name
+        if _same_bytes(target, data):
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+        written += 1
+    removed = _remove_stale(out, set(files) | {MARKER})
+    return WriteReport(written, unchanged, removed)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _remove_stale(out: Path, keep: set[str]) -> int:
+    removed = 0
+    for root, dirs, names in os.walk(out, topdown=False):
+        folder = Path(root)
+        for name in names:
+            path = folder / name
+            if path.relative_to(out).as_posix() not in keep:
+                path.unlink()
+                removed += 1
+        for name in dirs:
+            path = folder / name
+            if path.is_symlink():
+                path.unlink()
+            elif not any(path.iterdir()):
+                path.rmdir()
+    return removed
