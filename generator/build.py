@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import posixpath
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,9 +11,9 @@ from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
 from generator.content import CONTENT_DIR, find_asset_files, load_entries
 from generator.errors import BuildFailed, ContentError
-from generator.index import build_journal
-from generator.markup import ASSET_MARK, asset_links, render_bodies
-from generator.model import Entry
+from generator.index import assign_urls, build_journal
+from generator.links import resolve_links
+from generator.markup import render_bodies
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.write import check_output_folder, write_site
@@ -47,7 +46,8 @@ def prepare(journal: Path, *, drafts: bool = False, strict: bool = False) -> tup
     cache = HtmlCache(journal / CACHE_DIR / "html.json")
     entries = render_bodies(entries, cache)
     asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal)}
-    errors += _missing_assets(entries, asset_names)
+    entries, link_errors = resolve_links(assign_urls(entries), asset_names)
+    errors += link_errors
     journal_index = build_journal(entries)
     pages, collisions = plan(journal_index, config)
     errors += collisions
@@ -100,21 +100,3 @@ def _theme_files(journal: Path) -> dict[str, bytes]:
                     files["static/" + path.relative_to(root).as_posix()] = path.read_bytes()
     return files
 
-
-def _missing_assets(entries: list[Entry], asset_names: set[str]) -> list[ContentError]:
-    errors = []
-    for entry in entries:
-        if ASSET_MARK not in entry.html:
-            continue
-        folder = posixpath.dirname(entry.source)
-        for target in asset_links(entry.html, folder):
-            if target not in asset_names:
-                name = posixpath.relpath(target, folder)
-                line = entry.body_line + _line_of(entry.body, name)
-                errors.append(ContentError(entry.source, line, f"links to {name}, which is not beside it in {folder}/"))
-    return errors
-
-
-def _line_of(body: str, needle: str) -> int:
-    index = body.find(needle)
-    return body.count("\n", 0, index) if index >= 0 else 0

@@ -22,7 +22,7 @@ LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
 COMMA_LISTS = ("tags", "emotions", "habits")
 BOOL_FIELDS = ("resurface", "draft")
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
-DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ .]+(.*))?$")
+DATE_PREFIX = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[-_ .]+(.*))?$")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
 
@@ -163,7 +163,7 @@ def format_date(date: dt.date) -> str:
 
 
 def _read_date(field, prefix, config, problem):
-    from_name = dt.date.fromisoformat(prefix.group(1)) if prefix and _real_date(prefix.group(1)) else None
+    from_name = _name_date(prefix.group(1)) if prefix else None
     if field is None:
         if from_name is None:
             problem(1, "has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it")
@@ -181,12 +181,12 @@ def _read_date(field, prefix, config, problem):
     return value, time
 
 
-def _real_date(text: str) -> bool:
+def _name_date(text: str) -> dt.date | None:
+    """2026-11-23, or 2024-12-5 as some people write it."""
     try:
-        dt.date.fromisoformat(text)
+        return dt.date(*(int(part) for part in text.split("-")))
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def _is_number(value: Any) -> bool:

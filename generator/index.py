@@ -17,13 +17,19 @@ def entry_url(date, slug: str, position: int, shared_day: bool) -> str:
     return f"{day}{slug or position}/"
 
 
-def build_journal(entries: list[Entry]) -> Journal:
+def assign_urls(entries: list[Entry]) -> list[Entry]:
+    """Entries sorted oldest first, each with its URL."""
     ordered = sorted(entries, key=lambda e: e.sort_key)
     with_urls: list[Entry] = []
     for _, same_day in groupby(ordered, key=lambda e: e.date):
         day = list(same_day)
         for position, entry in enumerate(day, start=1):
             with_urls.append(replace(entry, url=entry_url(entry.date, entry.slug, position, len(day) > 1)))
+    return with_urls
+
+
+def build_journal(with_urls: list[Entry]) -> Journal:
+    """Group entries that already have URLs (see assign_urls), in that order."""
 
     by_tag: dict[str, list[Entry]] = defaultdict(list)
     names: dict[str, str] = {}

@@ -21,6 +21,7 @@ EXTENSIONS = ("extra", "sane_lists")
 # Relative links in an entry point at files beside it. They are marked here and
 # resolved per page, because the same HTML appears on pages at different depths.
 ASSET_MARK = "cairn-asset:"
+PAGE_MARK = "cairn-page:"  # a link to another entry's page, relative to the site root
 _PARALLEL_FROM = 200
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^[#/]")
 
@@ -70,8 +71,3 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
         cache.put(keys[i], result)
     return [replace(e, html=h) for e, h in zip(entries, html)]
 
-
-def asset_links(html: str, entry_source_dir: str) -> list[str]:
-    """The relative file names an entry's HTML links to, resolved against its folder."""
-    found = re.findall(r'(?:src|href)="' + re.escape(ASSET_MARK) + r'([^"]*)"', html)
-    return [os.path.normpath(os.path.join(entry_source_dir, f.split("#")[0])) for f in found]

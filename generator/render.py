@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator.content import format_date
 from generator.errors import ContentError
-from generator.markup import ASSET_MARK
+from generator.markup import ASSET_MARK, PAGE_MARK
 from generator.model import Config, Page
 from generator.slugs import slugify
 
@@ -73,7 +73,8 @@ def _body(context: jinja2.runtime.Context, entry) -> Markup:
     """An entry's HTML with links to files beside it resolved for this page."""
     folder = posixpath.dirname(entry.source.removeprefix("content/"))
     prefix = relative_url("files/" + (folder + "/" if folder else ""), context["page_url"])
-    return Markup(entry.html.replace(ASSET_MARK, prefix))
+    html = entry.html.replace(ASSET_MARK, prefix)
+    return Markup(html.replace(PAGE_MARK, relative_url("", context["page_url"]).removesuffix("./")))
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:

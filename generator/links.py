@@ -1,0 +1,54 @@
+"""Relative links in entries: files beside them, and other entries by file name."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import replace
+
+from generator.content import CONTENT_DIR
+from generator.errors import ContentError
+from generator.markup import ASSET_MARK, PAGE_MARK
+from generator.model import Entry
+
+_MARKED = re.compile(r'(src|href)="' + re.escape(ASSET_MARK) + r'([^"#?]*)([^"]*)"')
+
+
+def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Entry], list[ContentError]]:
+    """Keep marks on links to files that exist; point links to .md files at their
+    entry's page; leave other links as written. A missing image is an error.
+    Entries must already have their URLs."""
+    sources = {e.source: e for e in entries}
+    resolved, errors = [], []
+    for entry in entries:
+        if ASSET_MARK not in entry.html:
+            resolved.append(entry)
+            continue
+        folder = posixpath.dirname(entry.source)
+
+        def relink(match: re.Match) -> str:
+            attribute, name, rest = match.groups()
+            target = posixpath.normpath(posixpath.join(folder, _unquote(name)))
+            if target in asset_names:
+                return match.group(0)
+            if target in sources and attribute == "href":
+                return f'href="{PAGE_MARK}{sources[target].url}{rest}"'
+            if attribute == "src":
+                line = entry.body_line + _line_of(entry.body, name)
+                where = posixpath.relpath(folder, CONTENT_DIR)
+                errors.append(ContentError(entry.source, line, f"shows the image {name}, which is not in content/{where}/"))
+            return f'{attribute}="{name}{rest}"'
+
+        resolved.append(replace(entry, html=_MARKED.sub(relink, entry.html)))
+    return resolved, sorted(set(errors))
+
+
+def _unquote(name: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(name)
+
+
+def _line_of(body: str, needle: str) -> int:
+    index = body.find(needle)
+    return body.count("\n", 0, index) if index >= 0 else 0
