@@ -74,7 +74,8 @@ def _body(context: jinja2.runtime.Context, entry) -> Markup:
     folder = posixpath.dirname(entry.source.removeprefix("content/"))
     prefix = relative_url("files/" + (folder + "/" if folder else ""), context["page_url"])
     html = entry.html.replace(ASSET_MARK, prefix)
-    return Markup(html.replace(PAGE_MARK, relative_url("", context["page_url"]).removesuffix("./")))
+    root = relative_url("", context["page_url"])
+    return Markup(html.replace(PAGE_MARK, "" if root == "./" else root))
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:
