@@ -88,7 +88,8 @@ class Entry:
 
     @property
     def sort_key(self) -> tuple:
-        return (self.date, self.time or dt.time(0), self.source)
+        # Same day, no times: "2026-05-01.md" before "2026-05-01-evening.md".
+        return (self.date, self.time or dt.time(0), self.source.removesuffix(".md"))
 
 
 @dataclass(frozen=True)
