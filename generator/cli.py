@@ -41,6 +41,11 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    cmd = commands.add_parser("serve", help="preview the site on this computer, rebuilding on every save", parents=[common])
+    cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
+    cmd.add_argument("--out", type=Path, help="output folder (default: site/ in the journal)")
+
     cmd = commands.add_parser("new", help="start today's entry (never overwrites)", parents=[common])
     cmd.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today)")
     cmd.add_argument("--title", help="a title for the entry")
@@ -140,4 +145,44 @@ def _init(args: argparse.Namespace, journal: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "check": _check, "new": _new, "init": _init}
+def _serve(args: argparse.Namespace, journal: Path) -> int:
+    import errno
+    import threading
+
+    from generator.serve import HOST, Server
+
+    site = args.out if args.out is not None else journal / "site"
+
+    def build_once() -> list[str]:
+        try:
+            report = build(journal, site, drafts=args.drafts)
+        except BuildFailed as failure:
+            _print_problems(failure.errors)
+            print("Still showing the last good version of the site.", file=sys.stderr)
+            return [str(e) for e in failure.errors]
+        _print_problems(report.warnings)
+        print(_summary(report), flush=True)
+        return []
+
+    errors = build_once()
+    try:
+        server = Server(journal, site, args.port, build_once)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return _usage(f"port {args.port} is already in use; try: cairn serve --port {args.port + 1}")
+        raise
+    server.broadcast.errors = errors
+    server.start()
+    print(f"Serving your journal at http://{HOST}:{server.port}/ (only this computer can see it).", flush=True)
+    print("Saving an entry rebuilds and refreshes the page. Press Ctrl-C to stop.", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    print("Stopped.")
+    return EXIT_OK
+
+
+_COMMANDS = {"build": _build, "check": _check, "serve": _serve, "new": _new, "init": _init}
