@@ -55,6 +55,8 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     env.globals["tag_slug"] = slugify
     env.filters["longdate"] = format_date
     env.filters["monthname"] = lambda month: _MONTHS[month - 1]
+    labels = {habit.name: habit.label for habit in config.habits}
+    env.filters["habit_label"] = lambda name: labels.get(name, name)
     return env
 
 
