@@ -115,21 +115,35 @@ def load_mapping(text: str) -> dict[str, Field]:
             raise NotAMapping(node.start_mark.line + 1)
         fields: dict[str, Field] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
             try:
+                key = loader.construct_object(key_node, deep=True)
                 value = loader.construct_object(value_node, deep=True)
             except ValueError:
-                raise BadValue(key_node.start_mark.line + 1, _first_scalar(value_node)) from None
+                bad = _bad_scalar(yaml.SequenceNode("tag:yaml.org,2002:seq", [key_node, value_node]))
+                raise BadValue(key_node.start_mark.line + 1, bad) from None
             fields[str(key)] = Field(value, key_node.start_mark.line + 1)
         return fields
     finally:
         loader.dispose()
 
 
-def _first_scalar(node: yaml.Node) -> str:
-    while not isinstance(node, yaml.ScalarNode):
-        node = node.value[0] if isinstance(node, yaml.SequenceNode) else node.value[0][1]
-    return node.value
+def _bad_scalar(node: yaml.Node) -> str:
+    """The text of the first scalar below `node` that is not a real date or time."""
+    scalars, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            scalars.append(current)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in reversed(current.value) for n in reversed(pair))
+    for scalar in scalars:
+        try:
+            _Constructor().construct_object(scalar)
+        except ValueError:
+            return scalar.value
+    return scalars[0].value if scalars else ""
 
 
 def error_line(error: yaml.YAMLError) -> int:
