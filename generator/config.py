@@ -10,7 +10,7 @@ import yaml
 
 from generator.errors import BuildFailed, ContentError, suggest
 from generator.model import Config, Habit, Metric, MoodScale
-from generator.yamlload import Field, NotAMapping, error_line, load_mapping
+from generator.yamlload import BadValue, Field, NotAMapping, error_line, load_mapping
 
 CONFIG_FILE = "journal.yaml"
 KNOWN_KEYS = ("title", "author", "language", "timezone", "mood", "metrics", "habits", "home_entries")
@@ -29,13 +29,21 @@ def load_config(journal: Path) -> Config:
     path = journal / CONFIG_FILE
     if not path.exists():
         return Config()
-    text = path.read_text(encoding="utf-8-sig")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise BuildFailed([ContentError(CONFIG_FILE, line, f"is not UTF-8 text (byte {error.start})")]) from None
     try:
         fields = load_mapping(text)
     except yaml.YAMLError as error:
-        raise BuildFailed([ContentError(CONFIG_FILE, error_line(error), "not valid YAML")]) from None
+        problem = getattr(error, "problem", None) or "cannot be read"
+        raise BuildFailed([ContentError(CONFIG_FILE, error_line(error), f"is not valid YAML: {problem}")]) from None
     except NotAMapping as error:
         raise BuildFailed([ContentError(CONFIG_FILE, error.line, "settings must be `key: value` lines")]) from None
+    except BadValue as error:
+        raise BuildFailed([ContentError(CONFIG_FILE, error.line, str(error))]) from None
     problems = _Problems()
     settings: dict[str, Any] = {}
     for key, field in fields.items():

@@ -1,0 +1,149 @@
+"""config: journal.yaml read into a typed Config; unknown keys fail with a suggestion."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.config import load_config
+from generator.errors import BuildFailed
+from generator.model import Config, Habit, Metric, MoodScale
+from generator.scaffold import JOURNAL_YAML
+
+
+def errors_of(journal_folder) -> list[str]:
+    with pytest.raises(BuildFailed) as caught:
+        load_config(journal_folder)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_defaults_when_there_is_no_journal_yaml(journal):
+    config = load_config(journal({"content/.keep": ""}))
+    assert config == Config()
+    assert (config.title, config.language, config.timezone, config.home_entries) == ("My journal", "en", "UTC", 7)
+    assert config.mood == MoodScale(1, ("awful", "low", "okay", "good", "great"))
+    assert config.mood.describe(3) == "3 of 5: okay"
+    assert (config.metrics, config.habits) == ((), ())
+
+
+def test_an_empty_journal_yaml_gives_the_defaults(journal):
+    assert load_config(journal({"journal.yaml": "# nothing set yet\n"})) == Config()
+
+
+def test_the_file_cairn_init_writes_reads_as_documented(journal):
+    config = load_config(journal({"journal.yaml": JOURNAL_YAML}))
+    assert config.metrics == (
+        Metric("sleep", "Sleep", "hours", 0, 24),
+        Metric("energy", "Energy", "", 1, 5),
+    )
+    assert config.habits == (Habit("walk", "Went for a walk"), Habit("meds", "Took medication"))
+    assert config.metric("sleep").unit == "hours"
+    assert config.metric("steps") is None
+
+
+def test_every_setting(journal):
+    folder = journal(
+        {
+            "journal.yaml": (
+                "title: Stones\n"
+                "author: Sam\n"
+                "language: de\n"
+                "timezone: Europe/Berlin\n"
+                "home_entries: 3\n"
+                "mood:\n  low: 0\n  labels: [bad, meh, fine]\n"
+                "metrics:\n  steps: Steps\n  anxiety: {label: Anxiety, max: 10}\n"
+                "habits: [walk, journal]\n"
+            )
+        }
+    )
+    config = load_config(folder)
+    assert config == Config(
+        title="Stones",
+        author="Sam",
+        language="de",
+        timezone="Europe/Berlin",
+        home_entries=3,
+        mood=MoodScale(0, ("bad", "meh", "fine")),
+        metrics=(Metric("steps", "Steps"), Metric("anxiety", "Anxiety", "", None, 10)),
+        habits=(Habit("walk", "walk"), Habit("journal", "journal")),
+    )
+    assert (config.mood.low, config.mood.high, config.mood.describe(0)) == (0, 2, "0 of 2: bad")
+
+
+def test_a_title_that_yaml_would_read_as_a_number_stays_text(journal):
+    assert load_config(journal({"journal.yaml": "title: 2026\nauthor: 10:45\n"})).title == "2026"
+    assert load_config(journal({"journal.yaml": "title: 2026\nauthor: 10:45\n"})).author == "10:45"
+
+
+def test_bom_and_crlf_are_fine(journal):
+    folder = journal({"journal.yaml": b"\xef\xbb\xbftitle: Stones\r\nauthor: Sam\r\n"})
+    assert (load_config(folder).title, load_config(folder).author) == ("Stones", "Sam")
+
+
+def test_an_unknown_key_fails_with_the_suggestion(journal):
+    folder = journal({"journal.yaml": "title: x\nmoood:\n  labels: [a, b]\n"})
+    assert errors_of(folder) == ["journal.yaml:2: unknown setting 'moood' (did you mean 'mood'?)"]
+
+
+def test_an_unknown_key_far_from_any_known_one_has_no_suggestion(journal):
+    assert errors_of(journal({"journal.yaml": "colour: blue\n"})) == ["journal.yaml:1: unknown setting 'colour'"]
+
+
+def test_every_problem_is_reported_at_once_and_sorted(journal):
+    folder = journal(
+        {
+            "journal.yaml": (
+                "titel: x\n"
+                "timezone: Mars/Olympus\n"
+                "home_entries: 0\n"
+                "mood: great\n"
+                "metrics: [sleep]\n"
+                "habits: 3\n"
+                "langauge: en\n"
+            )
+        }
+    )
+    assert errors_of(folder) == [
+        "journal.yaml:1: unknown setting 'titel' (did you mean 'title'?)",
+        "journal.yaml:2: timezone 'Mars/Olympus' is not a known time zone (for example Europe/London)",
+        "journal.yaml:3: home_entries must be a whole number above 0 (got 0)",
+        "journal.yaml:4: mood must have `labels:` (a list, lowest first) and optionally `low:`",
+        "journal.yaml:5: metrics must map each name to its label, unit, min and max",
+        "journal.yaml:6: habits must map each habit's name to how it reads (walk: Went for a walk)",
+        "journal.yaml:7: unknown setting 'langauge' (did you mean 'language'?)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("mood:\n  labels: [only]\n", "journal.yaml:1: mood labels must be a list of at least two words, lowest first"),
+        ("mood:\n  low: one\n", "journal.yaml:1: mood low must be a whole number (got 'one')"),
+        ("mood:\n  lables: [a, b]\n", "journal.yaml:1: mood has unknown setting 'lables' (use low and labels)"),
+        ("metrics:\n  sleep: {min: none}\n", "journal.yaml:1: metric 'sleep' min and max must be numbers"),
+        ("metrics:\n  sleep: {units: h}\n", "journal.yaml:1: metric 'sleep' has unknown setting 'units'"),
+        ("metrics:\n  sleep: 7\n", "journal.yaml:1: metric 'sleep' must have a label, and optionally unit, min and max"),
+        ("title: [a, b]\n", "journal.yaml:1: must be a line of text"),
+        ("home_entries: true\n", "journal.yaml:1: home_entries must be a whole number above 0 (got True)"),
+    ],
+)
+def test_wrong_values(journal, text, message):
+    assert errors_of(journal({"journal.yaml": text})) == [message]
+
+
+def test_yaml_that_does_not_parse(journal):
+    folder = journal({"journal.yaml": "title: x\nauthor: Sam: again\n"})
+    assert errors_of(folder) == ["journal.yaml:2: is not valid YAML: mapping values are not allowed here"]
+
+
+def test_a_list_instead_of_settings(journal):
+    assert errors_of(journal({"journal.yaml": "- title\n"})) == ["journal.yaml:1: settings must be `key: value` lines"]
+
+
+def test_not_utf8(journal):
+    folder = journal({"journal.yaml": b"title: x\nauthor: Ren\xe9e\n"})
+    assert errors_of(folder) == ["journal.yaml:2: is not UTF-8 text (byte 20)"]
+
+
+def test_a_date_that_is_not_a_date(journal):
+    folder = journal({"journal.yaml": "title: x\nauthor: 2026-02-30\n"})
+    assert errors_of(folder) == ["journal.yaml:2: '2026-02-30' is not a real date or time"]
