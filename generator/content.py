@@ -91,7 +91,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     try:
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
-        problem(0, f"is not UTF-8 text (byte {error.start})")
+        problem(raw.count(b"\n", 0, error.start) + 1, f"is not UTF-8 text (byte {error.start})")
         return None, problems
     front, body, body_line = split_front_matter(text)
     fields: dict[str, Field] = {}
@@ -169,6 +169,8 @@ def _read_date(field, prefix, config, problem):
             problem(1, "has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it")
         return from_name, None
     value, time = field.value, None
+    if isinstance(value, str):  # quoted, as Jekyll front matter often has it: '2015-01-16'
+        value = _iso_date(value.strip())
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
@@ -179,6 +181,14 @@ def _read_date(field, prefix, config, problem):
     if from_name is not None and from_name != value:
         problem(field.line, f"date {value} differs from the date in the file name ({from_name}); using {value}", True)
     return value, time
+
+
+def _iso_date(text: str) -> dt.date | dt.datetime | str:
+    """'2026-11-23' or '2026-11-23T09:30:00+01:00' as a date; anything else unchanged."""
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
 
 
 def _name_date(text: str) -> dt.date | None:
@@ -214,7 +224,11 @@ def _read_metric(field, metric, problem):
     high = metric.high if metric.high is not None else float("inf")
     if not low <= value <= high:
         unit = f" {metric.unit}" if metric.unit else ""
-        problem(field.line, f"{metric.name} must be from {metric.low:g} to {metric.high:g}{unit} (got {value:g})")
+        if metric.low is not None and metric.high is not None:
+            allowed = f"from {metric.low:g} to {metric.high:g}{unit}"
+        else:
+            allowed = f"at least {metric.low:g}{unit}" if metric.low is not None else f"at most {metric.high:g}{unit}"
+        problem(field.line, f"{metric.name} must be {allowed} (got {value:g})")
         return None
     return float(value)
 
