@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import replace
+from urllib.parse import unquote
 
 from generator.content import CONTENT_DIR
 from generator.errors import ContentError
@@ -28,27 +30,27 @@ def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Ent
 
         def relink(match: re.Match) -> str:
             attribute, name, rest = match.groups()
-            target = posixpath.normpath(posixpath.join(folder, _unquote(name)))
+            written = html.unescape(name)  # as in the Markdown: `a&b.png`, not `a&amp;b.png`
+            target = posixpath.normpath(posixpath.join(folder, unquote(written)))
             if target in asset_names:
                 return match.group(0)
             if target in sources and attribute == "href":
                 return f'href="{PAGE_MARK}{sources[target].url}{rest}"'
             if attribute == "src":
-                line = entry.body_line + _line_of(entry.body, name)
+                line = entry.body_line + _line_of(entry.body, written)
                 where = posixpath.relpath(folder, CONTENT_DIR)
-                errors.append(ContentError(entry.source, line, f"shows the image {name}, which is not in content/{where}/"))
+                where = "content/" if where == "." else f"content/{where}/"
+                errors.append(ContentError(entry.source, line, f"shows the image {written}, which is not in {where}"))
             return f'{attribute}="{name}{rest}"'
 
         resolved.append(replace(entry, html=_MARKED.sub(relink, entry.html)))
     return resolved, sorted(set(errors))
 
 
-def _unquote(name: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(name)
-
-
-def _line_of(body: str, needle: str) -> int:
-    index = body.find(needle)
-    return body.count("\n", 0, index) if index >= 0 else 0
+def _line_of(body: str, name: str) -> int:
+    """Lines before the one that writes `name` (preferably as a link target)."""
+    for needle in (f"({name}", name, unquote(name)):
+        index = body.find(needle)
+        if index >= 0:
+            return body.count("\n", 0, index)
+    return 0

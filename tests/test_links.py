@@ -1,0 +1,148 @@
+"""links: images and files beside an entry, and links to other entries by file name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.build import prepare
+from generator.errors import BuildFailed
+
+
+def body_of(page: bytes) -> str:
+    return re.search(r'<div class="body">\n(.*?)\n  </div>', page.decode(), re.S).group(1)
+
+
+def errors_of(folder) -> list[str]:
+    with pytest.raises(BuildFailed) as caught:
+        prepare(folder)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_an_image_beside_the_entry_is_copied_and_linked_relatively(journal):
+    folder = journal(
+        {
+            "content/2026/11/2026-11-23.md": "---\ntitle: Park\n---\n![the park](park.jpg)\n",
+            "content/2026/11/park.jpg": b"\xff\xd8\xff\xe0 jpeg",
+        }
+    )
+    files, _ = prepare(folder)
+    assert files["files/2026/11/park.jpg"] == b"\xff\xd8\xff\xe0 jpeg"
+    assert body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.jpg"></p>'
+
+
+def test_file_names_with_spaces_and_ampersands(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.md": (
+                "---\ntitle: x\n---\n![a](my%20pic.png)\n![b](<my pic.png>)\n![c](a&b.png)\n[notes](notes.pdf)\n"
+            ),
+            "content/my pic.png": b"1",
+            "content/a&b.png": b"2",
+            "content/notes.pdf": b"3",
+        }
+    )
+    files, _ = prepare(folder)
+    assert body_of(files["2026/11/23/index.html"]) == (
+        '<p><img alt="a" src="../../../files/my%20pic.png">\n'
+        '<img alt="b" src="../../../files/my pic.png">\n'
+        '<img alt="c" src="../../../files/a&amp;b.png">\n'
+        '<a href="../../../files/notes.pdf">notes</a></p>'
+    )
+    assert (files["files/my pic.png"], files["files/a&b.png"], files["files/notes.pdf"]) == (b"1", b"2", b"3")
+
+
+def test_an_image_in_another_folder_of_content(journal):
+    folder = journal(
+        {
+            "content/2026/11/2026-11-23.md": "---\ntitle: x\n---\n![p](../../photos/p.jpg)\n",
+            "content/photos/p.jpg": b"jpg",
+        }
+    )
+    files, _ = prepare(folder)
+    assert files["files/photos/p.jpg"] == b"jpg"
+    # ../../../files/2026/11/../../photos/p.jpg is files/photos/p.jpg from /2026/11/23/
+    src = re.search(r'src="([^"]+)"', body_of(files["2026/11/23/index.html"])).group(1)
+    assert src == "../../../files/2026/11/../../photos/p.jpg"
+    import posixpath
+
+    assert posixpath.normpath(posixpath.join("2026/11/23", src)) == "files/photos/p.jpg"
+
+
+def test_a_link_to_another_entry_file_goes_to_its_page(journal):
+    folder = journal(
+        {
+            "content/2026/11/2026-11-23.md": (
+                "---\ntitle: x\n---\n[yesterday](2026-11-22.md) and [October](../10/2026-10-01.md#end)\n"
+            ),
+            "content/2026/11/2026-11-22.md": "---\ntitle: Yesterday\n---\n",
+            "content/2026/10/2026-10-01.md": "---\ntitle: October\n---\n",
+        }
+    )
+    files, _ = prepare(folder)
+    assert body_of(files["2026/11/23/index.html"]) == (
+        '<p><a href="../../../2026/11/22/">yesterday</a> and <a href="../../../2026/10/01/#end">October</a></p>'
+    )
+
+
+def test_a_link_to_an_entry_on_a_shared_day(journal):
+    folder = journal(
+        {
+            "content/2026-11-23-morning.md": "[see the evening](2026-11-23-evening.md)\n",
+            "content/2026-11-23-evening.md": "[see the morning](2026-11-23-morning.md)\n",
+        }
+    )
+    files, _ = prepare(folder)
+    assert body_of(files["2026/11/23/morning/index.html"]) == '<p><a href="../../../../2026/11/23/evening/">see the evening</a></p>'
+    assert body_of(files["2026/11/23/evening/index.html"]) == '<p><a href="../../../../2026/11/23/morning/">see the morning</a></p>'
+
+
+def test_other_links_are_left_as_written(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.md": (
+                "[web](https://example.org/a.png) [top](#top) [root](/about/) [mail](mailto:a@example.org) "
+                "[gone](nowhere.md)\n"
+            ),
+        }
+    )
+    files, _ = prepare(folder)
+    assert body_of(files["2026/11/23/index.html"]) == (
+        '<p><a href="https://example.org/a.png">web</a> <a href="#top">top</a> <a href="/about/">root</a> '
+        '<a href="mailto:a@example.org">mail</a> <a href="nowhere.md">gone</a></p>'
+    )
+
+
+def test_a_missing_image_is_an_error_on_its_line(journal):
+    folder = journal(
+        {
+            "content/2026/11/2026-11-23.md": "---\ntitle: x\n---\nText.\n\n![one](one.jpg)\n\n![two](two.jpg)\n",
+            "content/2026-11-20.md": "![p](pic.png)\n",
+            "content/2026-11-21.md": "[ref image][r]\n\n![shown][r]\n\n[r]: a&b.png\n",
+        }
+    )
+    assert errors_of(folder) == [
+        "content/2026-11-20.md:1: shows the image pic.png, which is not in content/",
+        "content/2026-11-21.md:5: shows the image a&b.png, which is not in content/",
+        "content/2026/11/2026-11-23.md:6: shows the image one.jpg, which is not in content/2026/11/",
+        "content/2026/11/2026-11-23.md:8: shows the image two.jpg, which is not in content/2026/11/",
+    ]
+
+
+def test_a_missing_file_behind_a_plain_link_is_not_an_error(journal):
+    files, _ = prepare(journal({"content/2026-11-23.md": "[notes](notes.pdf)\n"}))
+    assert body_of(files["2026/11/23/index.html"]) == '<p><a href="notes.pdf">notes</a></p>'
+
+
+def test_hidden_files_are_not_published(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.md": "x\n",
+            "content/.secret.jpg": b"s",
+            "content/_private/p.jpg": b"p",
+            "content/park.jpg": b"j",
+        }
+    )
+    files, _ = prepare(folder)
+    assert sorted(name for name in files if name.startswith("files/")) == ["files/park.jpg"]
