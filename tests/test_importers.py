@@ -1,0 +1,331 @@
+"""cairn import: Daylio CSV, Day One JSON and jrnl JSON into ordinary entry files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.importers import ImportReport, UsageError, run_import
+from generator.model import Config, Habit, Metric, MoodScale
+from generator.yamlload import load_mapping
+
+HERE = Path(__file__).resolve().parent / "importers"
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+DAYLIO = CORPORA / "daylio-csv"
+GABANNA = DAYLIO / "deutschegabanna-obsidian-daylio-parser"
+DAYONE = CORPORA / "dayone-json"
+DEV_JOURNAL = DAYONE / "marcdonald-obsidian-day-one-importer"
+
+realworld = pytest.mark.realworld
+needs_corpora = pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not here")
+
+# The custom Daylio labels used across the deutschegabanna samples, mapped by hand.
+GABANNA_MOODS = {
+    "vaguely ok": 3, "vaguely ok, but uncertain": 3, "vaguely good": 4, "vaguely bad": 2, "fatigued": 2,
+    "captivated": 4, "tired": 2, "grateful": 4, "blissful": 5, "in awe": 5, "lifeless": 1, "hungry": 3,
+    "helpless": 1, "laughing": 5, "rested": 4,
+}  # fmt: skip
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def front(journal: Path, relative: str) -> tuple[dict, str]:
+    """(front matter as the journal itself reads it, body) of a written entry."""
+    text = (journal / relative).read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    head, _, body = text[4:].partition("\n---\n")
+    return {key: field.value for key, field in load_mapping(head).items()}, body
+
+
+def by_imported(journal: Path, report: ImportReport) -> dict[str, tuple[dict, str]]:
+    entries = {}
+    for relative in report.imported:
+        meta, body = front(journal, relative)
+        entries[meta["imported"]] = (meta, body)
+    return entries
+
+
+def messages(report: ImportReport) -> list[str]:
+    return [f"{Path(e.path).name}:{e.line}: {e.message}" if e.line else f"{Path(e.path).name}: {e.message}" for e in report.rejected]
+
+
+# --- Daylio -------------------------------------------------------------------------------
+
+
+@realworld
+@needs_corpora
+def test_daylio_default_labels_twelve_and_twenty_four_hour_times(tmp_path):
+    journal = tmp_path / "journal"
+    report = run_import("daylio", DAYLIO / "staticf0x-daylio-parser" / "test_data.csv", journal, Config())
+    assert (len(report.imported), report.duplicates, report.rejected) == (32, 0, [])
+    assert report.summary() == "Imported 32 entries, skipped 0 already imported, rejected 0."
+    entries = by_imported(journal, report)
+    assert len(entries) == 32
+    meta, body = entries["daylio 2020-05-30 18:50"]  # "6:50 pm"
+    assert meta["date"] == dt.datetime(2020, 5, 30, 18, 50)
+    assert meta["mood"] == 5 and meta["tags"] == ["friends", "gaming", "programming", "nap"]
+    assert body == "Awesome\n"
+    assert entries["daylio 2020-05-25 14:58"][0]["mood"] == 3  # "14:58" among 12-hour times, meh
+    assert entries["daylio 2020-05-28 00:46"][0]["mood"] == 5  # "12:46 am"
+    assert entries["daylio 2020-05-27 12:20"][0]["mood"] == 4  # "12:20 pm", good
+    assert entries["daylio 2020-05-25 18:51"][0]["mood"] == 1  # awful
+    assert entries["daylio 2020-05-25 20:00"][0]["mood"] == 2  # bad
+    moods = sorted(meta["mood"] for meta, _ in entries.values())
+    assert [moods.count(n) for n in (1, 2, 3, 4, 5)] == [2, 2, 4, 5, 19]
+    # Four entries on 30 May, named in the order of the day.
+    may30 = [p for p in report.imported if "2020-05-30" in p]  # reported oldest first
+    assert may30 == [f"content/2020/05/2020-05-30{s}.md" for s in ("", "-2", "-3", "-4")]
+    assert front(journal, may30[0])[0]["date"] == dt.datetime(2020, 5, 30, 1, 23)
+
+
+@realworld
+@needs_corpora
+def test_daylio_reimport_writes_nothing_and_dry_run_writes_nothing(tmp_path):
+    journal = tmp_path / "journal"
+    sample = DAYLIO / "staticf0x-daylio-parser" / "test_data.csv"
+    dry = run_import("daylio", sample, journal, Config(), dry_run=True)
+    assert len(dry.imported) == 32 and not journal.exists()
+    assert dry.summary() == "Dry run: would import 32 entries, skip 0 already imported, reject 0. Nothing was written."
+    first = run_import("daylio", sample, journal, Config())
+    assert first.imported == dry.imported
+    before = files(journal)
+    again = run_import("daylio", sample, journal, Config())
+    assert (again.imported, again.duplicates) == ([], 32)
+    assert again.summary() == "Imported 0 entries, skipped 32 already imported, rejected 0."
+    assert files(journal) == before
+
+
+@realworld
+@needs_corpora
+def test_daylio_custom_labels_are_reported_not_guessed(tmp_path):
+    journal = tmp_path / "journal"
+    sample = DAYLIO / "michaelcurrin-daylio-csv-parser" / "sample_multiple_moods.csv"
+    report = run_import("daylio", sample, journal, Config())
+    assert report.blocked and report.imported == [] and not journal.exists()
+    assert (report.rejected_entries, report.readable) == (5, 2)
+    assert messages(report) == [
+        "sample_multiple_moods.csv:2: mood 'OK' (2 entries, the first here) is not one of Daylio's default labels"
+        " (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again",
+        "sample_multiple_moods.csv:4: mood 'Refreshed' is not one of Daylio's default labels"
+        " (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again",
+        "sample_multiple_moods.csv:6: mood 'ok but sleepy' is not one of Daylio's default labels"
+        " (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again",
+        "sample_multiple_moods.csv:8: mood 'Anxious' is not one of Daylio's default labels"
+        " (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again",
+    ]
+    assert report.summary() == (
+        "Imported 0 entries, skipped 0 already imported, rejected 5. Nothing was written: fix the problems"
+        " above, or pass --skip-bad to import the 2 entries that could be read."
+    )
+    skipped = run_import("daylio", sample, journal, Config(), skip_bad=True)
+    assert len(skipped.imported) == 2 and skipped.rejected_entries == 5
+    # Mapping the labels afterwards brings in the rest; the two already there are skipped.
+    labels = {"ok": 3, "refreshed": 4, "OK but sleepy": 3, "anxious": 2}
+    rest = run_import("daylio", sample, journal, Config(), mood_labels=labels)
+    assert (len(rest.imported), rest.duplicates, rest.rejected) == (5, 2, [])
+    moods = {meta["imported"]: meta["mood"] for meta, _ in (front(journal, p) for p in rest.imported)}
+    assert moods == {
+        "daylio 2020-07-21 07:31": 2, "daylio 2020-08-25 17:08": 3, "daylio 2020-08-31 08:13": 4,
+        "daylio 2021-05-12 15:40": 3, "daylio 2021-05-12 18:52": 3,
+    }  # fmt: skip
+
+
+@realworld
+@needs_corpora
+def test_daylio_activities_with_spaces_and_slashes(tmp_path):
+    journal = tmp_path / "journal"
+    sample = DAYLIO / "michaelcurrin-daylio-csv-parser" / "sample.csv"
+    report = run_import("daylio", sample, journal, Config(), mood_labels={"sad": 2, "average": 3})
+    assert len(report.imported) == 3
+    meta, body = by_imported(journal, report)["daylio 2021-09-27 23:00"]
+    assert meta["tags"] == [
+        "stressed / frustrated", "eat out", "cook", "vegetarian day", "relax", "nature / walk", "music",
+        "movies / tv", "bad sleep", "tired", "sleep early", "stomachache",
+    ]  # fmt: skip
+    assert meta["mood"] == 3 and body == "" and "title" not in meta
+
+
+@realworld
+@needs_corpora
+def test_daylio_scales_layout_html_notes_and_metrics(tmp_path):
+    journal = tmp_path / "journal"
+    config = Config(metrics=(Metric("sleep", "Sleep time", "h", 0, 24),))
+    report = run_import("daylio", GABANNA / "daylio_export_ok_scales.csv", journal, config, mood_labels=GABANNA_MOODS)
+    assert (len(report.imported), report.rejected) == (7, [])
+    entries = by_imported(journal, report)
+    meta, body = entries["daylio 2026-04-12 12:00"]
+    assert meta["mood"] == 4 and meta["sleep"] == 8
+    assert meta["scales"] == {"Sleep Quality": "8/10 points", "Awake mid-sleep": "1:00"}
+    assert body == "Testing the note.\n"
+    assert entries["daylio 2026-04-02 10:00"][0]["sleep"] == 7.5
+    assert entries["daylio 2026-04-02 10:00"][1] == "Never mind**d**.\n"
+    assert entries["daylio 2026-03-30 20:18"][1] == "Who knows.\n\nAm I [[virtual]]?\n"
+    assert entries["daylio 2026-04-02 13:00"][0]["tags"] == ["allegro", "at the office"]
+
+
+@realworld
+@needs_corpora
+def test_daylio_ragged_row_in_the_ok_sample(tmp_path):
+    journal = tmp_path / "journal"
+    sample = GABANNA / "daylio_export_ok.csv"
+    report = run_import("daylio", sample, journal, Config(), mood_labels=GABANNA_MOODS)
+    assert messages(report) == [
+        "daylio_export_ok.csv:5: has 9 fields, but the header has 8"
+        " (full_date,date,weekday,time,mood,activities,note_title,note)"
+    ]
+    assert report.imported == [] and report.readable == 11 and not journal.exists()
+    report = run_import("daylio", sample, journal, Config(), mood_labels=GABANNA_MOODS, skip_bad=True)
+    assert len(report.imported) == 11 and report.rejected_entries == 1
+    assert report.summary() == "Imported 11 entries, skipped 0 already imported, rejected 1."
+    meta, body = by_imported(journal, report)["daylio 2022-10-30 10:04"]
+    assert meta["title"] == "Dolomet" and meta["tags"] == ["2ćities skylines", "dó#lóó fa$$s_ą%"]
+    assert body == "Lorem ipsum sit dolomet amęt.\n"
+
+
+@realworld
+@needs_corpora
+def test_daylio_escaped_quotes(tmp_path):
+    journal = tmp_path / "journal"
+    sample = GABANNA / "daylio_export_escaped_characters.csv"
+    report = run_import("daylio", sample, journal, Config(), mood_labels=GABANNA_MOODS, skip_bad=True)
+    assert len(report.imported) == 4 and [e.line for e in report.rejected] == [5]
+    meta, body = by_imported(journal, report)["daylio 2022-10-30 10:04"]
+    assert meta["title"] == 'Dolomet "with quotes"' and meta["tags"] == ["sos", '"quoted activity"']
+    assert body == 'Lorem ipsum sit "dolomet" amęt.\n'
+
+
+# Each broken sample: (file, mood labels, message lines, entries that could be read).
+BROKEN_DAYLIO = [
+    ("daylio_export_bad_corrupted.csv", None, ["daylio_export_bad_corrupted.csv:1: is not UTF-8 text (byte 4); is it the right file?"], 0),
+    ("daylio_export_bad_empty.csv", None, ["daylio_export_bad_empty.csv: is empty; a Daylio CSV export starts with full_date,date,weekday,time,mood,activities,note_title,note"], 0),
+    ("daylio_export_bad_unknown_fields.csv", None, ["daylio_export_bad_unknown_fields.csv:1: has columns a Daylio export does not have: another_field, weird (expected full_date,date,weekday,time,mood,activities,note_title,note)"], 0),
+    ("daylio_export_bad_empty_lines_whitespace.csv", GABANNA_MOODS, ["daylio_export_bad_empty_lines_whitespace.csv:7: has 9 fields, but the header has 8 (full_date,date,weekday,time,mood,activities,note_title,note)"], 4),
+    ("daylio_export_bad_inconsistent_fields.csv", GABANNA_MOODS, [f"daylio_export_bad_inconsistent_fields.csv:{line}: has {n} fields, but the header has 8 (full_date,date,weekday,time,mood,activities,note_title,note)" for line, n in ((3, 9), (4, 7), (5, 9), (6, 7))], 1),
+    ("daylio_export_bad_missing_fields.csv", GABANNA_MOODS, ["daylio_export_bad_missing_fields.csv:3: full_date is empty", "daylio_export_bad_missing_fields.csv:5: has 9 fields, but the header has 8 (full_date,date,weekday,time,mood,activities,note_title,note)"], 3),
+    ("daylio_export_bad_quoted_fields.csv", None, [f"daylio_export_bad_quoted_fields.csv:{line}: mood '{label}' is not one of Daylio's default labels (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again" for line, label in ((2, "vaguely ok, but uncertain"), (3, "vaguely good"), (4, "fatigued"), (5, "captivated"), (6, "tired"))], 0),
+]  # fmt: skip
+
+
+@realworld
+@needs_corpora
+@pytest.mark.parametrize("name, labels, expected, readable", BROKEN_DAYLIO, ids=[b[0] for b in BROKEN_DAYLIO])
+def test_daylio_broken_samples_fail_with_their_message_and_write_nothing(tmp_path, name, labels, expected, readable):
+    journal = tmp_path / "journal"
+    report = run_import("daylio", GABANNA / name, journal, Config(), mood_labels=labels)
+    assert messages(report) == expected
+    assert report.imported == [] and report.readable == readable and not journal.exists()
+    if not readable and not report.rejected_entries:
+        assert report.summary().endswith("rejected 0: the file could not be read, so nothing was written.")
+
+
+@realworld
+@needs_corpora
+def test_daylio_padded_cells_blank_lines_and_stray_separators(tmp_path):
+    journal = tmp_path / "journal"
+    sample = GABANNA / "daylio_export_bad_empty_lines_whitespace.csv"
+    report = run_import("daylio", sample, journal, Config(), mood_labels=GABANNA_MOODS, skip_bad=True)
+    assert len(report.imported) == 4
+    entries = by_imported(journal, report)
+    meta, body = entries["daylio 2022-10-30 10:04"]
+    assert (meta["title"], meta["mood"], body) == ("Dolomet", 3, "Lorem ipsum sit dolomet amęt.\n")
+    assert entries["daylio 2022-10-26 20:00"][0]["tags"] == [
+        "at the office", "board game", "colleague interaction", "big social gathering",
+    ]  # fmt: skip
+    # The quoted sample imports once its labels are known; commas are not Daylio's separator.
+    sample = GABANNA / "daylio_export_bad_quoted_fields.csv"
+    report = run_import("daylio", sample, journal, Config(), mood_labels=GABANNA_MOODS)
+    assert (len(report.imported), report.duplicates) == (1, 4)  # four share source and time with the first file
+    assert by_imported(journal, report)["daylio 2022-10-26 22:00"][0]["tags"] == [
+        "at the office, board game, colleague interaction, big social gathering"
+    ]
+
+
+def test_daylio_crafted_habits_html_and_mood_labels(tmp_path):
+    journal = tmp_path / "journal"
+    config = Config(habits=(Habit("walk", "Went for a walk"), Habit("read", "Reading")))
+    report = run_import("daylio", HERE / "daylio_crafted.csv", journal, config, mood_labels={"sleepy": 2})
+    assert (len(report.imported), report.rejected) == (4, [])
+    entries = by_imported(journal, report)
+    meta, body = entries["daylio 2021-03-14 00:05"]  # "12:05 am"
+    assert meta["mood"] == 2 and meta["habits"] == ["walk", "read"] and "tags" not in meta
+    assert body == "First line\nsecond line\nstill the note\n"
+    meta, body = entries["daylio 2021-03-13 12:30"]  # "12:30 PM"
+    assert meta["title"] == "Park: with Sam" and meta["habits"] == ["walk"] and meta["tags"] == ["friends"]
+    assert body == "A **good** day, *finally*.\n\nTried &lt;script>alert(1)&lt;/script> &amp; more &lt;3\n"
+    assert entries["daylio 2021-03-13 07:15"][0]["mood"] == 1
+    meta, _ = entries["daylio 2021-03-12 23:59"]
+    assert meta["mood"] == 5 and meta["tags"] == ["2020", "yes"]  # quoted, so still text
+    text = (journal / "content/2021/03/2021-03-12.md").read_text(encoding="utf-8")
+    assert text == (
+        "---\ndate: 2021-03-12 23:59\nmood: 5\ntags: ['2020', 'yes']\nimported: daylio 2021-03-12 23:59\n---\n"
+    )
+    text = (journal / "content/2021/03/2021-03-13-2.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ndate: 2021-03-13 12:30\ntitle: 'Park: with Sam'\nmood: 4\ntags: [friends]\n")
+
+
+def test_daylio_values_of_the_wrong_kind(tmp_path):
+    journal = tmp_path / "journal"
+    report = run_import("daylio", HERE / "daylio_wrong_values.csv", journal, Config())
+    assert messages(report) == [
+        "daylio_wrong_values.csv:2: full_date '2021-02-30' is not a date like 2020-05-30",
+        "daylio_wrong_values.csv:3: time '25:61' is not a time like 18:50 or 6:50 pm",
+        "daylio_wrong_values.csv:4: time '13:00 pm' is not a time like 18:50 or 6:50 pm",
+        "daylio_wrong_values.csv:5: mood is empty",
+    ]
+    assert report.imported == [] and not journal.exists()
+    report = run_import("daylio", HERE / "daylio_wrong_values.csv", journal, Config(), skip_bad=True)
+    assert report.imported == ["content/2021/03/2021-03-04.md"]
+    assert report.summary() == "Imported 1 entry, skipped 0 already imported, rejected 4."
+    report = run_import("daylio", HERE / "daylio_wrong_columns.csv", journal, Config())
+    assert messages(report) == [
+        "daylio_wrong_columns.csv:1: has columns a Daylio export does not have: one, two"
+        " (expected full_date,date,weekday,time,mood,activities,note_title,note)"
+    ]
+
+
+def test_daylio_moods_scaled_onto_the_journal_scale(tmp_path):
+    csv = tmp_path / "moods.csv"
+    csv.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2021-01-04,4 Jan,Monday,09:00,rad,,,\n2021-01-05,5 Jan,Tuesday,09:00,good,,,\n"
+        "2021-01-06,6 Jan,Wednesday,09:00,meh,,,\n2021-01-07,7 Jan,Thursday,09:00,bad,,,\n"
+        "2021-01-08,8 Jan,Friday,09:00,awful,,,\n",
+        encoding="utf-8",
+    )
+    one_to_ten = Config(mood=MoodScale(low=1, labels=tuple(str(n) for n in range(1, 11))))
+    zero_to_four = Config(mood=MoodScale(low=0, labels=("a", "b", "c", "d", "e")))
+    for name, config, expected in (("ten", one_to_ten, [10, 8, 6, 3, 1]), ("zero", zero_to_four, [4, 3, 2, 1, 0])):
+        report = run_import("daylio", csv, tmp_path / name, config)
+        assert [front(tmp_path / name, p)[0]["mood"] for p in report.imported] == expected
+    with pytest.raises(UsageError, match="must map to a whole number from 1 to 5"):
+        run_import("daylio", HERE / "daylio_crafted.csv", tmp_path / "j", Config(), mood_labels={"sleepy": 7})
+
+
+def test_existing_files_are_never_overwritten(tmp_path):
+    journal = tmp_path / "journal"
+    mine = journal / "content/2021/03/2021-03-13.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("---\ntitle: My own words\n---\nKeep me.\n", encoding="utf-8")
+    (journal / "content/2021/03/2021-03-13-2.md").write_text("Also mine.\n", encoding="utf-8")
+    before = files(journal)
+    report = run_import("daylio", HERE / "daylio_crafted.csv", journal, Config(), mood_labels={"sleepy": 2})
+    assert sorted(p for p in report.imported if "03-13" in p) == [
+        "content/2021/03/2021-03-13-3.md",
+        "content/2021/03/2021-03-13-4.md",
+    ]
+    after = files(journal)
+    assert all(after[name] == data for name, data in before.items())
+
+
+def test_usage_mistakes(tmp_path):
+    with pytest.raises(UsageError, match="choose one of daylio, dayone, jrnl"):
+        run_import("diaro", HERE / "daylio_crafted.csv", tmp_path, Config())
+    with pytest.raises(UsageError, match="no such file"):
+        run_import("daylio", tmp_path / "missing.csv", tmp_path, Config())
+    with pytest.raises(UsageError, match="is a folder"):
+        run_import("daylio", HERE, tmp_path, Config())
