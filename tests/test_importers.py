@@ -329,3 +329,81 @@ def test_usage_mistakes(tmp_path):
         run_import("daylio", tmp_path / "missing.csv", tmp_path, Config())
     with pytest.raises(UsageError, match="is a folder"):
         run_import("daylio", HERE, tmp_path, Config())
+
+
+# --- jrnl ---------------------------------------------------------------------------------
+
+
+@realworld
+@needs_corpora
+def test_jrnl_documented_export(tmp_path):
+    journal = tmp_path / "journal"
+    sample = CORPORA / "jrnl" / "docs-formats-json-export-example.json"
+    report = run_import("jrnl", sample, journal, Config())
+    assert report.imported == [
+        "content/2020/06/2020-06-28.md",
+        "content/2020/07/2020-07-01.md",
+        "content/2020/07/2020-07-02.md",
+    ]
+    assert (journal / "content/2020/07/2020-07-01.md").read_text(encoding="utf-8") == (
+        "---\ndate: 2020-07-01 20:00\ntitle: This is the second sample entry\ntags: [tag]\n"
+        "imported: jrnl 2020-07-01 20:00\n---\n"
+        "This is the sample body text of the second sample entry, but this one has a @tag.\n"
+    )
+    before = files(journal)
+    again = run_import("jrnl", sample, journal, Config())
+    assert (again.imported, again.duplicates) == ([], 3) and files(journal) == before
+
+
+def test_jrnl_crafted_tags_starred_and_a_bad_entry(tmp_path):
+    journal = tmp_path / "journal"
+    crafted = HERE / "jrnl_crafted.json"
+    report = run_import("jrnl", crafted, journal, Config())
+    assert messages(report) == ["jrnl_crafted.json: entry 3: time must be text (got a number)"]
+    assert report.imported == [] and not journal.exists()
+    dry = run_import("jrnl", crafted, journal, Config(), skip_bad=True, dry_run=True)
+    assert len(dry.imported) == 3 and not journal.exists()
+    report = run_import("jrnl", crafted, journal, Config(), skip_bad=True)
+    assert report.imported == [
+        "content/2023/01/2023-01-09.md",
+        "content/2023/01/2023-01-10.md",
+        "content/2023/01/2023-01-10-2.md",
+    ]
+    assert report.summary() == "Imported 3 entries, skipped 0 already imported, rejected 1."
+    meta, body = front(journal, "content/2023/01/2023-01-09.md")
+    assert meta == {
+        "date": dt.datetime(2023, 1, 9, 17, 30),
+        "title": "Saw Dr. Lee today.",
+        "tags": ["therapy"],
+        "starred": True,
+        "imported": "jrnl 2023-01-09 17:30",
+    }
+    assert body == "It went better than I feared. @therapy\n"
+    meta, body = front(journal, "content/2023/01/2023-01-10.md")
+    assert meta["tags"] == ["walk", "therapy"] and "starred" not in meta and body == ""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('{"entries": [', "broken.json:1: the JSON ends too early; the file may be cut short"),
+        ('{"entries": [}]}', "broken.json:1: is not valid JSON: Expecting value (column 14)"),
+        ('[1, 2]', 'broken.json:1: is not a jrnl JSON export: it has no "entries" list'),
+        ("", 'broken.json: is empty; a jrnl JSON export is a JSON file with an "entries" list'),
+        ('{"entries": [{"title": "x", "date": "2023-02-30", "time": "10:00"}]}',
+         "broken.json: entry 1: date '2023-02-30' is not a date like 2020-06-28"),
+        ('{"entries": [{"title": "x", "date": "2023-02-03", "time": "24:00"}]}',
+         "broken.json: entry 1: time '24:00' is not a time like 18:22"),
+        ('{"entries": [{"date": "2023-02-03", "time": "10:00", "tags": "@a"}]}',
+         "broken.json: entry 1: tags must be a list of texts (got text)"),
+        ('{"entries": [{"date": "2023-02-03", "time": "10:00", "starred": "yes"}]}',
+         "broken.json: entry 1: starred must be true or false (got text)"),
+        ('{"entries": ["an entry"]}', "broken.json: entry 1: is text, not an entry"),
+    ],
+)  # fmt: skip
+def test_jrnl_broken_files(tmp_path, text, expected):
+    broken = tmp_path / "broken.json"
+    broken.write_text(text, encoding="utf-8")
+    report = run_import("jrnl", broken, tmp_path / "journal", Config())
+    assert messages(report) == [expected]
+    assert report.imported == [] and not (tmp_path / "journal").exists()
