@@ -27,9 +27,12 @@ class HtmlCache:
         self._stored: dict[str, str] = {}
         self._used: dict[str, str] = {}
         try:
-            self._stored = json.loads(path.read_text(encoding="utf-8"))
+            stored = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self._stored = {}
+            stored = {}
+        # A cache damaged by hand or by another version is only a cache: start afresh.
+        if isinstance(stored, dict):
+            self._stored = {k: v for k, v in stored.items() if isinstance(v, str)}
 
     def get(self, key: str) -> str | None:
         html = self._stored.get(key)

@@ -1,0 +1,89 @@
+"""cache: rendered HTML keyed by a hash of what made it; only what a build used is kept."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from generator import markup
+from generator.build import prepare
+from generator.cache import HtmlCache, cache_key
+
+
+def test_the_key_depends_on_every_part_and_their_boundaries():
+    assert cache_key("body", "extra", "0.1") == cache_key("body", "extra", "0.1")
+    assert len({cache_key("body", "extra", "0.1"), cache_key("body", "extra", "0.2"), cache_key("bod", "yextra", "0.1"), cache_key("body!", "extra", "0.1")}) == 4
+
+
+def test_round_trip_keeps_only_what_was_used(tmp_path):
+    path = tmp_path / ".cairn" / "html.json"
+    first = HtmlCache(path)
+    assert first.get("a") is None
+    first.put("a", "<p>A</p>")
+    first.put("b", "<p>B</p>")
+    first.save()
+    assert json.loads(path.read_text()) == {"a": "<p>A</p>", "b": "<p>B</p>"}
+
+    second = HtmlCache(path)
+    assert second.get("a") == "<p>A</p>"
+    second.save()  # "b" was not used by this build: dropped
+    assert json.loads(path.read_text()) == {"a": "<p>A</p>"}
+    assert [p.name for p in path.parent.iterdir()] == ["html.json"]  # no temp file left
+
+
+def test_nothing_is_written_when_nothing_changed(tmp_path):
+    path = tmp_path / "html.json"
+    cache = HtmlCache(path)
+    cache.put("a", "x")
+    cache.save()
+    os.utime(path, (1, 1))
+    again = HtmlCache(path)
+    again.get("a")
+    again.save()
+    assert path.stat().st_mtime == 1
+
+
+def test_an_empty_build_writes_no_cache(tmp_path):
+    HtmlCache(tmp_path / ".cairn" / "html.json").save()
+    assert not (tmp_path / ".cairn").exists()
+
+
+@pytest.mark.parametrize("damaged", ["{not json", "[1, 2]", '"text"', '{"a": 3, "b": "<p>B</p>"}', ""])
+def test_a_damaged_cache_is_ignored(tmp_path, damaged):
+    path = tmp_path / "html.json"
+    path.write_text(damaged)
+    cache = HtmlCache(path)
+    assert cache.get("a") is None
+    assert cache.get("b") == ("<p>B</p>" if "<p>B</p>" in damaged else None)
+
+
+def test_a_second_build_converts_nothing(journal, monkeypatch):
+    folder = journal({"content/2026-11-23.md": "Some *text*.\n", "content/2026-11-24.md": "More.\n"})
+    files, _ = prepare(folder)
+    cached = json.loads((folder / ".cairn" / "html.json").read_text())
+    assert sorted(cached.values()) == ["<p>More.</p>", "<p>Some <em>text</em>.</p>"]
+
+    def no_conversion(text):
+        raise AssertionError(f"converted again: {text!r}")
+
+    monkeypatch.setattr(markup, "to_html", no_conversion)
+    again, _ = prepare(folder)
+    assert again == files
+
+
+def test_an_edited_entry_is_converted_again_and_the_old_html_dropped(journal):
+    folder = journal({"content/2026-11-23.md": "Old.\n"})
+    prepare(folder)
+    (folder / "content" / "2026-11-23.md").write_text("New.\n")
+    files, _ = prepare(folder)
+    assert b"<p>New.</p>" in files["2026/11/23/index.html"]
+    assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>New.</p>"]
+
+
+def test_a_damaged_cache_does_not_break_the_build(journal):
+    folder = journal({"content/2026-11-23.md": "Text.\n", ".cairn/html.json": "[1, 2]"})
+    files, _ = prepare(folder)
+    assert b"<p>Text.</p>" in files["2026/11/23/index.html"]
+    assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>Text.</p>"]
