@@ -407,3 +407,191 @@ def test_jrnl_broken_files(tmp_path, text, expected):
     report = run_import("jrnl", broken, tmp_path / "journal", Config())
     assert messages(report) == [expected]
     assert report.imported == [] and not (tmp_path / "journal").exists()
+
+
+# --- Day One ------------------------------------------------------------------------------
+
+
+@realworld
+@needs_corpora
+def test_dayone_dev_journal_dates_in_each_entrys_own_time_zone(tmp_path):
+    journal = tmp_path / "journal"
+    report = run_import("dayone", DEV_JOURNAL / "Dev Journal.json", journal, Config())
+    assert (len(report.imported), report.rejected, report.copied) == (5, [], [])
+    entries = by_imported(journal, report)
+    dates = {key: meta["date"] for key, (meta, _) in entries.items()}
+    assert dates == {
+        "dayone 2024-04-16T23:00:00Z": dt.date(2024, 4, 17),  # all day, Europe/Dublin (UTC+1)
+        "dayone 2024-04-17T23:00:00Z": dt.date(2024, 4, 18),  # all day, Europe/London in summer time
+        "dayone 2024-04-19T21:48:36Z": dt.datetime(2024, 4, 19, 22, 48),
+        "dayone 2024-04-19T21:55:53Z": dt.datetime(2024, 4, 19, 22, 55),
+        "dayone 2024-04-21T22:45:51Z": dt.datetime(2024, 4, 21, 23, 45),
+    }
+    meta, body = entries["dayone 2024-04-16T23:00:00Z"]
+    assert meta["title"] == "Header 1" and meta["starred"] is True
+    assert meta["tags"] == ["another-dev-testing-tag", "dev-testing-tag"]
+    assert "location" not in meta and "weather" not in meta  # private unless asked for
+    assert body.startswith("## Header 2\n\n### Header 3\n")
+    assert body.endswith("```\nCode block\n```\n\n\n*(photo not included in the export)*\n")
+    meta, body = entries["dayone 2024-04-19T21:48:36Z"]
+    assert "title" not in meta and "starred" not in meta and "tags" not in meta
+    assert body.startswith('"This text is in quotes"\nThis-text-is-hyphenated\n(This text is in parentheses)\n\n')
+    assert "\\" not in body
+    assert entries["dayone 2024-04-21T22:45:51Z"][1] == "*(video not imported)*\n\n*(audio recording not imported)*\n"
+    before = files(journal)
+    again = run_import("dayone", DEV_JOURNAL / "Dev Journal.json", journal, Config())
+    assert (again.imported, again.duplicates) == ([], 5) and files(journal) == before
+
+
+@realworld
+@needs_corpora
+def test_dayone_entry_with_text_of_the_wrong_type(tmp_path):
+    journal = tmp_path / "journal"
+    sample = DEV_JOURNAL / "Dev Journal One Invalid.json"
+    report = run_import("dayone", sample, journal, Config())
+    assert messages(report) == ["Dev Journal One Invalid.json: entry 6: text must be text (got an object)"]
+    assert (report.imported, report.readable, report.blocked) == ([], 5, True) and not journal.exists()
+    report = run_import("dayone", sample, journal, Config(), skip_bad=True)
+    assert len(report.imported) == 5 and report.rejected_entries == 1
+    assert report.summary() == "Imported 5 entries, skipped 0 already imported, rejected 1."
+
+
+@realworld
+@needs_corpora
+def test_dayone_truncated_export(tmp_path):
+    journal = tmp_path / "journal"
+    report = run_import("dayone", DAYONE / "kulapard-dayone-to-obsidian" / "invalid.json", journal, Config())
+    assert messages(report) == ["invalid.json:6: the JSON ends too early; the file may be cut short"]
+    assert report.imported == [] and not journal.exists()
+    assert report.summary() == (
+        "Imported 0 entries, skipped 0 already imported, rejected 0: the file could not be read, so nothing was written."
+    )
+
+
+@realworld
+@needs_corpora
+def test_dayone_location_and_weather_only_when_asked(tmp_path):
+    sample = DAYONE / "kulapard-dayone-to-obsidian" / "MyJournal.json"
+    private = run_import("dayone", sample, tmp_path / "private", Config())
+    assert private.imported == ["content/2018/04/2018-04-21.md"]
+    assert (tmp_path / "private" / private.imported[0]).read_text(encoding="utf-8") == (
+        "---\ndate: 2018-04-21 18:57\nimported: dayone 2018-04-21T17:57:04Z\n---\ntest text\n"
+    )
+    kept = run_import("dayone", sample, tmp_path / "kept", Config(), keep_location=True)
+    meta, body = front(tmp_path / "kept", kept.imported[0])
+    assert meta["location"] == {
+        "place": "221B Baker Street", "locality": "London", "area": "London", "country": "UK",
+        "latitude": 51.523788, "longitude": -0.158611,
+    }  # fmt: skip
+    assert meta["weather"] == {"conditions": "Mostly Cloudy", "temperature_c": 11}
+    assert body == "test text\n"
+
+
+def test_dayone_export_folder_with_photos(tmp_path):
+    journal = tmp_path / "journal"
+    export = HERE / "dayone_export"
+    dry = run_import("dayone", export / "Journal.json", journal, Config(), dry_run=True)
+    assert dry.copied == ["content/2020/12/2020-12-31-photo-1.jpeg"] and not journal.exists()
+    assert dry.summary() == (
+        "Dry run: would import 3 entries and 1 photo, skip 0 already imported, reject 0. Nothing was written."
+    )
+    report = run_import("dayone", export / "Journal.json", journal, Config())
+    assert report.imported == [
+        "content/2020/12/2020-12-31.md",  # 03:30 UTC on 1 January is the evening before in Los Angeles
+        "content/2021/07/2021-07-01.md",  # 16:00 UTC on 30 June is past midnight in Tokyo
+        "content/2021/07/2021-07-01-2.md",  # no time zone written: the journal's own (UTC here)
+    ]
+    assert report.copied == dry.copied
+    photo = journal / "content/2020/12/2020-12-31-photo-1.jpeg"
+    assert photo.read_bytes() == (export / "photos/5d41402abc4b2a76b9719d911017c592.jpeg").read_bytes()
+    assert (journal / report.imported[0]).read_text(encoding="utf-8") == (
+        "---\n"
+        "date: 2020-12-31 19:30\n"
+        "title: New Year's Eve\n"
+        "tags: [Family, tea]\n"
+        "starred: true\n"
+        "imported: dayone 2021-01-01T03:30:00Z\n"
+        "---\n"
+        "Quiet night. Made tea (chamomile)!\n"
+        "\n"
+        "1\\. not a list\n"
+        "\\- not a list either\n"
+        "\n"
+        "![](2020-12-31-photo-1.jpeg)\n"
+        "\n"
+        "A second photo: *(photo not included in the export)*\n"
+    )
+    meta, body = front(journal, report.imported[1])
+    assert meta["date"] == dt.datetime(2021, 7, 1, 1, 0) and "location" not in meta
+    assert body == "Code stays as typed: `a\\.b` and\n\n```\nx\\-y\n```\n\n*(video not imported)*\n"
+    assert front(journal, report.imported[2])[0]["date"] == dt.datetime(2021, 7, 1, 12, 0)
+    before = files(journal)
+    again = run_import("dayone", export, journal, Config())  # the folder itself this time
+    assert (again.imported, again.copied, again.duplicates) == ([], [], 3) and files(journal) == before
+
+
+def test_dayone_zip_export_and_a_photo_name_already_taken(tmp_path):
+    export = HERE / "dayone_export"
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in sorted(export.rglob("*")):
+            if path.is_file():
+                out.write(path, path.relative_to(export).as_posix())
+    journal = tmp_path / "journal"
+    taken = journal / "content/2020/12/2020-12-31-photo-1.jpeg"
+    taken.parent.mkdir(parents=True)
+    taken.write_bytes(b"someone else's picture")
+    report = run_import("dayone", archive, journal, Config(timezone="Europe/Berlin"))
+    assert report.copied == ["content/2020/12/2020-12-31-photo-1-2.jpeg"]
+    assert taken.read_bytes() == b"someone else's picture"
+    assert "![](2020-12-31-photo-1-2.jpeg)" in (journal / report.imported[0]).read_text(encoding="utf-8")
+    # The entry without a time zone falls back on the journal's: 12:00 UTC is 14:00 in Berlin.
+    assert front(journal, "content/2021/07/2021-07-01-2.md")[0]["date"] == dt.datetime(2021, 7, 1, 14, 0)
+
+
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        ('{"creationDate": "yesterday", "text": "x"}',
+         "entry 1: creationDate 'yesterday' is not a date and time like 2024-04-19T21:48:36Z"),
+        ('{"text": "x"}', "entry 1: creationDate must be a date and time like 2024-04-19T21:48:36Z (got null)"),
+        ('{"creationDate": "2024-01-01T10:00:00Z", "timeZone": "Mars/Olympus", "text": "x"}',
+         "entry 1: time zone 'Mars/Olympus' is not a known time zone"),
+        ('{"creationDate": "2024-01-01T10:00:00Z", "tags": "a, b"}', "entry 1: tags must be a list of texts (got text)"),
+        ('{"creationDate": "2024-01-01T10:00:00Z", "starred": 1}', "entry 1: starred must be true or false (got a number)"),
+    ],
+)  # fmt: skip
+def test_dayone_values_of_the_wrong_type(tmp_path, entry, expected):
+    broken = tmp_path / "Journal.json"
+    broken.write_text('{"metadata": {"version": "1.0"}, "entries": [' + entry + "]}", encoding="utf-8")
+    report = run_import("dayone", broken, tmp_path / "journal", Config())
+    assert messages(report) == [f"Journal.json: {expected}"]
+    assert report.imported == [] and not (tmp_path / "journal").exists()
+
+
+def test_dayone_unreadable_zip_and_empty_folder(tmp_path):
+    fake = tmp_path / "export.zip"
+    fake.write_bytes(b"PK not really")
+    report = run_import("dayone", fake, tmp_path / "journal", Config())
+    assert [e.message.split(" (")[0] for e in report.rejected] == ["is not a zip file that can be opened"]
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UsageError, match="has no Day One .json file"):
+        run_import("dayone", tmp_path / "empty", tmp_path / "journal", Config())
+
+
+@realworld
+@needs_corpora
+def test_every_imported_sample_reads_back_as_a_valid_entry(tmp_path):
+    from generator.content import load_entries
+
+    journal = tmp_path / "journal"
+    config = Config(habits=(Habit("walk", "Walk"),), metrics=(Metric("sleep", "Sleep time", "h", 0, 24),))
+    run_import("daylio", DAYLIO / "staticf0x-daylio-parser" / "test_data.csv", journal, config)
+    run_import("daylio", GABANNA / "daylio_export_ok_scales.csv", journal, config, mood_labels=GABANNA_MOODS)
+    run_import("dayone", DEV_JOURNAL / "Dev Journal.json", journal, config)
+    run_import("jrnl", CORPORA / "jrnl" / "docs-formats-json-export-example.json", journal, config)
+    run_import("jrnl", HERE / "jrnl_crafted.json", journal, config, skip_bad=True)
+    loaded = load_entries(journal, config)
+    assert (len(loaded.entries), loaded.errors, loaded.warnings) == (32 + 7 + 5 + 3 + 3, [], [])
+    walked = [e for e in loaded.entries if "walk" in e.habits]
+    assert [str(e.date) for e in walked] == ["2020-05-30"]
