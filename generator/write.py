@@ -30,6 +30,8 @@ def check_output_folder(out: Path, journal: Path) -> None:
     for kept in ("content", "templates"):
         if out.is_relative_to(journal / kept):
             raise UnsafeOutput(f"the site cannot be written inside {kept}/")
+    if out.exists() and not out.is_dir():
+        raise UnsafeOutput(f"{out} is a file, not a folder; choose an empty folder for the site")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
         raise UnsafeOutput(f"{out} is not empty and was not made by Cairn; choose an empty folder")
 
