@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shlex
 import shutil
@@ -37,6 +38,8 @@ habits:
 # How many recent entries the home page shows.
 home_entries: 7
 """
+
+log = logging.getLogger(__name__)
 
 GITIGNORE = "site/\n.cairn/\n"
 
@@ -110,4 +113,8 @@ def open_in_editor(path: Path) -> int | None:
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
         return None
-    return subprocess.run([*shlex.split(editor), str(path)], check=False).returncode
+    try:
+        return subprocess.run([*shlex.split(editor), str(path)], check=False).returncode
+    except (OSError, ValueError) as error:  # not installed, or unbalanced quotes in $EDITOR
+        log.error("cairn: could not start the editor %r (%s); the entry is at %s", editor, error, path)
+        return 127
