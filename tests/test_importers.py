@@ -288,6 +288,24 @@ def test_daylio_values_of_the_wrong_kind(tmp_path):
     ]
 
 
+def test_daylio_windows_export_lines_counted_across_multiline_notes(tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_bytes(
+        b"\xef\xbb\xbffull_date,date,weekday,time,mood,activities,note_title,note\r\n"
+        b'2021-01-01,1 Jan,Friday,10:00,rad,,,"one\r\ntwo"\r\n'
+        b"2021-01-02,2 Jan,Saturday,10:00,nope,,,\r\n"
+        b'2021-01-03,3 Jan,Sunday,10:00,meh,,,"' + b"x" * 200_000 + b'"\r\n'
+    )
+    report = run_import("daylio", export, tmp_path / "journal", Config(), skip_bad=True)
+    assert messages(report) == [
+        "export.csv:4: mood 'nope' is not one of Daylio's default labels (rad, good, meh, bad, awful):"
+        " map it to a number from 1 to 5 and import again",
+        "export.csv:5: cannot be read as CSV from here on (field larger than field limit (131072))",
+    ]
+    assert report.imported == ["content/2021/01/2021-01-01.md"]
+    assert front(tmp_path / "journal", report.imported[0])[1] == "one\ntwo\n"
+
+
 def test_daylio_moods_scaled_onto_the_journal_scale(tmp_path):
     csv = tmp_path / "moods.csv"
     csv.write_text(

@@ -35,18 +35,20 @@ def read(path: Path, config: Config, *, mood_labels: dict[str, int] | None = Non
     if problem:
         source.reject(problem, 0)
         return source
-    rows = _rows(text)
-    header = next(rows, None)
-    if header is None:
-        source.reject(ContentError(name, 0, f"is empty; a Daylio CSV export starts with {','.join(CLASSIC)}"), 0)
+    rows, stopped = _rows(name, text)
+    if stopped:
+        source.reject(stopped, 0)
+    if not rows:
+        if not stopped:
+            source.reject(ContentError(name, 0, f"is empty; a Daylio CSV export starts with {','.join(CLASSIC)}"), 0)
         return source
-    line, columns = header[0], [one_line(c).lower() for c in header[1]]
+    line, columns = rows[0][0], [one_line(c).lower() for c in rows[0][1]]
     problem = _check_header(columns)
     if problem:
         source.reject(ContentError(name, line, problem), 0)
         return source
     unknown: dict[str, list[int]] = {}  # mood label -> lines, reported once per label
-    for line, cells in rows:
+    for line, cells in rows[1:]:
         if len(cells) != len(columns):
             message = f"has {len(cells)} fields, but the header has {len(columns)} ({','.join(columns)})"
             source.reject(ContentError(name, line, message))
@@ -88,14 +90,18 @@ def _fold(label: str) -> str:
     return one_line(label).casefold()
 
 
-def _rows(text: str):
-    """(line where the row starts, cells) for each row that is not blank."""
+def _rows(name: str, text: str) -> tuple[list[tuple[int, list[str]]], ContentError | None]:
+    """(line where the row starts, cells) for each row that is not blank; and why reading stopped early."""
     reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True, strict=False)
-    start = 1
-    for cells in reader:
-        if any(c.strip() for c in cells):
-            yield start, cells
-        start = reader.line_num + 1
+    rows, start = [], 1
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        return rows, ContentError(name, start, f"cannot be read as CSV from here on ({error})")
+    return rows, None
 
 
 def _check_header(columns: list[str]) -> str | None:

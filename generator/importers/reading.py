@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from generator.errors import ContentError
@@ -20,7 +21,8 @@ def decode(name: str, raw: bytes) -> tuple[str | None, ContentError | None]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, ContentError(name, line, f"is not UTF-8 text (byte {error.start}); is it the right file?")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text), None  # control characters: never text
 
 
 def load_json(name: str, raw: bytes, what: str) -> tuple[Any, ContentError | None]:
