@@ -57,9 +57,10 @@ class PublishedPhoto:
 
 
 def srcset(photo: PublishedPhoto, prefix: str) -> str:
-    """`srcset` for an <img>: thumbnail and display size, under `prefix` (a path to the site
-    root). Paths are percent-encoded, since a space or comma would split a candidate."""
-    base = prefix.rstrip("/") + "/" if prefix.rstrip("/") else ""
+    """`srcset` for an <img>: thumbnail and display size under `prefix`, the way to the site
+    root ("", "..", "../../") or a mark ending in ":" such as markup.PAGE_MARK. Paths are
+    percent-encoded, since a space or comma would split a candidate."""
+    base = prefix if not prefix or prefix.endswith(("/", ":")) else prefix + "/"
     sizes = dict.fromkeys((photo.thumb, photo.display))  # one candidate when they are the same file
     return ", ".join(f"{base}{quote(r.path)} {r.width}w" for r in sizes)
 

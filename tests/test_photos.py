@@ -11,6 +11,7 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
 from generator import photos
+from generator.markup import PAGE_MARK
 from generator.model import Config, Entry, Page
 from generator.photos import PublishedPhoto, Rendition, is_photo, publish_photos, srcset
 from generator.render import make_environment, render_page
@@ -109,6 +110,8 @@ def test_small_images_are_not_upscaled_and_png_stays_png(folder, tmp_path):
     assert srcset(dot, "../..") == "../../files/dot-300.png 300w"
     assert srcset(wide, "../../") == "../../files/wide-480.png 480w, ../../files/wide-1600.png 1600w"
     assert srcset(wide, "") == "files/wide-480.png 480w, files/wide-1600.png 1600w"
+    assert srcset(wide, "./") == "./files/wide-480.png 480w, ./files/wide-1600.png 1600w"
+    assert srcset(dot, PAGE_MARK) == f"{PAGE_MARK}files/dot-300.png 300w"
 
 
 def test_srcset_survives_spaces_and_commas_in_names():
