@@ -51,6 +51,16 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--title", help="a title for the entry")
     cmd.add_argument("--no-edit", action="store_true", help="create the file without opening an editor")
 
+    cmd = commands.add_parser("import", help="bring entries from Daylio, Day One or jrnl; never overwrites", parents=[common])
+    cmd.add_argument("kind", choices=["daylio", "dayone", "jrnl"], help="the app the file comes from")
+    cmd.add_argument("file", type=Path, help="the export: a CSV, JSON, export folder or zip")
+    cmd.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
+    cmd.add_argument("--skip-bad", action="store_true", help="import the good entries even if some are broken")
+    cmd.add_argument("--keep-location", action="store_true", help="keep Day One's place and weather")
+    cmd.add_argument(
+        "--mood", action="append", default=[], metavar="LABEL=N", help="map a custom mood label to your scale"
+    )
+
     cmd = commands.add_parser("init", help="make a new journal folder", parents=[common])
     cmd.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where (default: here)")
     return parser
@@ -134,6 +144,37 @@ def _new(args: argparse.Namespace, journal: Path) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace, journal: Path) -> int:
+    from generator.config import load_config
+    from generator.importers import UsageError, run_import
+
+    moods = {}
+    for pair in args.mood:
+        label, _, number = pair.rpartition("=")
+        if not label or not number.strip().lstrip("-").isdigit():
+            return _usage(f"--mood must look like LABEL=N, for example --mood 'so-so=3' (got {pair!r})")
+        moods[label.strip()] = int(number)
+    config = load_config(journal)
+    try:
+        report = run_import(
+            args.kind,
+            args.file,
+            journal,
+            config,
+            dry_run=args.dry_run,
+            skip_bad=args.skip_bad,
+            keep_location=args.keep_location,
+            mood_labels=moods or None,
+        )
+    except UsageError as error:
+        return _usage(str(error))
+    _print_problems(report.rejected)
+    for name in report.imported:
+        print(("would write " if args.dry_run else "wrote ") + name)
+    print(report.summary())
+    return EXIT_CONTENT if report.rejected and not args.skip_bad else EXIT_OK
+
+
 def _init(args: argparse.Namespace, journal: Path) -> int:
     from generator.scaffold import JournalExists, init_journal
 
@@ -185,4 +226,11 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "check": _check, "serve": _serve, "new": _new, "init": _init}
+_COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "serve": _serve,
+    "new": _new,
+    "init": _init,
+    "import": _import,
+}
