@@ -22,6 +22,8 @@ LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
 COMMA_LISTS = ("tags", "emotions", "habits")
 BOOL_FIELDS = ("resurface", "draft")
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
+# Kept as extra data without a near-miss warning: importers and photos write them.
+QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos")
 DATE_PREFIX = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[-_ .]+(.*))?$")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
@@ -147,7 +149,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
             continue
         extra[key] = field.value
         hint = suggest(key, known)
-        if hint:
+        if hint and key not in QUIET_EXTRAS:
             problem(field.line, f"unknown key '{key}' (did you mean '{hint}'?)", warning=True)
 
     slug_text = prefix.group(2) if prefix else stem
