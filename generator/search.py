@@ -1,0 +1,104 @@
+"""The search index: every published entry as a compact record, loaded as a script.
+
+The index is a JavaScript file of exactly one statement,
+
+    window.CAIRN_SEARCH = {...JSON...};
+
+so a page can load it with <script src> (which works from file:// too, where fetch
+does not), and an encrypted build can decrypt it and read the JSON between the `=` and
+the `;` without evaluating anything. templates/static/search.js does the searching.
+
+The JSON:
+
+    {"version": 1,
+     "mood": {"low": 1, "labels": ["awful", ...]},
+     "tags": [["Café", "cafe"], ...],            # [name as first written, slug], by name
+     "entries": [                                 # oldest first
+       {"u": "2026/11/23/",                       # URL, relative to the site root
+        "t": "A quieter morning",                 # title
+        "d": "2026-11-23",                        # date
+        "m": 3,                                   # mood (absent when not given)
+        "g": [0, 4],                              # tags, as positions in "tags"
+        "w": [...], "e": [...],                   # wins, emotions
+        "f": [...], "c": [...],                   # gratitude, coping
+        "b": "The entry's text, without markup"}]}
+
+Empty fields are left out. The text is kept whole (a word near the end of a long
+entry must be found, and shown in context), so the index is about the size of the
+journal's own words; nothing else is repeated per entry.
+
+Why not a search library: the ones that keep a prebuilt index (lunr, MiniSearch,
+Pagefind) need the original text beside it to show a highlighted snippet, so their
+index is larger than this one, and Pagefind loads its chunks with fetch and
+WebAssembly, which fails from file:// and cannot be decrypted in place. A scan of
+3,650 entries' folded text answers in a few milliseconds; see search.js.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+
+from generator.model import Config, Entry
+from generator.slugs import slugify
+
+GLOBAL = "CAIRN_SEARCH"
+VERSION = 1
+
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|section)\b[^>]*>",
+    re.IGNORECASE,
+)
+_IMAGE = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(body_html: str) -> str:
+    """An entry's rendered HTML as one line of text: images give their alt text."""
+    text = _IMAGE.sub(lambda m: f" {m.group(1)} ", body_html)
+    text = _BLOCK_TAG.sub(" ", text)
+    text = _TAG.sub("", text)
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def search_records(entries: Iterable[Entry], config: Config) -> dict:
+    """The index as a JSON-ready dict (see the module's docstring), entries oldest first."""
+    ordered = sorted(entries, key=lambda e: e.sort_key)
+    names: dict[str, str] = {}
+    for entry in ordered:
+        for tag in entry.tags:
+            names.setdefault(slugify(tag), tag)  # "Walk" and "walk" are one tag
+    tags = sorted(names.items(), key=lambda item: (item[1].lower(), item[0]))
+    position = {slug: i for i, (slug, _) in enumerate(tags)}
+    records = []
+    for entry in ordered:
+        record: dict = {"u": entry.url, "t": entry.title, "d": entry.date.isoformat()}
+        if entry.mood is not None:
+            record["m"] = entry.mood
+        tag_positions = list(dict.fromkeys(position[slugify(t)] for t in entry.tags))
+        for key, value in (
+            ("g", tag_positions),
+            ("w", list(entry.wins)),
+            ("e", list(entry.emotions)),
+            ("f", list(entry.gratitude)),
+            ("c", list(entry.coping)),
+            ("b", plain_text(entry.html)),
+        ):
+            if value:
+                record[key] = value
+        records.append(record)
+    return {
+        "version": VERSION,
+        "mood": {"low": config.mood.low, "labels": list(config.mood.labels)},
+        "tags": [[name, slug] for slug, name in tags],
+        "entries": records,
+    }
+
+
+def search_index(entries: Iterable[Entry], config: Config) -> bytes:
+    """static/search-index.js: the records of `entries` (the published ones) as a script."""
+    text = json.dumps(search_records(entries, config), ensure_ascii=False, separators=(",", ":"))
+    return f"window.{GLOBAL} = {text};\n".encode("utf-8")
