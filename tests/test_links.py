@@ -1,4 +1,8 @@
-"""links: images and files beside an entry, and links to other entries by file name."""
+"""links: images and files beside an entry, and links to other entries by file name.
+
+Photos (jpg, png, ...) are published resized by the photos stage; these tests use
+drawings (.svg) and documents, which are copied as they are.
+"""
 
 from __future__ import annotations
 
@@ -23,51 +27,51 @@ def errors_of(folder) -> list[str]:
 def test_an_image_beside_the_entry_is_copied_and_linked_relatively(journal):
     folder = journal(
         {
-            "content/2026/11/2026-11-23.md": "---\ntitle: Park\n---\n![the park](park.jpg)\n",
-            "content/2026/11/park.jpg": b"\xff\xd8\xff\xe0 jpeg",
+            "content/2026/11/2026-11-23.md": "---\ntitle: Park\n---\n![the park](park.svg)\n",
+            "content/2026/11/park.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>",
         }
     )
     files, _ = prepare(folder)
-    assert files["files/2026/11/park.jpg"] == b"\xff\xd8\xff\xe0 jpeg"
-    assert body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.jpg"></p>'
+    assert files["files/2026/11/park.svg"] == b"<svg xmlns='http://www.w3.org/2000/svg'/>"
+    assert body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.svg"></p>'
 
 
 def test_file_names_with_spaces_and_ampersands(journal):
     folder = journal(
         {
             "content/2026-11-23.md": (
-                "---\ntitle: x\n---\n![a](my%20pic.png)\n![b](<my pic.png>)\n![c](a&b.png)\n[notes](notes.pdf)\n"
+                "---\ntitle: x\n---\n![a](my%20pic.svg)\n![b](<my pic.svg>)\n![c](a&b.svg)\n[notes](notes.pdf)\n"
             ),
-            "content/my pic.png": b"1",
-            "content/a&b.png": b"2",
+            "content/my pic.svg": b"1",
+            "content/a&b.svg": b"2",
             "content/notes.pdf": b"3",
         }
     )
     files, _ = prepare(folder)
     assert body_of(files["2026/11/23/index.html"]) == (
-        '<p><img alt="a" src="../../../files/my%20pic.png">\n'
-        '<img alt="b" src="../../../files/my pic.png">\n'
-        '<img alt="c" src="../../../files/a&amp;b.png">\n'
+        '<p><img alt="a" src="../../../files/my%20pic.svg">\n'
+        '<img alt="b" src="../../../files/my pic.svg">\n'
+        '<img alt="c" src="../../../files/a&amp;b.svg">\n'
         '<a href="../../../files/notes.pdf">notes</a></p>'
     )
-    assert (files["files/my pic.png"], files["files/a&b.png"], files["files/notes.pdf"]) == (b"1", b"2", b"3")
+    assert (files["files/my pic.svg"], files["files/a&b.svg"], files["files/notes.pdf"]) == (b"1", b"2", b"3")
 
 
 def test_an_image_in_another_folder_of_content(journal):
     folder = journal(
         {
-            "content/2026/11/2026-11-23.md": "---\ntitle: x\n---\n![p](../../photos/p.jpg)\n",
-            "content/photos/p.jpg": b"jpg",
+            "content/2026/11/2026-11-23.md": "---\ntitle: x\n---\n![p](../../drawings/p.svg)\n",
+            "content/drawings/p.svg": b"svg",
         }
     )
     files, _ = prepare(folder)
-    assert files["files/photos/p.jpg"] == b"jpg"
-    # ../../../files/2026/11/../../photos/p.jpg is files/photos/p.jpg from /2026/11/23/
+    assert files["files/drawings/p.svg"] == b"svg"
+    # ../../../files/2026/11/../../drawings/p.svg is files/drawings/p.svg from /2026/11/23/
     src = re.search(r'src="([^"]+)"', body_of(files["2026/11/23/index.html"])).group(1)
-    assert src == "../../../files/2026/11/../../photos/p.jpg"
+    assert src == "../../../files/2026/11/../../drawings/p.svg"
     import posixpath
 
-    assert posixpath.normpath(posixpath.join("2026/11/23", src)) == "files/photos/p.jpg"
+    assert posixpath.normpath(posixpath.join("2026/11/23", src)) == "files/drawings/p.svg"
 
 
 def test_a_link_to_another_entry_file_goes_to_its_page(journal):
@@ -119,12 +123,12 @@ def test_a_missing_image_is_an_error_on_its_line(journal):
         {
             "content/2026/11/2026-11-23.md": "---\ntitle: x\n---\nText.\n\n![one](one.jpg)\n\n![two](two.jpg)\n",
             "content/2026-11-20.md": "![p](pic.png)\n",
-            "content/2026-11-21.md": "[ref image][r]\n\n![shown][r]\n\n[r]: a&b.png\n",
+            "content/2026-11-21.md": "[ref image][r]\n\n![shown][r]\n\n[r]: a&b.svg\n",
         }
     )
     assert errors_of(folder) == [
         "content/2026-11-20.md:1: shows the image pic.png, which is not in content/",
-        "content/2026-11-21.md:5: shows the image a&b.png, which is not in content/",
+        "content/2026-11-21.md:5: shows the image a&b.svg, which is not in content/",
         "content/2026/11/2026-11-23.md:6: shows the image one.jpg, which is not in content/2026/11/",
         "content/2026/11/2026-11-23.md:8: shows the image two.jpg, which is not in content/2026/11/",
     ]
@@ -139,10 +143,10 @@ def test_hidden_files_are_not_published(journal):
     folder = journal(
         {
             "content/2026-11-23.md": "x\n",
-            "content/.secret.jpg": b"s",
-            "content/_private/p.jpg": b"p",
-            "content/park.jpg": b"j",
+            "content/.secret.pdf": b"s",
+            "content/_private/p.pdf": b"p",
+            "content/notes.pdf": b"n",
         }
     )
     files, _ = prepare(folder)
-    assert sorted(name for name in files if name.startswith("files/")) == ["files/park.jpg"]
+    assert sorted(name for name in files if name.startswith("files/")) == ["files/notes.pdf"]
