@@ -7,7 +7,6 @@ nothing written.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -48,6 +47,7 @@ def test_check_reports_the_one_problem(tmp_path, case):
     before = snapshot(folder)
     result = run_cairn("check", cwd=folder)
     assert (result.returncode, result.stdout) == (1, "")
+    assert "Traceback" not in result.stderr
     assert result.stderr == f"{EXPECTED[case]}\nNothing was written: 1 problem to fix first.\n"
     assert snapshot(folder) == before
 
@@ -80,12 +80,3 @@ def test_every_broken_file_is_reported_in_one_run_sorted(tmp_path):
     assert lines[:-1] == [f"{path}:{number}:{message}" for path, number, message in sorted(expected)]
     assert lines[-1] == f"Nothing was written: {len(expected)} problems to fix first."
     assert len(lines) == 13
-
-
-def test_no_traceback_for_any_case(tmp_path):
-    for case in EXPECTED:
-        folder = shutil.copytree(INVALID / case, tmp_path / case)
-        result = run_cairn("check", "--strict", cwd=folder)
-        assert result.returncode == 1, case
-        assert "Traceback" not in result.stderr
-        assert all(re.match(r"^[^:]+:\d+: ", line) for line in result.stderr.splitlines()[:-1])
