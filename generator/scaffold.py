@@ -95,6 +95,10 @@ def new_entry(journal: Path, date_text: str | None, title: str | None) -> tuple[
     path = entry_path(journal, date)
     if path.exists():
         return path, False
+    # The day's entry kept in another layout (content/2026-11-23.md, content/diary/...) is the one.
+    elsewhere = sorted((journal / CONTENT_DIR).rglob(path.name)) if (journal / CONTENT_DIR).is_dir() else []
+    if elsewhere:
+        return elsewhere[0], False
     path.parent.mkdir(parents=True, exist_ok=True)
     title_line = f"title: {_quote(title)}\n" if title else ""
     with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite

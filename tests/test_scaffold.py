@@ -97,6 +97,18 @@ def test_new_never_overwrites(tmp_path):
     assert path.read_bytes() == b"my own words\n"
 
 
+def test_new_opens_the_days_entry_kept_in_another_layout(tmp_path):
+    existing = tmp_path / "content" / "diary" / "2026-11-23.md"
+    existing.parent.mkdir(parents=True)
+    existing.write_text("mine\n")
+    (tmp_path / "content" / "2026-11-23-evening.md").write_text("evening\n")
+    before = snapshot(tmp_path)
+    assert new_entry(tmp_path, "2026-11-23", None) == (existing, False)
+    assert snapshot(tmp_path) == before
+    path, created = new_entry(tmp_path, "2026-11-24", None)  # another day: a new file
+    assert created and path == tmp_path / "content" / "2026" / "11" / "2026-11-24.md"
+
+
 @pytest.mark.parametrize("text", ["2026-13-01", "23.11.2026", "tomorrow"])
 def test_new_with_a_date_that_is_not_a_date(tmp_path, text):
     with pytest.raises(ValueError) as caught:
