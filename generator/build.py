@@ -12,7 +12,9 @@ from generator.config import load_config
 from generator.content import CONTENT_DIR, find_asset_files, load_entries
 from generator.errors import BuildFailed, ContentError
 from generator.index import assign_urls, build_journal
+from generator.gallery import show_photos
 from generator.links import resolve_links
+from generator.photos import is_photo
 from generator.markup import render_bodies
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
@@ -48,8 +50,10 @@ def prepare(journal: Path, *, drafts: bool = False, strict: bool = False) -> tup
     asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal)}
     entries, link_errors = resolve_links(assign_urls(entries), asset_names)
     errors += link_errors
-    journal_index = build_journal(entries)
-    pages, collisions = plan(journal_index, config)
+    gallery = show_photos(journal, entries, journal / CACHE_DIR / "photos")
+    errors += gallery.errors
+    journal_index = build_journal(gallery.entries)
+    pages, collisions = plan(journal_index, config, gallery.shown)
     errors += collisions
     if errors:
         raise BuildFailed(errors)
@@ -58,8 +62,10 @@ def prepare(journal: Path, *, drafts: bool = False, strict: bool = False) -> tup
         raise BuildFailed(template_errors)
     files["robots.txt"] = ROBOTS
     files.update(_theme_files(journal))
+    files.update(gallery.files)
     for name in asset_names:
-        files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
+        if not is_photo(name):  # photos are published resized and stripped, and only if shown
+            files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
     cache.save()
     report = Report(
         entries=len(entries),

@@ -214,9 +214,9 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
         raise
     server.broadcast.errors = errors
     server.start()
-    print(f"Serving your journal at http://{HOST}:{server.port}/ (only this computer can see it).", flush=True)
-    print("Saving an entry rebuilds and refreshes the page. Press Ctrl-C to stop.", flush=True)
     try:
+        print(f"Serving your journal at http://{HOST}:{server.port}/ (only this computer can see it).", flush=True)
+        print("Saving an entry rebuilds and refreshes the page. Press Ctrl-C to stop.", flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

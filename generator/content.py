@@ -156,7 +156,8 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     slug = slugify(slug_text) if slug_text else (slugify(values["title"]) if "has_title" in values else "")
     if any(not p.warning for p in problems):
         return None, problems
-    entry = Entry(source=name, slug=slug, body=body, body_line=body_line, extra=extra, **values)
+    entry = Entry(source=name, slug=slug, body=body, body_line=body_line, extra=extra,
+        lines={key: field.line for key, field in fields.items()}, **values)
     return entry, problems
 
 

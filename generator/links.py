@@ -37,7 +37,7 @@ def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Ent
             if target in sources and attribute == "href":
                 return f'href="{PAGE_MARK}{sources[target].url}{rest}"'
             if attribute == "src":
-                line = entry.body_line + _line_of(entry.body, written)
+                line = entry.body_line + line_of(entry.body, written)
                 where = posixpath.relpath(folder, CONTENT_DIR)
                 where = "content/" if where == "." else f"content/{where}/"
                 errors.append(ContentError(entry.source, line, f"shows the image {written}, which is not in {where}"))
@@ -47,7 +47,7 @@ def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Ent
     return resolved, sorted(set(errors))
 
 
-def _line_of(body: str, name: str) -> int:
+def line_of(body: str, name: str) -> int:
     """Lines before the one that writes `name` (preferably as a link target)."""
     for needle in (f"({name}", name, unquote(name)):
         index = body.find(needle)

@@ -79,6 +79,7 @@ class Entry:
     resurface: bool = True
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
     html: str = ""
     url: str = ""
 

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import groupby
+from typing import TYPE_CHECKING, Sequence
 
 from generator.errors import ContentError
 from generator.model import Config, Journal, Page
 
+if TYPE_CHECKING:
+    from generator.gallery import Shown
 
-def plan(journal: Journal, config: Config) -> tuple[list[Page], list[ContentError]]:
+
+def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tuple[list[Page], list[ContentError]]:
     """The pages to render, and an error for every two pages that share a file."""
     pages = [
         Page("", "home.html", {"entries": journal.entries[::-1][: config.home_entries]}),
         Page("timeline/", "timeline.html", {"years": _years_newest_first(journal)}),
         Page("tags/", "tags.html", {"tags": sorted(journal.tags, key=lambda t: (-len(t.entries), t.name.lower()))}),
         Page("404.html", "404.html", {}),
+        Page("photos/", "photos.html", {"months": _photo_months(photos)}),
     ]
+    day_sizes = Counter(e.date for e in journal.entries)
     for entry in journal.entries:
         previous, following = journal.neighbours[entry.url]
-        pages.append(
-            Page(entry.url, "entry.html", {"entry": entry, "previous": previous, "next": following}, entry.source)
-        )
+        context = {"entry": entry, "previous": previous, "next": following, "day_entries": day_sizes[entry.date]}
+        pages.append(Page(entry.url, "entry.html", context, entry.source))
     for date, same_day in groupby(journal.entries, key=lambda e: e.date):
         day = tuple(same_day)
         if len(day) > 1:
@@ -37,6 +42,14 @@ def plan(journal: Journal, config: Config) -> tuple[list[Page], list[ContentErro
 
 def _years_newest_first(journal: Journal) -> list[tuple[int, list[tuple[int, tuple]]]]:
     return [(year, list(months.items())[::-1]) for year, months in reversed(journal.years.items())]
+
+
+def _photo_months(photos: Sequence[Shown]) -> list[tuple[int, int, list[Shown]]]:
+    """Newest month first; within a month, in the order the entries were written."""
+    by_month: dict[tuple[int, int], list[Shown]] = {}
+    for shown in photos:
+        by_month.setdefault((shown.entry.date.year, shown.entry.date.month), []).append(shown)
+    return [(year, month, items) for (year, month), items in sorted(by_month.items(), reverse=True)]
 
 
 def find_collisions(pages: list[Page]) -> list[ContentError]:

@@ -32,4 +32,7 @@ def test_golden_site_has_the_pages_a_reader_expects():
     ]:
         assert expected in pages
     assert "2026/05/04/index.html" not in pages  # a draft
-    assert (GOLDEN / "files/2026/05/park.png").is_file()
+    # The photo is published resized and stripped under its width; the original is not copied.
+    assert (GOLDEN / "files/2026/05/park-48.png").is_file()
+    assert not (GOLDEN / "files/2026/05/park.png").exists()
+    assert 'href="../2026/05/01/cafe-quotes/"' in (GOLDEN / "photos/index.html").read_text()

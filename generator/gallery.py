@@ -1,0 +1,123 @@
+"""Photos shown by entries: which ones, publishing them, and pointing <img> at them.
+
+Only photos an entry shows (a Markdown image or its `photos:` list) are published,
+resized and stripped of metadata; an unreferenced photo beside an entry never is.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from generator.errors import ContentError
+from generator.links import line_of
+from generator.markup import ASSET_MARK, PAGE_MARK
+from generator.model import Entry
+from generator.photos import PublishedPhoto, is_photo, publish_photos, srcset
+
+_IMG = re.compile(r'<img ([^>]*?)src="' + re.escape(ASSET_MARK) + r'([^"]+)"([^>]*?)\s*/?>')
+_HREF = re.compile(r'href="' + re.escape(ASSET_MARK) + r'([^"#?]+)"')
+_ALT = re.compile(r'alt="([^"]*)"')
+SIZES = "(min-width: 45rem) 42rem, 100vw"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One photo as one entry shows it."""
+
+    photo: PublishedPhoto
+    entry: Entry
+    alt: str
+
+
+@dataclass(frozen=True)
+class Gallery:
+    entries: list[Entry]
+    files: dict[str, bytes]
+    shown: list[Shown]  # in entry order
+    errors: list[ContentError]
+
+
+def _source(entry: Entry, written: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(entry.source), unquote(html.unescape(written))))
+
+
+def _listed(entry: Entry) -> list[str]:
+    listed = entry.extra.get("photos") or []
+    return [str(p) for p in (listed if isinstance(listed, list) else [listed]) if p]
+
+
+def referenced(entry: Entry) -> list[tuple[str, str, str]]:
+    """(source, as written, alt) for every photo the entry shows."""
+    found = [
+        (_source(entry, written), html.unescape(written), _alt(before + after))
+        for before, written, after in _IMG.findall(entry.html)
+        if is_photo(written)
+    ]
+    found += [(_source(entry, p), p, "") for p in _listed(entry)]
+    return found
+
+
+def _alt(attributes: str) -> str:
+    match = _ALT.search(attributes)
+    return html.unescape(match.group(1)) if match else ""
+
+
+def _img(photo: PublishedPhoto, alt: str, extra: str = "") -> str:
+    display = photo.display
+    return (
+        f'<img alt="{html.escape(alt)}" src="{PAGE_MARK}{quote(display.path)}" '
+        f'srcset="{srcset(photo, PAGE_MARK)}" sizes="{SIZES}" width="{display.width}" '
+        f'height="{display.height}" loading="lazy" decoding="async"{extra}>'
+    )
+
+
+def show_photos(journal: Path, entries: list[Entry], cache_dir: Path) -> Gallery:
+    wanted = {source: (entry, written) for entry in entries for source, written, _ in referenced(entry)}
+    files, published, problems = publish_photos(journal, wanted, cache_dir)
+    errors = []
+    for entry in entries:
+        for source, written, _ in referenced(entry):
+            if source in problems:
+                line = _line(entry, written)
+                errors.append(ContentError(entry.source, line, f"shows the image {written}, which {problems[source]}"))
+    if errors:
+        return Gallery(entries, {}, [], sorted(set(errors)))
+
+    shown: list[Shown] = []
+    updated = []
+    for entry in entries:
+        photos = referenced(entry)
+        if not photos:
+            updated.append(entry)
+            continue
+
+        def to_published(match: re.Match) -> str:
+            before, written, after = match.groups()
+            if not is_photo(written):
+                return match.group(0)
+            extra = "".join(f" {a}" for a in re.findall(r'title="[^"]*"', before + after))
+            return _img(published[_source(entry, written)], _alt(before + after), extra)
+
+        def link_to_published(match: re.Match) -> str:
+            photo = published.get(_source(entry, match.group(1)))
+            return f'href="{PAGE_MARK}{quote(photo.display.path)}"' if photo else match.group(0)
+
+        page = _HREF.sub(link_to_published, _IMG.sub(to_published, entry.html))
+        listed = [published[_source(entry, p)] for p in _listed(entry)]
+        if listed:
+            page += '<div class="photos">\n' + "\n".join(_img(p, "") for p in listed) + "\n</div>\n"
+        entry = replace(entry, html=page)
+        updated.append(entry)
+        shown += [Shown(published[source], entry, alt) for source, _, alt in photos]
+    return Gallery(updated, files, shown, [])
+
+
+def _line(entry: Entry, written: str) -> int:
+    if written in _listed(entry):
+        return entry.lines.get("photos", 1)
+    return entry.body_line + line_of(entry.body, written)
