@@ -55,6 +55,7 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     env.globals["tag_slug"] = slugify
     env.filters["longdate"] = format_date
     env.filters["monthname"] = lambda month: _MONTHS[month - 1]
+    env.filters["shortdate"] = lambda date: f"{date.day} {_MONTHS[date.month - 1][:3]} {date.year}"
     labels = {habit.name: habit.label for habit in config.habits}
     env.filters["habit_label"] = lambda name: labels.get(name, name)
     return env

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from generator.errors import ContentError
 from generator.model import Config, Journal, Page
+from generator.reviews import Insights, gather, month_context, plan_reviews
 
 if TYPE_CHECKING:
     from generator.gallery import Shown
@@ -15,17 +16,28 @@ if TYPE_CHECKING:
 
 def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tuple[list[Page], list[ContentError]]:
     """The pages to render, and an error for every two pages that share a file."""
+    shared = gather(journal, config)
     pages = [
-        Page("", "home.html", {"entries": journal.entries[::-1][: config.home_entries]}),
+        _home(journal, config, shared),
         Page("timeline/", "timeline.html", {"years": _years_newest_first(journal)}),
-        Page("tags/", "tags.html", {"tags": sorted(journal.tags, key=lambda t: (-len(t.entries), t.name.lower()))}),
+        Page(
+            "tags/",
+            "tags.html",
+            {"tags": sorted(journal.tags, key=lambda t: (-len(t.entries), t.name.lower())), "moods": shared.tag_moods},
+        ),
         Page("404.html", "404.html", {}),
         Page("photos/", "photos.html", {"months": _photo_months(photos)}),
     ]
     day_sizes = Counter(e.date for e in journal.entries)
     for entry in journal.entries:
         previous, following = journal.neighbours[entry.url]
-        context = {"entry": entry, "previous": previous, "next": following, "day_entries": day_sizes[entry.date]}
+        context = {
+            "entry": entry,
+            "previous": previous,
+            "next": following,
+            "day_entries": day_sizes[entry.date],
+            "echoes": shared.lookback.echoes(entry.date),
+        }
         pages.append(Page(entry.url, "entry.html", context, entry.source))
     for date, same_day in groupby(journal.entries, key=lambda e: e.date):
         day = tuple(same_day)
@@ -34,10 +46,30 @@ def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tupl
     for year, months in journal.years.items():
         pages.append(Page(f"{year}/", "year.html", {"year": year, "months": months}))
         for month, entries in months.items():
-            pages.append(Page(f"{year}/{month:02d}/", "month.html", {"year": year, "month": month, "entries": entries}))
+            context = {"year": year, "month": month, "entries": entries, **month_context(year, month, config, shared)}
+            pages.append(Page(f"{year}/{month:02d}/", "month.html", context))
     for tag in journal.tags:
-        pages.append(Page(f"tags/{tag.slug}/", "tag.html", {"tag": tag}, f"tag '{tag.name}'"))
+        context = {"tag": tag, "mood": shared.tag_moods.get(tag.slug), "overall": shared.tag_moods.overall}
+        pages.append(Page(f"tags/{tag.slug}/", "tag.html", context, f"tag '{tag.name}'"))
+    pages += plan_reviews(journal, config, shared)
     return pages, find_collisions(pages)
+
+
+def _home(journal: Journal, config: Config, shared: Insights) -> Page:
+    newest = journal.newest
+    week = [e for e in journal.entries[-14:] if newest and (newest.date - e.date).days < 7]
+    moods = [e.mood for e in week if e.mood is not None]
+    context = {
+        "entries": journal.entries[::-1][: config.home_entries],
+        "echoes": shared.lookback.echoes(newest.date) if newest else (),
+        "week": {
+            "entries": len(week),
+            "days": len({e.date for e in week}),
+            "wins": sum(len(e.wins) for e in week),
+            "mean_mood": sum(moods) / len(moods) if moods else None,
+        },
+    }
+    return Page("", "home.html", context)
 
 
 def _years_newest_first(journal: Journal) -> list[tuple[int, list[tuple[int, tuple]]]]:
