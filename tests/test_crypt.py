@@ -69,7 +69,7 @@ def journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(journal: Path) -> dict[str, bytes]:
-    files, _ = prepare(journal)
+    files = prepare(journal)[0]
     if "static/search-index.js" not in files:  # until build.py writes it
         entries = [e for e in load_entries(journal, load_config(journal)).entries if not e.draft]
         files["static/search-index.js"] = search_index(assign_urls(entries), load_config(journal))

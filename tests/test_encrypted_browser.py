@@ -58,7 +58,7 @@ def _cli_encrypts() -> bool:
 
 def site_files(journal: Path) -> dict[str, bytes]:
     """The built site in memory, with the search page and index (added here until build.py does)."""
-    files, _ = prepare(journal)
+    files = prepare(journal)[0]
     if "search/index.html" in files and "static/search-index.js" in files:
         return files
     from generator.cache import HtmlCache
