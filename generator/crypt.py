@@ -374,7 +374,7 @@ SHELL = """\
 <main id="main" class="unlock">
 <h1>This journal is locked</h1>
 <form id="cairn-unlock">
-<p>Its pages are encrypted. Type the passphrase to read them in this browser. It stays on this device, and is forgotten when you close the tab or press Lock.</p>
+<p>Its pages are encrypted. Type the passphrase to read them in this browser. Nothing you type leaves this device, and the journal stays open only until you close the tab or press Lock.</p>
 <p><label for="cairn-passphrase">Passphrase</label><br>
 <input type="password" id="cairn-passphrase" autocomplete="current-password" required autofocus aria-describedby="cairn-unlock-error">
 <button type="submit">Unlock</button></p>
