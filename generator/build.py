@@ -36,8 +36,11 @@ class Report:
     warnings: list[ContentError] = field(default_factory=list)
 
 
-def prepare(journal: Path, *, drafts: bool = False, strict: bool = False) -> tuple[dict[str, bytes], Report]:
-    """Everything but the write: the site's files in memory, or BuildFailed."""
+def prepare(
+    journal: Path, *, drafts: bool = False, strict: bool = False
+) -> tuple[dict[str, bytes], Report, HtmlCache]:
+    """Everything but the write: the site's files in memory, or BuildFailed.
+    The HTML cache is returned unsaved: only a build that writes saves it."""
     started = time.perf_counter()
     config = load_config(journal)
     loaded = load_entries(journal, config)
@@ -66,14 +69,13 @@ def prepare(journal: Path, *, drafts: bool = False, strict: bool = False) -> tup
     for name in asset_names:
         if not is_photo(name):  # photos are published resized and stripped, and only if shown
             files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
-    cache.save()
     report = Report(
         entries=len(entries),
         pages=len(pages),
         seconds=time.perf_counter() - started,
         warnings=[] if strict else loaded.warnings,
     )
-    return files, report
+    return files, report, cache
 
 
 def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Report:
@@ -83,8 +85,9 @@ def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Repor
 def build(journal: Path, out: Path, *, drafts: bool = False, strict: bool = False) -> Report:
     started = time.perf_counter()
     check_output_folder(out, journal)
-    files, report = prepare(journal, drafts=drafts, strict=strict)
+    files, report, cache = prepare(journal, drafts=drafts, strict=strict)
     written = write_site(out, files)
+    cache.save()
     return Report(
         entries=report.entries,
         pages=report.pages,

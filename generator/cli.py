@@ -140,7 +140,9 @@ def _new(args: argparse.Namespace, journal: Path) -> int:
         status = open_in_editor(path)
         if status is None:
             print("Set $EDITOR (or $VISUAL) to have entries open in your editor.")
-        return status or EXIT_OK
+        elif status != 0:
+            print(f"The editor stopped with status {status}; the entry is saved at {path}.", file=sys.stderr)
+        return EXIT_OK
     return EXIT_OK
 
 

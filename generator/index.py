@@ -10,11 +10,25 @@ from generator.model import Entry, Journal, Tag
 from generator.slugs import slugify
 
 
-def entry_url(date, slug: str, position: int, shared_day: bool) -> str:
+def entry_url(date, name: str | None) -> str:
+    """/YYYY/MM/DD/, or /YYYY/MM/DD/<name>/ when the day has several entries."""
     day = f"{date:%Y/%m/%d}/"
-    if not shared_day:
-        return day
-    return f"{day}{slug or position}/"
+    return f"{day}{name}/" if name else day
+
+
+def _names(day: list[Entry]) -> list[str | None]:
+    """Each entry's part of the URL on a shared day: its slug, or its position when it
+    has none (never a position another entry's slug already uses)."""
+    if len(day) == 1:
+        return [None]
+    taken = {e.slug for e in day if e.slug}
+    names = []
+    for position, entry in enumerate(day, start=1):
+        name = entry.slug or str(position)
+        if not entry.slug and name in taken:
+            name = f"entry-{position}"
+        names.append(name)
+    return names
 
 
 def assign_urls(entries: list[Entry]) -> list[Entry]:
@@ -23,8 +37,8 @@ def assign_urls(entries: list[Entry]) -> list[Entry]:
     with_urls: list[Entry] = []
     for _, same_day in groupby(ordered, key=lambda e: e.date):
         day = list(same_day)
-        for position, entry in enumerate(day, start=1):
-            with_urls.append(replace(entry, url=entry_url(entry.date, entry.slug, position, len(day) > 1)))
+        for entry, name in zip(day, _names(day)):
+            with_urls.append(replace(entry, url=entry_url(entry.date, name)))
     return with_urls
 
 

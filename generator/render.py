@@ -91,17 +91,22 @@ def render_pages(
     env: jinja2.Environment, pages: list[Page], journal: Path
 ) -> tuple[dict[str, bytes], list[ContentError]]:
     outputs: dict[str, bytes] = {}
-    errors: list[ContentError] = []
+    errors: dict[tuple[str, int, str], ContentError] = {}
     for page in pages:
         try:
             outputs[page.output] = render_page(env, page)
         except jinja2.TemplateSyntaxError as error:
-            errors.append(ContentError(_template_name(error.filename or error.name, journal), error.lineno, error.message or ""))
-        except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as error:
+            path = _template_name(error.filename or error.name, journal)
+            errors.setdefault((path, error.lineno, error.message or ""), ContentError(path, error.lineno, error.message or ""))
+        except jinja2.TemplateNotFound as error:
             path, line = _template_frame(error, journal)
-            errors.append(ContentError(path, line, f"{error} (while drawing /{page.output})"))
-    # One broken template breaks every page that uses it; say it once.
-    return outputs, sorted(set(errors))
+            message = f"the template {error.name} was not found in templates/ or the built-in theme"
+            errors.setdefault((path, line, message), ContentError(path, line, message))
+        except (jinja2.TemplateError, TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
+            path, line = _template_frame(error, journal)
+            # One broken template breaks every page that uses it: say it once, naming the first page.
+            errors.setdefault((path, line, str(error)), ContentError(path, line, f"{error} (while drawing /{page.output})"))
+    return outputs, sorted(errors.values())
 
 
 def _template_name(filename: str | None, journal: Path) -> str:

@@ -93,5 +93,5 @@ def find_collisions(pages: list[Page]) -> list[ContentError]:
         sources = sorted(p.source or p.template for p in pages if p.output == output)
         for source in sources:
             others = ", ".join(s for s in sources if s != source) or source
-            errors.append(ContentError(source, 0, f"would write the same page /{output} as {others}"))
+            errors.append(ContentError(source, 1, f"would write the same page /{output} as {others}"))
     return errors

@@ -61,7 +61,8 @@ def test_a_damaged_cache_is_ignored(tmp_path, damaged):
 
 def test_a_second_build_converts_nothing(journal, monkeypatch):
     folder = journal({"content/2026-11-23.md": "Some *text*.\n", "content/2026-11-24.md": "More.\n"})
-    files, _ = prepare(folder)
+    files, _, cache = prepare(folder)
+    cache.save()  # as a build does after writing
     cached = json.loads((folder / ".cairn" / "html.json").read_text())
     assert sorted(cached.values()) == ["<p>More.</p>", "<p>Some <em>text</em>.</p>"]
 
@@ -69,21 +70,24 @@ def test_a_second_build_converts_nothing(journal, monkeypatch):
         raise AssertionError(f"converted again: {text!r}")
 
     monkeypatch.setattr(markup, "to_html", no_conversion)
-    again, _ = prepare(folder)
+    again, _, cache = prepare(folder)
+    cache.save()  # as a build does after writing
     assert again == files
 
 
 def test_an_edited_entry_is_converted_again_and_the_old_html_dropped(journal):
     folder = journal({"content/2026-11-23.md": "Old.\n"})
-    prepare(folder)
+    prepare(folder)[2].save()
     (folder / "content" / "2026-11-23.md").write_text("New.\n")
-    files, _ = prepare(folder)
+    files, _, cache = prepare(folder)
+    cache.save()  # as a build does after writing
     assert b"<p>New.</p>" in files["2026/11/23/index.html"]
     assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>New.</p>"]
 
 
 def test_a_damaged_cache_does_not_break_the_build(journal):
     folder = journal({"content/2026-11-23.md": "Text.\n", ".cairn/html.json": "[1, 2]"})
-    files, _ = prepare(folder)
+    files, _, cache = prepare(folder)
+    cache.save()  # as a build does after writing
     assert b"<p>Text.</p>" in files["2026/11/23/index.html"]
     assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>Text.</p>"]

@@ -20,9 +20,13 @@ def make(source: str, date: str, *, slug: str = "", time: str | None = None, tag
 
 
 def test_entry_url():
-    assert entry_url(dt.date(2026, 1, 5), "walk", 1, shared_day=False) == "2026/01/05/"
-    assert entry_url(dt.date(2026, 1, 5), "walk", 1, shared_day=True) == "2026/01/05/walk/"
-    assert entry_url(dt.date(2026, 1, 5), "", 2, shared_day=True) == "2026/01/05/2/"
+    assert entry_url(dt.date(2026, 1, 5), None) == "2026/01/05/"
+    assert entry_url(dt.date(2026, 1, 5), "walk") == "2026/01/05/walk/"
+
+
+def test_a_position_never_takes_a_name_another_entry_has():
+    entries = assign_urls([make("c/2026-11-23.md", "2026-11-23"), make("c/2026-11-23-1.md", "2026-11-23", slug="1")])
+    assert [e.url for e in entries] == ["2026/11/23/entry-1/", "2026/11/23/1/"]
 
 
 def test_one_entry_a_day_lives_at_the_day():

@@ -46,7 +46,7 @@ def test_links_between_pages_are_relative_and_land_on_pages_that_exist(journal):
             "content/2026/11/2026-11-23.md": "---\ntitle: A quieter morning\ntags: [walk, therapy]\n---\nText.\n",
         }
     )
-    files, _ = prepare(folder)
+    files, _, _ = prepare(folder)
     entry = files["2026/11/23/index.html"].decode()
     assert '<a href="../../../tags/walk/">walk</a>' in entry
     assert '<a href="../../../tags/therapy/">therapy</a>' in entry
@@ -78,7 +78,7 @@ def test_every_page_is_private(journal):
             "content/2025-01-01.md": "Long ago.\n",
         }
     )
-    files, _ = prepare(folder)
+    files, _, _ = prepare(folder)
     pages = [name for name in files if name.endswith(".html")]
     assert len(pages) >= 12
     for name in pages:
@@ -98,7 +98,7 @@ def test_script_in_a_title_and_a_tag_is_shown_as_text(journal):
             )
         }
     )
-    files, _ = prepare(folder)
+    files, _, _ = prepare(folder)
     entry = files["2026/11/23/index.html"].decode()
     assert "<script>" not in entry
     assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in entry
@@ -132,7 +132,7 @@ def test_unicode_titles_and_tags_get_ascii_urls(journal):
             "content/2026-11-23-日記.md": "---\ntitle: 静かな朝\n---\n",
         }
     )
-    files, _ = prepare(folder)
+    files, _, _ = prepare(folder)
     assert all(name.isascii() for name in files)
     assert {"tags/cafe/index.html", "tags/naive/index.html", "tags/mega/index.html"} <= set(files)
     assert "tags/x2a863cf8/index.html" in files  # 日記 has no ASCII form: a stable short hash
@@ -151,7 +151,7 @@ def test_a_journal_template_overrides_the_builtin_one_by_name(journal):
             "templates/entry.html": '{% extends "base.html" %}{% block main %}<p class="mine">{{ entry.title }}</p>{% endblock %}',
         }
     )
-    files, _ = prepare(folder)
+    files, _, _ = prepare(folder)
     entry = files["2026/11/23/index.html"].decode()
     assert '<p class="mine">Mine</p>' in entry
     assert ROBOTS_META in entry  # still the built-in base
@@ -168,7 +168,7 @@ def test_a_journal_template_extends_the_builtin_one_and_replaces_a_block(journal
             "journal.yaml": "title: Stones\n",
         }
     )
-    files, _ = prepare(folder)
+    files, _, _ = prepare(folder)
     for name in ("index.html", "2026/11/23/index.html", "tags/index.html"):
         page = files[name].decode()
         assert "<p>Kept by me, Stones.</p>" in page, name
@@ -184,7 +184,7 @@ def test_a_journal_can_add_a_static_file_and_override_the_css(journal):
             "templates/static/extra.js": "// mine\n",
         }
     )
-    files, _ = prepare(folder)
+    files, _, _ = prepare(folder)
     assert files["static/style.css"] == b"body { color: teal }\n"
     assert files["static/extra.js"] == b"// mine\n"
 
@@ -238,7 +238,7 @@ def test_an_unknown_name_in_a_template(journal):
 
 
 def test_the_builtin_theme_renders_an_empty_journal(journal):
-    files, report = prepare(journal({"journal.yaml": "title: Nothing yet\n"}))
+    files, report, _ = prepare(journal({"journal.yaml": "title: Nothing yet\n"}))
     assert report.entries == 0
     home = files["index.html"].decode()
     assert "<title>Nothing yet</title>" in home
@@ -258,3 +258,28 @@ def test_titles_and_dates_on_the_entry_page(journal):
     assert '<time datetime="2026-11-23">Monday 23 November 2026</time> at 07:05' in entry
     assert "4 of 5: good" in entry
     assert html.unescape("November 2026") in entry
+
+
+def test_a_broken_template_used_by_many_pages_is_reported_once(journal):
+    folder = journal(
+        {
+            **{f"content/2026-11-{day}.md": "x\n" for day in range(20, 28)},
+            "templates/entry.html": '{% extends "base.html" %}\n{% block main %}{{ entry.nope }}{% endblock %}\n',
+        }
+    )
+    assert template_errors(folder) == [
+        "templates/entry.html:2: 'generator.model.Entry object' has no attribute 'nope' "
+        "(while drawing /2026/11/20/index.html)"
+    ]
+
+
+def test_a_missing_included_template_says_it_was_not_found(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.md": "x\n",
+            "templates/entry.html": '{% extends "base.html" %}\n{% block main %}\n{% include "partials/nope.html" %}{% endblock %}\n',
+        }
+    )
+    assert template_errors(folder) == [
+        "templates/entry.html:3: the template partials/nope.html was not found in templates/ or the built-in theme"
+    ]

@@ -367,6 +367,14 @@
       });
   }
 
+  // Back and Forward may bring an opened page from memory: after Lock, it must not show.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted && !stored()) {
+      document.body.replaceChildren();
+      location.reload();
+    }
+  });
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
