@@ -1,0 +1,97 @@
+"""Progress, wins, feelings, look-back and monthly review pages of the fixture journal.
+
+Every figure below was worked out by hand from tests/fixture/content; the newest
+entry is 2026-05-03, so "now" is 4 April to 3 May 2026.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from tests.golden import GOLDEN
+
+
+def text(page: str) -> str:
+    """The words of a golden page, charts left out, as a reader would see them."""
+    raw = (GOLDEN / page).read_text(encoding="utf-8")
+    raw = re.sub(r"<svg.*?</svg>", " ", raw, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+def test_routines_count_days_kept_never_streaks():
+    page = text("progress/index.html")
+    assert "Went for a walk 3 of the last 14 days 2 of 3 days May 2026: 67% of days" in page
+    assert "Took medication 2 of the last 14 days 2 of 3 days May 2026: 67% of days" in page
+    assert "streak" not in page.lower()
+
+
+def test_then_and_now_compares_the_same_spans_and_says_when_there_is_nothing():
+    page = text("progress/index.html")
+    assert "Now 4 Apr 2026 to 3 May 2026 6 months earlier 5 Oct 2025 to 3 Nov 2025 12 months earlier" in page
+    assert "Mean mood 2.7 3.0 No entries from this time yet" in page
+    assert "Share of low days 60% 0% No entries from this time yet" in page
+    assert "Wins per week 1.6 0.2 No entries from this time yet" in page
+    assert "Days a routine was kept 3 of 30 1 of 30 No entries from this time yet" in page
+    assert "Days with an entry 6 of 30 1 of 30 No entries from this time yet" in page
+
+
+def test_bounce_back_and_what_helped_on_low_days():
+    page = text("progress/index.html")
+    # Low on 20 Nov 2025 against a baseline of 3 (2 Nov); back at 3.5 on 1 May 2026.
+    assert "Quarter Hard stretches Median days to bounce back 2025 Q4 1 162" in page
+    assert "What helped on low days called Sam 1 day went for a walk 1 day" in page
+
+
+def test_mood_trend_states_its_statistic_and_lists_its_numbers():
+    page = text("progress/index.html")
+    assert "The lines are the median of the last 7 and 30 days" in page
+    assert "1 May 2026 3.5 2 2 3 May 2026 5 of 5: great 2.8 2" in page
+    assert "9 small wins written down so far." in page
+
+
+def test_tags_and_mood_waits_for_five_days():
+    assert "A tag used on at least 5 days shows its mood here." in text("progress/index.html")
+
+
+def test_home_looks_back_a_month_and_six_months():
+    page = (GOLDEN / "index.html").read_text()
+    assert re.search(r'1 month ago:</span>\s*<a href="2026/04/04/">', page)
+    assert re.search(r'6 months ago:</span>\s*<a href="2025/11/02/">', page)
+    assert "1 year ago" not in page  # nothing near 3 May 2025: no empty line about it
+
+
+def test_an_entry_kept_from_resurfacing_stays_out_of_on_this_day():
+    assert "No entries from this day yet." in text("on-this-day/04-28/index.html")
+    assert "28 April" not in text("on-this-day/index.html")
+    assert "The hard one" in text("2026/04/28/index.html")  # still on its own page
+    assert "The hard one" in text("2026/04/index.html")  # and in its month
+
+
+def test_on_this_day_opens_today_with_a_script_and_lists_days_without_one():
+    page = (GOLDEN / "on-this-day/index.html").read_text()
+    assert '<script src="../static/on-this-day.js"></script>' in page
+    assert '<a href="../on-this-day/05-03/">3 May</a>' in page
+    assert len(list((GOLDEN / "on-this-day").glob("*/index.html"))) == 366
+
+
+def test_wins_page_newest_month_first_with_counts_and_gratitude():
+    page = text("wins/index.html")
+    assert "9 small wins and 3 things to be grateful for" in page
+    assert page.index("May 2026 5 wins") < page.index("April 2026 2 wins") < page.index("November 2025 2 wins")
+    assert "Grateful for Sam 3 May 2026 the bakery 3 May 2026 Rain on the window 1 May 2026" in page
+
+
+def test_feelings_are_counted_case_blind_with_when_first_named():
+    page = text("emotions/index.html")
+    assert "tired 3 20 Nov 2025" in page
+    assert (GOLDEN / "emotions/tired/index.html").is_file()
+
+
+def test_monthly_review_has_calendar_numbers_and_a_summary():
+    page = text("2026/05/index.html")
+    assert "3 entries, mean mood 4.2 of 5, 5 small wins." in page
+    raw = (GOLDEN / "2026/05/index.html").read_text()
+    assert raw.count('role="img"') >= 2  # the calendar and the mood chart
+    assert "Went for a walk: 2 days" in page
+    assert "Took medication: 2 days" in page
