@@ -51,6 +51,9 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--title", help="a title for the entry")
     cmd.add_argument("--no-edit", action="store_true", help="create the file without opening an editor")
 
+    cmd = commands.add_parser("stats", help="a short summary of the journal", parents=[common])
+    cmd.add_argument("--json", action="store_true", help="print the figures as JSON, for scripts")
+
     cmd = commands.add_parser("import", help="bring entries from Daylio, Day One or jrnl; never overwrites", parents=[common])
     cmd.add_argument("kind", choices=["daylio", "dayone", "jrnl"], help="the app the file comes from")
     cmd.add_argument("file", type=Path, help="the export: a CSV, JSON, export folder or zip")
@@ -83,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         return _usage(str(error))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `cairn stats | head`: the reader has all it wanted
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def _usage(message: str) -> int:
@@ -143,6 +149,26 @@ def _new(args: argparse.Namespace, journal: Path) -> int:
         elif status != 0:
             print(f"The editor stopped with status {status}; the entry is saved at {path}.", file=sys.stderr)
         return EXIT_OK
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace, journal: Path) -> int:
+    import json
+
+    from generator.config import load_config
+    from generator.content import load_entries
+    from generator.stats import describe, gather_stats
+
+    config = load_config(journal)
+    loaded = load_entries(journal, config)
+    if loaded.errors:
+        raise BuildFailed(loaded.errors)
+    entries = sorted((e for e in loaded.entries if not e.draft), key=lambda e: e.sort_key)
+    stats = gather_stats(entries, config)
+    if args.json:
+        print(json.dumps(stats.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(describe(stats)))
     return EXIT_OK
 
 
@@ -235,4 +261,5 @@ _COMMANDS = {
     "new": _new,
     "init": _init,
     "import": _import,
+    "stats": _stats,
 }
