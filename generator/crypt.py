@@ -83,7 +83,7 @@ _BINARY_TYPES = {
     ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".wav": "audio/wav",
     ".mp4": "video/mp4", ".webm": "video/webm", ".mov": "video/quicktime",
 }
-_DATA_SCRIPT = re.compile(rb"\A\s*window\.([A-Za-z_$][\w$]*)\s*=\s*(.*?);?\s*\Z", re.DOTALL)
+_DATA_SCRIPT_START = re.compile(rb"\A\s*window\.([A-Za-z_$][\w$]*)\s*=\s*")
 
 
 class PassphraseRefused(Exception):
@@ -236,8 +236,19 @@ def _opaque(keys: _Keys, path: str) -> str:
     return f"{number % 10**NAME_DIGITS:0{NAME_DIGITS}d}"
 
 
+def _data_script(path: str, data: bytes) -> tuple[str, bytes] | None:
+    """(global name, JSON) of a data script, `window.NAME = {JSON};`, or None."""
+    start = _DATA_SCRIPT_START.match(data) if path.endswith(".js") else None
+    if start is None:
+        return None
+    value = data[start.end():].rstrip().removesuffix(b";").rstrip()
+    if value[:1] + value[-1:] not in (b"{}", b"[]"):
+        return None
+    return start.group(1).decode(), value
+
+
 def _is_data_script(path: str, data: bytes) -> bool:
-    return path.endswith(".js") and _DATA_SCRIPT.match(data) is not None
+    return _data_script(path, data) is not None
 
 
 def _is_theme(path: str, data: bytes) -> bool:
@@ -261,7 +272,9 @@ def site_names(files: Mapping[str, bytes], key: bytes) -> dict[str, str]:
 
 # --- links inside pages ----------------------------------------------------------------
 
-_START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+# Only start tags with an attribute that can hold a link (most tags have none).
+_LINKING_TAG = re.compile(r"<[a-zA-Z][^<>]*?\s(?:href|src|srcset|poster|action|data|xlink:href|content)\s*=[^<>]*>",
+                          re.IGNORECASE)
 _LINK_ATTRIBUTE = re.compile(
     r"""(?P<before>\s(?:href|src|poster|action|data|xlink:href)\s*=\s*)(?P<quote>["'])(?P<value>.*?)(?P=quote)""",
     re.IGNORECASE | re.DOTALL,
@@ -269,62 +282,79 @@ _LINK_ATTRIBUTE = re.compile(
 _SRCSET = re.compile(r"""(?P<before>\ssrcset\s*=\s*)(?P<quote>["'])(?P<value>.*?)(?P=quote)""", re.IGNORECASE | re.DOTALL)
 _REFRESH_URL = re.compile(r"""(?P<before>\scontent\s*=\s*(?P<quote>["'])[^"']*?url=)(?P<value>[^"']*)""", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_SPLIT_LINK = re.compile(r"([^?#]*)(.*)\Z", re.DOTALL)  # path, then ?query#fragment
 
 
-def _target(value: str, page: str, moves: Mapping[str, str]) -> str | None:
-    """The new path a link in `page` points to, or None when it is not to a site file."""
-    raw = html.unescape(value).strip()
-    if not raw or raw.startswith(("#", "/", "?")) or _SCHEME.match(raw):
-        return None
-    path = re.split(r"[?#]", raw, maxsplit=1)[0]
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)))
-    if joined.startswith("../") or joined == "..":
-        return None
-    if joined == ".":
-        candidates = ["index.html"]
-    elif path.endswith("/"):
-        candidates = [joined + "/index.html"]
-    else:
-        candidates = [joined, joined + "/index.html"]
-    for candidate in candidates:
-        if candidate in moves:
-            return moves[candidate]
-    return None
+class _Relinker:
+    """Rewrites links in pages to the sealed site's names; remembers what it resolved
+    (every page links the same navigation)."""
 
+    def __init__(self, moves: Mapping[str, str]) -> None:
+        self.moves = moves
+        self.resolved: dict[tuple[str, str], str] = {}
 
-def _relink_value(value: str, page: str, moves: Mapping[str, str]) -> str:
-    target = _target(value, page, moves)
-    if target is None:
-        return value
-    rest = re.search(r"[?#].*\Z", value, re.DOTALL)
-    # Every sealed page sits at the site root, so a site path is also the relative link.
-    return target + (rest.group(0) if rest else "")
+    def value(self, value: str, folder: str) -> str:
+        path, rest = _SPLIT_LINK.match(value).groups()
+        if not path.strip():
+            return value  # "#main", "?q=walk": this page
+        # "../../tags/walk/" from 2026/05/ is "tags/walk/" from the root: one look-up for all.
+        parts = folder.split("/") if folder else []
+        while path.startswith("../") and parts:
+            path = path[3:]
+            parts.pop()
+        key = ("/".join(parts), path or "./")
+        target = self.resolved.get(key)
+        if target is None:
+            target = self._target(*key) or ""
+            self.resolved[key] = target
+        # Every sealed page sits at the site root, so a site path is also the relative link.
+        return target + rest if target else value
 
+    def _target(self, folder: str, path: str) -> str | None:
+        """The new path of what `path` (a link without query or fragment, from a page in
+        `folder`) points to; None when it is not a file of the site."""
+        raw = unquote(html.unescape(path).strip())
+        if not raw or raw.startswith("/") or _SCHEME.match(raw):
+            return None
+        joined = posixpath.normpath(posixpath.join(folder, raw))
+        if joined.startswith("../") or joined == "..":
+            return None
+        if joined == ".":
+            candidates = ["index.html"]
+        elif raw.endswith("/"):
+            candidates = [joined + "/index.html"]
+        else:
+            candidates = [joined, joined + "/index.html"]
+        return next((self.moves[c] for c in candidates if c in self.moves), None)
 
-def _relink_tag(tag: str, page: str, moves: Mapping[str, str]) -> str:
-    def attribute(match: re.Match) -> str:
-        value = _relink_value(match["value"], page, moves)
-        return f"{match['before']}{match['quote']}{value}{match['quote']}"
+    def tag(self, tag: str, folder: str) -> str:
+        def attribute(match: re.Match) -> str:
+            return f"{match['before']}{match['quote']}{self.value(match['value'], folder)}{match['quote']}"
 
-    def srcset(match: re.Match) -> str:
-        candidates = []
-        for candidate in match["value"].split(","):
-            parts = candidate.strip().split(None, 1)
-            if parts:
-                parts[0] = _relink_value(parts[0], page, moves)
-            candidates.append(" ".join(parts))
-        return f"{match['before']}{match['quote']}{', '.join(candidates)}{match['quote']}"
+        def srcset(match: re.Match) -> str:
+            candidates = []
+            for candidate in match["value"].split(","):
+                parts = candidate.strip().split(None, 1)
+                if parts:
+                    parts[0] = self.value(parts[0], folder)
+                candidates.append(" ".join(parts))
+            return f"{match['before']}{match['quote']}{', '.join(candidates)}{match['quote']}"
 
-    tag = _LINK_ATTRIBUTE.sub(attribute, tag)
-    tag = _SRCSET.sub(srcset, tag)
-    if tag[:5].lower() == "<meta" and "refresh" in tag.lower():
-        tag = _REFRESH_URL.sub(lambda m: m["before"] + _relink_value(m["value"], page, moves), tag)
-    return tag
+        tag = _LINK_ATTRIBUTE.sub(attribute, tag)
+        tag = _SRCSET.sub(srcset, tag)
+        if tag[:5].lower() == "<meta" and "refresh" in tag.lower():
+            tag = _REFRESH_URL.sub(lambda m: m["before"] + self.value(m["value"], folder), tag)
+        return tag
+
+    def page(self, page_html: str, page: str) -> str:
+        """The page at `page` (its path in the built site), its links rewritten."""
+        folder = posixpath.dirname(page)
+        return _LINKING_TAG.sub(lambda m: self.tag(m.group(0), folder), page_html)
 
 
 def relink_page(page_html: str, page: str, moves: Mapping[str, str]) -> str:
     """Links of the page at `page` rewritten to the sealed site's names."""
-    return _START_TAG.sub(lambda m: _relink_tag(m.group(0), page, moves), page_html)
+    return _Relinker(moves).page(page_html, page)
 
 
 def _relink_data(value: Any, moves: Mapping[str, str]) -> Any:
@@ -342,12 +372,12 @@ def _relink_data(value: Any, moves: Mapping[str, str]) -> Any:
     return value
 
 
-def _relink_data_script(data: bytes, moves: Mapping[str, str]) -> bytes:
-    match = _DATA_SCRIPT.match(data)
-    assert match is not None
-    value = _relink_data(json.loads(match.group(2)), moves)
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return f"window.{match.group(1).decode()} = {text};\n".encode("utf-8")
+def _relink_data_script(path: str, data: bytes, moves: Mapping[str, str]) -> bytes:
+    script = _data_script(path, data)
+    assert script is not None
+    name, value = script
+    text = json.dumps(_relink_data(json.loads(value), moves), ensure_ascii=False, separators=(",", ":"))
+    return f"window.{name} = {text};\n".encode("utf-8")
 
 
 # --- the shell -----------------------------------------------------------------------
@@ -427,18 +457,19 @@ def seal_site(files: Mapping[str, bytes], key: bytes, salt: bytes, iterations: i
     if len(set(moves.values())) != len(moves):
         raise ValueError("two files of the site would get the same sealed name")
     public = {new for old, new in moves.items() if old == new and old not in KEPT_NAMES}
+    relinker = _Relinker(moves)
     sealed: dict[str, bytes] = {}
     for path, data in files.items():
         new = moves[path]
         if new in public:
             sealed[new] = data
         elif path.endswith(".html"):
-            page = relink_page(data.decode("utf-8"), path, moves)
+            page = relinker.page(data.decode("utf-8"), path)
             payload = _seal(keys, _envelope("text/html", page.encode("utf-8")))
             sealed[new] = _shell(payload, _theme_links(page, public), salt, iterations)
         else:
             if _is_data_script(path, data):
-                data = _relink_data_script(data, moves)
+                data = _relink_data_script(path, data, moves)
             payload = _seal(keys, _envelope(media_type(path), data))
             sealed[new] = _sealed_script(new.removesuffix(".js"), payload)
     return sealed

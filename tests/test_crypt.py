@@ -34,6 +34,7 @@ from generator.crypt import (
     open_file,
     passphrase_problem,
     read_passphrase,
+    relink_page,
     seal_bytes,
     seal_site,
     site_names,
@@ -243,6 +244,28 @@ def test_links_in_pages_lead_to_the_sealed_files(site: dict[str, bytes], sealed:
     assert f'src="{names[_photo(site)]}"' in entry
     assert f'href="{names["tags/walk/index.html"]}"' in entry
     assert 'href="static/style.css"' in entry
+
+
+def test_relinking_keeps_queries_and_fragments_and_leaves_other_links_alone():
+    moves = {"index.html": "index.html", "search/index.html": "1.html", "tags/walk/index.html": "2.html",
+             "files/a b.png": "3.js", "files/a-96.png": "4.js", "on-this-day/05-03/index.html": "5.html",
+             "static/style.css": "static/style.css"}
+    page = (
+        '<a href="../../">home</a> <a href="../../search/?q=walk#results">s</a> <a href="#main">top</a> '
+        '<a href="../../tags/walk/">walk</a> <a href="https://example.org/x">out</a> <a href="">here</a> '
+        '<img src="../../files/a%20b.png" srcset="../../files/a-96.png 96w, ../../files/a%20b.png 2x" alt=""> '
+        '<link rel="stylesheet" href="../../static/style.css"> '
+        '<meta http-equiv="refresh" content="0; url=../../on-this-day/05-03/"> '
+        '<code>&lt;a href="../../tags/walk/"&gt;</code> <a href="../../missing/">gone</a>'
+    )
+    assert relink_page(page, "2026/05/index.html", moves) == (
+        '<a href="index.html">home</a> <a href="1.html?q=walk#results">s</a> <a href="#main">top</a> '
+        '<a href="2.html">walk</a> <a href="https://example.org/x">out</a> <a href="">here</a> '
+        '<img src="3.js" srcset="4.js 96w, 3.js 2x" alt=""> '
+        '<link rel="stylesheet" href="static/style.css"> '
+        '<meta http-equiv="refresh" content="0; url=5.html"> '
+        '<code>&lt;a href="../../tags/walk/"&gt;</code> <a href="../../missing/">gone</a>'
+    )
 
 
 def test_the_sealed_search_index_points_at_sealed_pages(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes):
