@@ -114,6 +114,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if target is None:
             missing = self.site / "404.html"
             body = missing.read_bytes() if missing.is_file() else b"<!doctype html><title>Not found</title><p>Not found."
+            # 404.html links relative to the site root; shown at a deeper URL it needs a base.
+            body = body.replace(b"<head>", b'<head>\n<base href="/">', 1)
             return self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", _with_script(body))
         body = target.read_bytes()
         content_type = self.guess_type(str(target))

@@ -90,6 +90,7 @@ def test_a_missing_page_is_a_404_page(served):
     status, body = get(port, "/2031/01/01/")
     assert status == 404
     assert b"This page is not here" in body
+    assert b'<base href="/">' in body  # its links work at any depth
 
 
 def test_nothing_outside_the_site_folder_is_served(served, tmp_path):
