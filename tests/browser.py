@@ -280,8 +280,9 @@ def launch_chromium(playwright: Any) -> Any:
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:
-    """Inject axe-core into the loaded page and return its violations."""
-    page.add_script_tag(path=str(AXE_JS))
+    """Run axe-core in the loaded page (injecting it unless the context already does) and return its violations."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return list(result)
 

@@ -155,7 +155,7 @@ def visits(chromium: Any, site_url: str, site_pages: list[str]) -> dict[str, Vis
     page.on("console", lambda message: current[-1].errors.append(_console_line(message))
             if message.type in ("error", "warning") else None)
     page.on("requestfailed", lambda request: current[-1].errors.append(
-        f"failed to load {request.url}: {request.failure}"))
+        f"failed to load {request.url}: {request.failure}") if request.failure != "net::ERR_ABORTED" else None)
     page.on("response", lambda response: current[-1].errors.append(
         f"{response.url} gave {response.status}") if response.status >= 400 else None)
     result: dict[str, Visit] = {}
@@ -196,10 +196,12 @@ def test_no_page_scrolls_sideways_on_a_phone(visits: dict[str, Visit]):
 
 @pytest.fixture
 def axe_page(chromium: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A page to run axe-core in: the pages' CSP allows only 'self', so it is bypassed to inject axe."""
+    """A page to run axe-core in: the pages' CSP allows only 'self', so it is bypassed for axe."""
     _fail_without(AXE_JS)
     scheme = getattr(request, "param", "light")
     context = chromium.new_context(viewport=DESKTOP, color_scheme=scheme, bypass_csp=True, service_workers="block")
+    # Loaded with each page rather than by add_script_tag afterwards: 0.2 s less a page.
+    context.add_init_script(path=str(AXE_JS))
     try:
         yield context.new_page()
     finally:
