@@ -1,9 +1,8 @@
 """Helpers and fixtures for checking the built site as a visitor's browser sees it.
 
 The session fixtures below (`built_site`, `site_url`, `site_pages`, `chromium`) are
-imported by tests/test_site_quality.py. A second module importing them would build the
-site a second time: to share them, import them in tests/conftest.py instead. And a small
-command for humans:
+imported by the test modules that need them; however many do, the session builds the
+sample journal once, serves it once and starts one browser. And a small command for humans:
 
     python -m tests.browser screenshot URL OUT.png [--width 390] [--height 844] [--dark]
 
@@ -301,22 +300,67 @@ def describe_violations(url: str, violations: list[dict[str, Any]]) -> list[str]
 
 
 # --- fixtures ------------------------------------------------------------------------------
+#
+# Test modules import these (`from tests.browser import chromium  # noqa: F401`), and pytest
+# then registers them once per importing module. So that every module still shares one
+# build, one server and one browser (two Playwright instances in one thread cannot run),
+# each fixture hands out a single value kept for the whole session in config.stash.
+
+_SHARED = pytest.StashKey[dict[str, list[Any]]]()
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample journal (this repository) built by `python -m generator build --out <tmp>`."""
+def _shared(request: pytest.FixtureRequest, name: str, make: Any) -> Any:
+    """The session's one value for `name`, entered from the context manager `make()` on first use
+    and closed when the last fixture registration that asked for it is torn down."""
+    store = request.config.stash.setdefault(_SHARED, {})
+    if name not in store:
+        stack = contextlib.ExitStack()
+        with stack:
+            value = stack.enter_context(make())
+            store[name] = [value, stack.pop_all(), 0]
+    entry = store[name]
+    entry[2] += 1
+
+    def release() -> None:
+        entry[2] -= 1
+        if entry[2] == 0:
+            del store[name]
+            entry[1].close()
+
+    request.addfinalizer(release)
+    return entry[0]
+
+
+@contextlib.contextmanager
+def _built(out: Path) -> Iterator[Path]:
     try:
-        return build_site(ROOT, tmp_path_factory.mktemp("site"))
+        yield build_site(ROOT, out)
     except BuildError as error:
         pytest.fail(f"the sample journal did not build:\n{error}", pytrace=False)
 
 
+@contextlib.contextmanager
+def _browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample journal (this repository) built by `python -m generator build --out <tmp>`."""
+    return _shared(request, "built_site", lambda: _built(tmp_path_factory.mktemp("site")))
+
+
+@pytest.fixture(scope="session")
+def site_url(request: pytest.FixtureRequest, built_site: Path) -> str:
     """Base URL (http://127.0.0.1:PORT, no trailing slash) serving the built sample journal."""
-    with serve(built_site) as base:
-        yield base
+    return _shared(request, "site_url", lambda: serve(built_site))
 
 
 @pytest.fixture(scope="session")
@@ -328,18 +372,11 @@ def site_pages(built_site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
+def chromium(request: pytest.FixtureRequest) -> Any:
     """Debian's headless Chromium driven by Playwright; browser tests skip when it is missing."""
     if not CHROMIUM.exists():
         pytest.skip(NO_CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    return _shared(request, "chromium", _browser)
 
 
 # --- screenshots, for humans -----------------------------------------------------------
