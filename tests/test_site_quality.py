@@ -216,9 +216,23 @@ def _axe_violations(page: Any, site_url: str, paths: list[str]) -> list[str]:
     return lines
 
 
+def _pages_worth_axe(built_site: Path, site_pages: list[str]) -> list[str]:
+    """Every page, except that of the 366 on-this-day pages only those with entries and
+    one empty one are checked: the empty ones are the same template with the same words."""
+    chosen, empty_seen = [], False
+    for path in site_pages:
+        if path.startswith("/on-this-day/") and path.count("/") == 3:
+            empty = "No entries from this day yet." in (built_site / path.strip("/") / "index.html").read_text()
+            if empty and empty_seen:
+                continue
+            empty_seen = empty_seen or empty
+        chosen.append(path)
+    return chosen
+
+
 @pytest.mark.browser
-def test_every_page_passes_axe(axe_page: Any, site_url: str, site_pages: list[str]):
-    violations = _axe_violations(axe_page, site_url, site_pages)
+def test_every_page_passes_axe(axe_page: Any, site_url: str, built_site: Path, site_pages: list[str]):
+    violations = _axe_violations(axe_page, site_url, _pages_worth_axe(built_site, site_pages))
     assert not violations, "axe-core found accessibility violations:\n" + "\n".join(violations)
 
 
