@@ -26,11 +26,13 @@ from generator.crypt import ITERATIONS, derive_key, find_leaks, journal_words, l
 from generator.write import write_site
 from tests.browser import (
     AXE_JS,
+    CHROMIUM,
     HOST,
+    NO_CHROMIUM,
     VNU_JAR,
     build_site,
-    chromium,  # noqa: F401 (a fixture, found by pytest here)
     describe_violations,
+    launch_chromium,
     missing_checker,
     run_axe,
     serve,
@@ -136,6 +138,32 @@ def base_url(sealed_site: Path) -> Iterator[str]:
 # --- a browser that records what pages do ------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def browser(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The session's shared browser when tests/conftest.py offers one; else this module's own.
+
+    Two Playwright sessions cannot run at once in one process, so this module never
+    imports the session fixture from tests/browser.py (that would start a second one
+    beside another module's); its own browser closes when the module is done."""
+    try:
+        shared = request.getfixturevalue("chromium")
+    except pytest.FixtureLookupError:
+        shared = None
+    if shared is not None:
+        yield shared
+        return
+    if not CHROMIUM.exists():
+        pytest.skip(NO_CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        own = launch_chromium(playwright)
+        try:
+            yield own
+        finally:
+            own.close()
+
+
 @dataclass
 class Record:
     requests: list[str] = field(default_factory=list)
@@ -143,9 +171,9 @@ class Record:
 
 
 @contextlib.contextmanager
-def browsing(chromium: Any, **options: Any) -> Iterator[tuple[Any, Record]]:
+def browsing(browser: Any, **options: Any) -> Iterator[tuple[Any, Record]]:
     """A fresh browser context (its own sessionStorage) and one page in it."""
-    context = chromium.new_context(service_workers="block", **options)
+    context = browser.new_context(service_workers="block", **options)
     record = Record()
     page = context.new_page()
     context.on("request", lambda request: record.requests.append(request.url))
@@ -176,8 +204,8 @@ def _off_site(record: Record) -> list[str]:
 # --- the reader's path -----------------------------------------------------------------
 
 
-def test_unlock_read_follow_links_search_see_a_photo_and_lock(chromium: Any, base_url: str, names: dict[str, str]):
-    with browsing(chromium) as (page, record):
+def test_unlock_read_follow_links_search_see_a_photo_and_lock(browser: Any, base_url: str, names: dict[str, str]):
+    with browsing(browser) as (page, record):
         page.goto(base_url + "/")
         assert page.title() == "Locked journal"
         assert page.get_by_role("heading", level=1).inner_text() == "This journal is locked"
@@ -238,8 +266,8 @@ def test_unlock_read_follow_links_search_see_a_photo_and_lock(chromium: Any, bas
         assert _off_site(record) == []
 
 
-def test_a_wrong_passphrase_says_so_and_opens_nothing(chromium: Any, base_url: str):
-    with browsing(chromium) as (page, record):
+def test_a_wrong_passphrase_says_so_and_opens_nothing(browser: Any, base_url: str):
+    with browsing(browser) as (page, record):
         page.goto(base_url + "/")
         unlock(page, "not the passphrase at all")
         error = page.get_by_role("alert")
@@ -256,8 +284,8 @@ def test_a_wrong_passphrase_says_so_and_opens_nothing(chromium: Any, base_url: s
         assert record.problems == []
 
 
-def test_the_keyboard_alone_unlocks(chromium: Any, base_url: str):
-    with browsing(chromium) as (page, _):
+def test_the_keyboard_alone_unlocks(browser: Any, base_url: str):
+    with browsing(browser) as (page, _):
         page.goto(base_url + "/")
         assert page.evaluate("document.activeElement.id") == "cairn-passphrase"
         page.keyboard.type(PASSPHRASE)
@@ -265,8 +293,8 @@ def test_the_keyboard_alone_unlocks(chromium: Any, base_url: str):
         wait_open(page)
 
 
-def test_the_sealed_site_works_from_files_on_disk(chromium: Any, sealed_site: Path, names: dict[str, str]):
-    with browsing(chromium) as (page, record):
+def test_the_sealed_site_works_from_files_on_disk(browser: Any, sealed_site: Path, names: dict[str, str]):
+    with browsing(browser) as (page, record):
         page.goto(sealed_site.as_uri() + "/index.html")
         unlock(page)
         wait_open(page)
@@ -280,8 +308,8 @@ def test_the_sealed_site_works_from_files_on_disk(chromium: Any, sealed_site: Pa
         assert record.problems == []
 
 
-def test_search_works_from_files_on_disk_and_filters(chromium: Any, plain_site: Path):
-    with browsing(chromium) as (page, record):
+def test_search_works_from_files_on_disk_and_filters(browser: Any, plain_site: Path):
+    with browsing(browser) as (page, record):
         page.goto(plain_site.as_uri() + "/search/index.html")
         results = page.locator("#search-results li")
         page.get_by_label("Words to find").fill("walk")
@@ -313,10 +341,10 @@ def test_search_works_from_files_on_disk_and_filters(chromium: Any, plain_site: 
 # --- standards: Nu Html Checker and axe-core ---------------------------------------------
 
 
-def _unlocked_pages(chromium: Any, base_url: str, names: dict[str, str]) -> dict[str, str]:
+def _unlocked_pages(browser: Any, base_url: str, names: dict[str, str]) -> dict[str, str]:
     """The DOM of some pages after unlocking, as HTML, by the plain site's path."""
     snapshots = {}
-    with browsing(chromium) as (page, record):
+    with browsing(browser) as (page, record):
         page.goto(base_url + "/")
         unlock(page)
         wait_open(page)
@@ -343,7 +371,7 @@ def _vnu(folder: Path) -> list[str]:
             for m in messages]
 
 
-def test_shells_and_unlocked_pages_are_valid_html(chromium: Any, base_url: str, names: dict[str, str],
+def test_shells_and_unlocked_pages_are_valid_html(browser: Any, base_url: str, names: dict[str, str],
                                                   sealed_site: Path, tmp_path: Path):
     shells = tmp_path / "shells"
     shells.mkdir()
@@ -352,17 +380,17 @@ def test_shells_and_unlocked_pages_are_valid_html(chromium: Any, base_url: str, 
     assert _vnu(shells) == []
     unlocked = tmp_path / "unlocked"
     unlocked.mkdir()
-    for path, html in _unlocked_pages(chromium, base_url, names).items():
+    for path, html in _unlocked_pages(browser, base_url, names).items():
         (unlocked / (path.replace("/", "-"))).write_text(html, encoding="utf-8")
     assert _vnu(unlocked) == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_shell_and_unlocked_pages_pass_axe(chromium: Any, base_url: str, names: dict[str, str], scheme: str):
+def test_the_shell_and_unlocked_pages_pass_axe(browser: Any, base_url: str, names: dict[str, str], scheme: str):
     if missing_checker(AXE_JS):
         pytest.fail(missing_checker(AXE_JS), pytrace=False)
     lines: list[str] = []
-    with browsing(chromium, bypass_csp=True, color_scheme=scheme) as (page, _):
+    with browsing(browser, bypass_csp=True, color_scheme=scheme) as (page, _):
         page.goto(base_url + "/")
         lines += describe_violations("the unlock shell", run_axe(page))
         unlock(page, "not the passphrase at all")
