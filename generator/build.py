@@ -12,12 +12,14 @@ from generator.config import load_config
 from generator.content import CONTENT_DIR, find_asset_files, load_entries
 from generator.errors import BuildFailed, ContentError
 from generator.index import assign_urls, build_journal
+from generator.crypt import encrypt_site
 from generator.gallery import show_photos
 from generator.links import resolve_links
 from generator.photos import is_photo
 from generator.markup import render_bodies
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
+from generator.search import search_index
 from generator.write import check_output_folder, write_site
 
 log = logging.getLogger(__name__)
@@ -37,9 +39,10 @@ class Report:
 
 
 def prepare(
-    journal: Path, *, drafts: bool = False, strict: bool = False
+    journal: Path, *, drafts: bool = False, strict: bool = False, passphrase: str | None = None
 ) -> tuple[dict[str, bytes], Report, HtmlCache]:
     """Everything but the write: the site's files in memory, or BuildFailed.
+    With a passphrase the files are the sealed site, already checked for leaks.
     The HTML cache is returned unsaved: only a build that writes saves it."""
     started = time.perf_counter()
     config = load_config(journal)
@@ -66,9 +69,12 @@ def prepare(
     files["robots.txt"] = ROBOTS
     files.update(_theme_files(journal))
     files.update(gallery.files)
+    files["static/search-index.js"] = search_index(journal_index.entries, config)
     for name in asset_names:
         if not is_photo(name):  # photos are published resized and stripped, and only if shown
             files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
+    if passphrase is not None:
+        files = encrypt_site(journal, files, journal_index.entries, passphrase, config)
     report = Report(
         entries=len(entries),
         pages=len(pages),
@@ -82,10 +88,12 @@ def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Repor
     return prepare(journal, drafts=drafts, strict=strict)[1]
 
 
-def build(journal: Path, out: Path, *, drafts: bool = False, strict: bool = False) -> Report:
+def build(
+    journal: Path, out: Path, *, drafts: bool = False, strict: bool = False, passphrase: str | None = None
+) -> Report:
     started = time.perf_counter()
     check_output_folder(out, journal)
-    files, report, cache = prepare(journal, drafts=drafts, strict=strict)
+    files, report, cache = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase)
     written = write_site(out, files)
     cache.save()
     return Report(

@@ -36,6 +36,11 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     cmd.add_argument("--out", type=Path, help="output folder (default: site/ in the journal)")
+    cmd.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt every page, photo and the search index (passphrase from CAIRN_PASSPHRASE or asked)",
+    )
 
     cmd = commands.add_parser("check", help="check every entry and template, write nothing", parents=[common])
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
@@ -117,7 +122,17 @@ def _summary(report: Report) -> str:
 
 def _build(args: argparse.Namespace, journal: Path) -> int:
     out = args.out if args.out is not None else journal / "site"
-    report = build(journal, out, drafts=args.drafts, strict=args.strict)
+    passphrase = None
+    if args.encrypt:
+        import getpass
+
+        from generator.crypt import PassphraseRefused, read_passphrase
+
+        try:
+            passphrase = read_passphrase(os.environ, getpass.getpass if sys.stdin.isatty() else None)
+        except PassphraseRefused as error:
+            return _usage(str(error))
+    report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase)
     _print_problems(report.warnings)
     print(_summary(report))
     if report.written == 0 and report.removed == 0:

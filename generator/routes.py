@@ -27,6 +27,7 @@ def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tupl
         ),
         Page("404.html", "404.html", {}),
         Page("photos/", "photos.html", {"months": _photo_months(photos)}),
+        Page("search/", "search.html", {"tags": list(journal.tags), "years": sorted(journal.years, reverse=True)}),
     ]
     day_sizes = Counter(e.date for e in journal.entries)
     for entry in journal.entries:

@@ -321,13 +321,13 @@ def test_search_works_from_files_on_disk_and_filters(browser: Any, plain_site: P
         dates = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
         assert dates[0] > dates[-1]
         page.get_by_label("with mood").select_option("5")
-        page.wait_for_function(f"document.querySelectorAll('#search-results li').length < {walks}")
+        page.wait_for_function(f"() => document.querySelectorAll('#search-results li').length < {walks}")
         assert results.count() == 1
         page.get_by_label("with mood").select_option("")
         page.get_by_label("from").select_option("2025")
         page.get_by_label("Words to find").fill("")
         page.get_by_label("tagged").select_option("work")
-        page.wait_for_function("document.querySelectorAll('#search-results li').length === 1")
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 1")
         page.get_by_label("Words to find").fill("nothing-like-this")
         page.get_by_text("No entries").wait_for()
         # File folders do not open their index.html by themselves: results link to it.
@@ -352,7 +352,7 @@ def _unlocked_pages(browser: Any, base_url: str, names: dict[str, str]) -> dict[
             page.goto(f"{base_url}/{names[path]}" + ("?q=walk" if path.startswith("search") else ""))
             wait_open(page)
             if path == PHOTO_ENTRY:
-                page.wait_for_function("document.querySelector('main img').currentSrc.startsWith('blob:')")
+                page.wait_for_function("() => document.querySelector('main img').currentSrc.startsWith('blob:')")
             if path.startswith("search"):
                 page.locator("#search-results li").first.wait_for()
             snapshots[path] = "<!DOCTYPE html>\n" + page.evaluate("document.documentElement.outerHTML")

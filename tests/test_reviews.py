@@ -71,7 +71,7 @@ def test_an_entry_kept_from_resurfacing_stays_out_of_on_this_day():
 def test_on_this_day_opens_today_with_a_script_and_lists_days_without_one():
     page = (GOLDEN / "on-this-day/index.html").read_text()
     assert '<script src="../static/on-this-day.js"></script>' in page
-    assert '<a href="../on-this-day/05-03/">3 May</a>' in page
+    assert '<a data-day="05-03" href="../on-this-day/05-03/">3 May</a>' in page
     assert len(list((GOLDEN / "on-this-day").glob("*/index.html"))) == 366
 
 
