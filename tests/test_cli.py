@@ -79,7 +79,7 @@ def test_one_edited_entry_rewrites_only_what_shows_it(two_entries):
     path = two_entries / "content/2026/11/2026-11-22.md"
     path.write_text(path.read_text().replace("Grey.", "Grey, then sun."))
     result = run_cairn("build", cwd=two_entries)
-    assert summary(result)[2] == 1  # only the entry's own page shows its text
+    assert summary(result)[2] == 2  # only the entry's own page and the search index hold its text
     assert "Nothing changed" not in result.stdout
     assert "Grey, then sun." in (two_entries / "site/2026/11/22/index.html").read_text()
 
