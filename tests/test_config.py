@@ -132,7 +132,7 @@ def test_wrong_values(journal, text, message):
 
 def test_yaml_that_does_not_parse(journal):
     folder = journal({"journal.yaml": "title: x\nauthor: Sam: again\n"})
-    assert errors_of(folder) == ["journal.yaml:2: is not valid YAML: mapping values are not allowed here"]
+    assert errors_of(folder) == ["journal.yaml:2: is not valid YAML: mapping values are not allowed in this context"]
 
 
 def test_a_list_instead_of_settings(journal):

@@ -253,7 +253,7 @@ def test_titles_in_any_script():
         ("tags: [[a]]", "2: tags must be a list of short texts (one item is ['a'])"),
         ("draft: maybe", "2: draft must be true or false (got 'maybe')"),
         ("title: [a, b]", "2: title must be a line of text (got ['a', 'b'])"),
-        ("title: Rain: again", "2: front matter is not valid YAML: mapping values are not allowed here"),
+        ("title: Rain: again", "2: front matter is not valid YAML: mapping values are not allowed in this context"),
         ("- a\n- b", "2: front matter must be a list of `key: value` lines"),
     ],
 )

@@ -23,7 +23,7 @@ EXPECTED = {
     "metric-as-text": "content/2026-11-23.md:3: sleep must be a number (got 'seven hours')",
     "date-not-a-date": "content/notes/leap-day.md:2: '2026-02-30' is not a real date or time",
     "time-not-a-time": "content/2026-11-23.md:2: '2026-11-23 25:10' is not a real date or time",
-    "yaml-does-not-parse": "content/2026-11-23.md:3: front matter is not valid YAML: mapping values are not allowed here",
+    "yaml-does-not-parse": "content/2026-11-23.md:3: front matter is not valid YAML: mapping values are not allowed in this context",
     "front-matter-never-closed": "content/2026-11-23.md:1: front matter starts with --- but has no closing --- line",
     "no-date": (
         "content/notes/ideas.md:1: has no date: "

@@ -114,10 +114,9 @@ def test_top_level_must_be_a_mapping(text, line):
 @pytest.mark.parametrize(
     "text, line, problem",
     [
-        ("title: ok\ntitle2: Rain: again\n", 2, "mapping values are not allowed here"),
-        ("tags: [walk, therapy\nmood: 3\n", 2, "expected ',' or ']', but got ':'"),
-        ("tags: [walk, therapy\n", 2, "expected ',' or ']', but got '<stream end>'"),
-        ("authors:\n- melody\t\t\n", 2, "found character '\\t' that cannot start any token"),
+        ("title: ok\ntitle2: Rain: again\n", 2, "mapping values are not allowed in this context"),
+        ("tags: [walk, therapy\nmood: 3\n", 2, "did not find expected ',' or ']'"),
+        ("tags: [walk, therapy\n", 2, "did not find expected ',' or ']'"),
         ("a: !!python/object:os.system x\n", 1, None),
     ],
 )
@@ -129,6 +128,20 @@ def test_invalid_yaml_points_at_its_line(text, line, problem):
         assert error_message(caught.value) == f"front matter is not valid YAML: {problem}"
 
 
+def test_trailing_tabs_after_a_list_item_are_tolerated():
+    # Real Jekyll posts have them; libyaml reads the item without the tabs.
+    assert load_mapping("authors:\n- melody\t\t\n")["authors"].value == ["melody"]
+
+
 def test_no_arbitrary_objects():
     with pytest.raises(yaml.YAMLError):
         load_mapping("a: !!python/name:os.system\n")
+
+
+def test_the_c_parser_is_used_when_pyyaml_has_it():
+    import yaml
+
+    from generator import yamlload
+
+    if yaml.__with_libyaml__:
+        assert yamlload.Parser.__module__ == "yaml._yaml"
