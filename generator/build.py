@@ -16,11 +16,12 @@ from generator.crypt import encrypt_site
 from generator.gallery import show_photos
 from generator.links import resolve_links
 from generator.photos import is_photo
+from generator.manifest import input_digest, save_manifest, unchanged_since_last_build, warnings_of
 from generator.markup import render_bodies
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
-from generator.write import check_output_folder, write_site
+from generator.write import MARKER, check_output_folder, write_site
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +94,18 @@ def build(
 ) -> Report:
     started = time.perf_counter()
     check_output_folder(out, journal)
+    # Encrypted builds always run: the passphrase is an input we must not record.
+    digest = None if passphrase is not None else input_digest(journal, builtin_theme(), f"{drafts},{strict}")
+    last = unchanged_since_last_build(journal, out, digest) if digest else None
+    if last is not None:
+        seconds = time.perf_counter() - started
+        unchanged = sum(1 for name in last.files if name != MARKER)
+        return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
     files, report, cache = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase)
     written = write_site(out, files)
     cache.save()
+    if digest:
+        save_manifest(journal, out, digest, report.entries, report.pages, report.warnings)
     return Report(
         entries=report.entries,
         pages=report.pages,

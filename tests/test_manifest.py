@@ -1,0 +1,73 @@
+"""A build with nothing changed does no work; any change to inputs or output does."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import build as build_module
+from generator.build import build
+from tests.conftest import write_files
+
+ENTRY = "---\nmood: 3\nwin: [Made tea]\n---\nA quiet day.\n"
+
+
+@pytest.fixture
+def built(journal):
+    folder = journal({"content/2026/11/2026-11-23.md": ENTRY, "content/2026/11/2026-11-24.md": "Rain.\n"})
+    first = build(folder, folder / "site")
+    return folder, first
+
+
+def forbid_work(monkeypatch):
+    def no(*args, **kwargs):
+        raise AssertionError("the build ran again")
+
+    monkeypatch.setattr(build_module, "prepare", no)
+
+
+def test_nothing_changed_means_no_work_and_the_same_report(built, monkeypatch):
+    folder, first = built
+    forbid_work(monkeypatch)
+    again = build(folder, folder / "site")
+    assert (again.entries, again.pages, again.written, again.removed) == (first.entries, first.pages, 0, 0)
+    assert again.unchanged == first.written
+    # The near-miss warning is still shown.
+    assert [str(w) for w in again.warnings] == [
+        "content/2026/11/2026-11-23.md:3: warning: unknown key 'win' (did you mean 'wins'?)"
+    ]
+
+
+def test_an_edited_entry_is_built(built):
+    folder, _ = built
+    write_files(folder, {"content/2026/11/2026-11-24.md": "Sun.\n"})
+    report = build(folder, folder / "site")
+    assert report.written >= 1
+    assert "Sun." in (folder / "site/2026/11/24/index.html").read_text()
+
+
+@pytest.mark.parametrize("change", ["delete", "edit"])
+def test_a_touched_output_folder_is_put_right(built, change):
+    folder, _ = built
+    page = folder / "site/2026/11/24/index.html"
+    if change == "delete":
+        page.unlink()
+    else:
+        page.write_text("scribbled on")
+    report = build(folder, folder / "site")
+    assert report.written == 1
+    assert "Rain." in page.read_text()
+
+
+def test_a_new_template_is_noticed(built):
+    folder, _ = built
+    write_files(folder, {"templates/404.html": "<!doctype html><title>x</title><p>Lost.</p>\n"})
+    report = build(folder, folder / "site")
+    assert report.written == 1
+    assert (folder / "site/404.html").read_text() == "<!doctype html><title>x</title><p>Lost.</p>\n"
+
+
+def test_drafts_are_a_different_build(journal):
+    folder = journal({"content/2026-11-23.md": "---\ndraft: true\n---\nNot yet.\n"})
+    build(folder, folder / "site")
+    report = build(folder, folder / "site", drafts=True)
+    assert report.entries == 1 and report.written >= 1
