@@ -31,23 +31,6 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 import run  # noqa: E402  (bench/run.py, beside this file)
 
-# The pipeline's stages, as (module file, function) the way pstats names them.
-STAGES = (
-    ("config.py", "load_config"),
-    ("content.py", "load_entries"),
-    ("markup.py", "render_bodies"),
-    ("content.py", "find_asset_files"),
-    ("links.py", "resolve_links"),
-    ("index.py", "assign_urls"),
-    ("index.py", "build_journal"),
-    ("routes.py", "plan"),
-    ("render.py", "render_pages"),
-    ("build.py", "_theme_files"),
-    ("cache.py", "save"),
-    ("write.py", "write_site"),
-)
-
-
 def timed_stages(journal: Path, out: Path) -> str:
     """One build without the profiler, each stage that build.py calls timed (wall and CPU).
 
@@ -138,15 +121,7 @@ def profile_build(journal: Path, out: Path, name: str, top: int) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     profiler.dump_stats(folder / f"{name}.prof")
 
-    stats = pstats.Stats(profiler)
-    lines = [f"## {name}: {seconds:.2f} s of CPU under the profiler, {report.pages} pages, {report.written} written", ""]
-    lines += ["stage (cumulative seconds):"]
-    by_function = {(Path(f).name, fn): values for (f, _, fn), values in stats.stats.items()}  # type: ignore[attr-defined]
-    for module, function in STAGES:
-        values = by_function.get((module, function))
-        if values:
-            calls, _, own, cumulative, _ = values
-            lines.append(f"  {module}:{function:<18} {cumulative:7.3f} s  ({calls} calls)")
+    lines = [f"## {name}: {seconds:.2f} s of CPU under the profiler, {report.pages} pages, {report.written} written"]
     text = io.StringIO()
     pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(top)
     own = text.getvalue()

@@ -69,6 +69,9 @@ class Run:
 
 def run(command: list[str], log: Path, cwd: Path | None = None) -> Run:
     """Run a command to completion; its output goes to `log`. Fails loudly."""
+    # Untimed: write out what earlier builds left in the page cache, or a build that
+    # writes thousands of files pays for the ones before it.
+    os.sync()
     with open(log, "wb") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
