@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +21,6 @@ from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
 from generator.write import MARKER, check_output_folder, write_site
-
-log = logging.getLogger(__name__)
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator import charts
 from generator.insights import (
+    MonthSummary,
     month_summaries,
     mood_trend,
     metric_trends,
@@ -23,9 +24,9 @@ from generator.insights import (
     LONG_DAYS,
     SPAN_DAYS,
 )
-from generator.lookback import look_back, on_this_day
+from generator.lookback import LookBack, look_back, on_this_day
 from generator.model import Config, Entry, Journal, Page
-from generator.patterns import bounce_back, emotions, tag_moods
+from generator.patterns import TagMoods, bounce_back, emotions, tag_moods
 from generator.slugs import slugify
 
 RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover everything
@@ -35,9 +36,9 @@ RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover eve
 class Insights:
     """What several page kinds share, computed once."""
 
-    lookback: object
-    tag_moods: object
-    months: dict
+    lookback: LookBack
+    tag_moods: TagMoods
+    months: dict[tuple[int, int], MonthSummary]
 
 
 def gather(journal: Journal, config: Config) -> Insights:
