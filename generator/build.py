@@ -37,11 +37,17 @@ class Report:
 
 
 def prepare(
-    journal: Path, *, drafts: bool = False, strict: bool = False, passphrase: str | None = None
+    journal: Path,
+    *,
+    drafts: bool = False,
+    strict: bool = False,
+    passphrase: str | None = None,
+    save_caches: bool = False,
 ) -> tuple[dict[str, bytes], Report, HtmlCache]:
     """Everything but the write: the site's files in memory, or BuildFailed.
     With a passphrase the files are the sealed site, already checked for leaks.
-    The HTML cache is returned unsaved: only a build that writes saves it."""
+    Caches are only written with save_caches (a build); the HTML cache is returned
+    unsaved, to be saved once the site is written."""
     started = time.perf_counter()
     config = load_config(journal)
     loaded = load_entries(journal, config)
@@ -54,7 +60,7 @@ def prepare(
     asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal)}
     entries, link_errors = resolve_links(assign_urls(entries), asset_names)
     errors += link_errors
-    gallery = show_photos(journal, entries, journal / CACHE_DIR / "photos")
+    gallery = show_photos(journal, entries, journal / CACHE_DIR / "photos", save_cache=save_caches)
     errors += gallery.errors
     journal_index = build_journal(gallery.entries)
     pages, collisions = plan(journal_index, config, gallery.shown)
@@ -98,7 +104,7 @@ def build(
         seconds = time.perf_counter() - started
         unchanged = sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
-    files, report, cache = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase)
+    files, report, cache = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True)
     written = write_site(out, files)
     cache.save()
     if digest:

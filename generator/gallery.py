@@ -76,9 +76,9 @@ def _img(photo: PublishedPhoto, alt: str, extra: str = "") -> str:
     )
 
 
-def show_photos(journal: Path, entries: list[Entry], cache_dir: Path) -> Gallery:
+def show_photos(journal: Path, entries: list[Entry], cache_dir: Path, *, save_cache: bool = True) -> Gallery:
     wanted = {source: (entry, written) for entry in entries for source, written, _ in referenced(entry)}
-    files, published, problems = publish_photos(journal, wanted, cache_dir)
+    files, published, problems = publish_photos(journal, wanted, cache_dir, save_cache=save_cache)
     errors = []
     for entry in entries:
         for source, written, _ in referenced(entry):

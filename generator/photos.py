@@ -66,13 +66,13 @@ def srcset(photo: PublishedPhoto, prefix: str) -> str:
 
 
 def publish_photos(
-    journal: Path, sources: Iterable[str], cache_dir: Path
+    journal: Path, sources: Iterable[str], cache_dir: Path, *, save_cache: bool = True
 ) -> tuple[dict[str, bytes], dict[str, PublishedPhoto], dict[str, str]]:
     """Site files, what was published per source, and per source what went wrong.
 
     A problem reads after the image's name: "cannot be read as an image (...)".
     """
-    cache = _Cache(cache_dir)
+    cache = _Cache(cache_dir, read_only=not save_cache)
     done: dict[str, _Result] = {}
     todo: dict[str, str] = {}  # source -> cache key
     problems: dict[str, str] = {}
@@ -227,8 +227,9 @@ class _Cache:
     """Processed photos as files named by key, and a note of each original's
     (size, mtime, ctime, inode) and digest, so an unchanged original is not even read."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, read_only: bool = False):
         self.folder, self.index_path = folder, folder / "originals.json"
+        self.read_only = read_only  # `cairn check` reads the cache but writes nothing
         try:
             self._stored = json.loads(self.index_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -269,6 +270,8 @@ class _Cache:
 
     def save(self) -> None:
         """Note the originals seen in this build; forget photos it did not use."""
+        if self.read_only:
+            return
         if self._noted != self._stored:
             self._write(self.index_path.name, json.dumps(self._noted, sort_keys=True).encode())
         for path in self.folder.glob("*.photo") if self.folder.is_dir() else ():
@@ -276,6 +279,8 @@ class _Cache:
                 path.unlink(missing_ok=True)
 
     def _write(self, name: str, data: bytes) -> None:
+        if self.read_only:
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as out:

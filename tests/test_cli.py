@@ -340,3 +340,16 @@ def test_the_cairn_console_script(two_entries):
 def test_python_dash_m_generator(two_entries):
     result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=two_entries, capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout) == (0, "All 2 entries look right (0 warnings).\n")
+
+
+def test_check_writes_nothing_not_even_a_cache(tmp_path):
+    import shutil
+
+    from tests.golden import FIXTURE
+
+    folder = shutil.copytree(FIXTURE, tmp_path / "journal")  # it shows a photo and has entries to convert
+    before = snapshot(folder)
+    result = run_cairn("check", "--journal", folder)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(folder) == before
+    assert not (folder / ".cairn").exists()
