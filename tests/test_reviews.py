@@ -95,3 +95,21 @@ def test_monthly_review_has_calendar_numbers_and_a_summary():
     assert raw.count('role="img"') >= 2  # the calendar and the mood chart
     assert "Went for a walk: 2 days" in page
     assert "Took medication: 2 days" in page
+
+
+def test_year_in_pixels_colours_chosen_days():
+    raw = (GOLDEN / "progress/index.html").read_text()
+    year = raw[raw.index("2026 in pixels") :]
+    cells = re.findall(r'<rect class="day ([a-z0-9-]+)"[^>]*?(?:/>|><title>([^<]*)</title>)', year)
+    by_title = {title.split(":")[0]: css for css, title in cells if title}
+    assert by_title["28 April 2026"] == "mood-1"  # awful
+    assert by_title["29 April 2026"] == "mood-2"  # low
+    assert by_title["1 May 2026"] == "mood-4"  # two entries, 3 and 4: a mean of 3.5
+    assert by_title["3 May 2026"] == "mood-5"  # great
+    assert "30 April 2026" not in by_title  # an entry without a mood stays plain
+    assert sum(1 for css, _ in cells if css == "empty") == 365 - 5  # 2026 has five days with a mood
+
+
+def test_a_leap_day_has_its_own_on_this_day_page():
+    assert "On 29 February" in text("on-this-day/02-29/index.html")
+    assert "No entries from this day yet." in text("on-this-day/02-29/index.html")
