@@ -10,6 +10,7 @@ import pytest
 from generator import markup
 from generator.build import prepare
 from generator.cache import HtmlCache, cache_key
+from tests.conftest import write_files
 
 
 def test_the_key_depends_on_every_part_and_their_boundaries():
@@ -91,3 +92,50 @@ def test_a_damaged_cache_does_not_break_the_build(journal):
     cache.save()  # as a build does after writing
     assert b"<p>Text.</p>" in files["2026/11/23/index.html"]
     assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>Text.</p>"]
+
+
+def _forbid_markdown(monkeypatch):
+    def no_conversion(text):
+        raise AssertionError(f"converted again: {text!r}")
+
+    monkeypatch.setattr(markup, "to_html", no_conversion)
+
+
+def test_a_template_change_redraws_pages_without_running_markdown_again(journal, monkeypatch):
+    folder = journal({"content/2026-11-23.md": "Some *text*.\n"})
+    prepare(folder, save_caches=True)[2].save()
+    write_files(folder, {"templates/entry.html": '{% extends "builtin/entry.html" %}{% block footer %}Mine.{% endblock %}\n'})
+    _forbid_markdown(monkeypatch)
+    files = prepare(folder)[0]
+    assert b"Mine." in files["2026/11/23/index.html"]
+    assert b"Some <em>text</em>." in files["2026/11/23/index.html"]
+
+
+def test_a_settings_change_redraws_pages_without_running_markdown_again(journal, monkeypatch):
+    folder = journal({"content/2026-11-23.md": "Some *text*.\n"})
+    prepare(folder, save_caches=True)[2].save()
+    write_files(folder, {"journal.yaml": "title: Another name\n"})
+    _forbid_markdown(monkeypatch)
+    assert b"Another name" in prepare(folder)[0]["2026/11/23/index.html"]
+
+
+def test_a_new_cairn_version_converts_everything_again(journal, monkeypatch):
+    folder = journal({"content/2026-11-23.md": "Some *text*.\n"})
+    prepare(folder, save_caches=True)[2].save()
+    monkeypatch.setattr(markup, "__version__", "99.0")
+    converted = []
+    real = markup.to_html
+    monkeypatch.setattr(markup, "to_html", lambda text: converted.append(text) or real(text))
+    prepare(folder)
+    assert converted == ["Some *text*.\n"]
+
+
+def test_parallel_and_serial_conversion_give_the_same_bytes(journal, monkeypatch, tmp_path):
+    bodies = {f"content/2026-11-{day:02d}.md": f"Day {day}: *a walk*, a [link](https://example.org/{day}).\n" for day in range(1, 29)}
+    serial = prepare(journal(bodies))[0]
+    monkeypatch.setattr(markup, "_PARALLEL_FROM", 2)  # every miss goes to the worker processes
+    monkeypatch.setattr(markup.os, "cpu_count", lambda: 2)  # even on a one-core machine
+    other = tmp_path / "again"
+    write_files(other, bodies)
+    parallel = prepare(other)[0]
+    assert parallel == serial
