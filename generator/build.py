@@ -15,7 +15,9 @@ from generator.crypt import encrypt_site
 from generator.gallery import show_photos
 from generator.links import resolve_links
 from generator.photos import is_photo
-from generator.manifest import input_digest, save_manifest, unchanged_since_last_build, warnings_of
+from generator.manifest import input_digest, save_manifest, theme_digest, unchanged_since_last_build, warnings_of
+from generator.model import Page
+from generator.pagecache import Fingerprints, load_prints, save_prints, still_there
 from generator.markup import render_bodies
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
@@ -34,6 +36,7 @@ class Report:
     removed: int = 0
     seconds: float = 0.0
     warnings: list[ContentError] = field(default_factory=list)
+    prints: dict[str, str] = field(default_factory=dict, repr=False)  # page output -> fingerprint
 
 
 def prepare(
@@ -43,11 +46,13 @@ def prepare(
     strict: bool = False,
     passphrase: str | None = None,
     save_caches: bool = False,
-) -> tuple[dict[str, bytes], Report, HtmlCache]:
+    out: Path | None = None,
+) -> tuple[dict[str, bytes | None], Report, HtmlCache]:
     """Everything but the write: the site's files in memory, or BuildFailed.
     With a passphrase the files are the sealed site, already checked for leaks.
     Caches are only written with save_caches (a build); the HTML cache is returned
-    unsaved, to be saved once the site is written."""
+    unsaved, to be saved once the site is written. Given the output folder, pages
+    whose fingerprint matches the last build's are not drawn again (bytes None)."""
     started = time.perf_counter()
     config = load_config(journal)
     loaded = load_entries(journal, config)
@@ -67,7 +72,16 @@ def prepare(
     errors += collisions
     if errors:
         raise BuildFailed(errors)
-    files, template_errors = render_pages(make_environment(journal, config), pages, journal)
+    fingerprints = Fingerprints(theme_digest(journal, builtin_theme()) + repr(config))
+    prints = {page.output: fingerprints.of(page) for page in pages}
+    previous = load_prints(journal) if out is not None and passphrase is None else {}
+
+    def unchanged(page: Page) -> bool:
+        record = previous.get(page.output)
+        return bool(record) and record[0] == prints[page.output] and still_there(out, page.output, record)
+
+    env = make_environment(journal, config)
+    files, template_errors = render_pages(env, pages, journal, unchanged if previous else None)
     if template_errors:
         raise BuildFailed(template_errors)
     files["robots.txt"] = ROBOTS
@@ -84,6 +98,7 @@ def prepare(
         pages=len(pages),
         seconds=time.perf_counter() - started,
         warnings=[] if strict else loaded.warnings,
+        prints=prints,
     )
     return files, report, cache
 
@@ -104,9 +119,12 @@ def build(
         seconds = time.perf_counter() - started
         unchanged = sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
-    files, report, cache = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True)
+    files, report, cache = prepare(
+        journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out
+    )
     written = write_site(out, files)
     cache.save()
+    save_prints(journal, out, report.prints if passphrase is None else {})
     if digest:
         save_manifest(journal, out, digest, report.entries, report.pages, report.warnings)
     return Report(

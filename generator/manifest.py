@@ -50,6 +50,16 @@ def input_digest(journal: Path, theme: Path, settings: str) -> str:
     return digest.hexdigest()
 
 
+def theme_digest(journal: Path, theme: Path) -> str:
+    """A hash of what draws pages: the journal's templates, the built-in theme, Cairn's code."""
+    digest = hashlib.blake2b(digest_size=20)
+    for root in (journal / "templates", theme, _CODE):
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file() and "__pycache__" not in path.parts:
+                _add(digest, path)
+    return digest.hexdigest()
+
+
 def _add(digest, path: Path) -> None:
     digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
     digest.update(path.read_bytes())

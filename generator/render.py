@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import sys
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -88,11 +89,15 @@ def render_page(env: jinja2.Environment, page: Page) -> bytes:
 
 
 def render_pages(
-    env: jinja2.Environment, pages: list[Page], journal: Path
-) -> tuple[dict[str, bytes], list[ContentError]]:
-    outputs: dict[str, bytes] = {}
+    env: jinja2.Environment, pages: list[Page], journal: Path, keep: Callable[[Page], bool] | None = None
+) -> tuple[dict[str, bytes | None], list[ContentError]]:
+    """Every page's bytes; None for a page `keep` says is already in place unchanged."""
+    outputs: dict[str, bytes | None] = {}
     errors: dict[tuple[str, int, str], ContentError] = {}
     for page in pages:
+        if keep is not None and keep(page):
+            outputs[page.output] = None
+            continue
         try:
             outputs[page.output] = render_page(env, page)
         except jinja2.TemplateSyntaxError as error:

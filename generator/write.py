@@ -36,8 +36,9 @@ def check_output_folder(out: Path, journal: Path) -> None:
         raise UnsafeOutput(f"{out} is not empty and was not made by Cairn; choose an empty folder")
 
 
-def write_site(out: Path, files: dict[str, bytes]) -> WriteReport:
-    """`files` maps a path relative to `out` (posix) to its bytes."""
+def write_site(out: Path, files: dict[str, bytes | None]) -> WriteReport:
+    """`files` maps a path relative to `out` (posix) to its bytes, or to None for a
+    file already in place and known to be unchanged."""
     out.mkdir(parents=True, exist_ok=True)
     marker = out / MARKER
     if not marker.exists():
@@ -45,7 +46,7 @@ def write_site(out: Path, files: dict[str, bytes]) -> WriteReport:
     written = unchanged = 0
     for name, data in files.items():
         target = out / name
-        if _same_bytes(target, data):
+        if data is None or _same_bytes(target, data):
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
