@@ -182,6 +182,8 @@ class _Rebuilder(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        if event.is_directory and event.event_type == "modified":
+            return  # a folder "changes" whenever any file in it does, swap files included
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         if not any(p and self.wants(os.fsdecode(p)) for p in paths):
             return

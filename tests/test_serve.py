@@ -168,3 +168,17 @@ def test_resolve_inside_maps_folders_to_their_index(tmp_path: Path):
     (tmp_path / "tags" / "index.html").write_text("x")
     assert resolve_inside(tmp_path, "/tags/") == (tmp_path / "tags" / "index.html").resolve()
     assert resolve_inside(tmp_path, "/tags/../../x") is None
+
+
+def test_an_editors_swap_file_triggers_no_rebuild(served, open_events):
+    import socket as sockets
+
+    folder, port, _ = served
+    events = open_events(port)
+    events.fp.raw._sock.settimeout(1.5)
+    for name in (".2026-11-23.md.swp", "2026-11-23.md~", "4913"):
+        (folder / "content/2026/11" / name).write_text("half-saved")
+    with pytest.raises((TimeoutError, sockets.timeout)):
+        while True:  # comments (": connected") may come; an event may not
+            line = events.fp.readline().decode()
+            assert not line.startswith("event:"), f"a rebuild was announced: {line!r}"
