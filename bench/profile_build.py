@@ -1,4 +1,4 @@
-"""Where Cairn's build time goes, for a cold build and a rebuild with nothing changed.
+"""Where Cairn's build time goes: a cold build, a rebuild with nothing changed, one after an edit.
 
     python bench/profile_build.py [--entries 3650] [--seed 1] [--top 25] [--commit REV] [--stages-only]
 
@@ -159,6 +159,14 @@ def main() -> None:
     print(timed_stages(journal, out))
     print("\n## stages of a rebuild with nothing changed\n")
     print(timed_stages(journal, out))
+    edited = run.entry_to_edit(journal)
+    original = edited.read_bytes()
+    try:
+        edited.write_bytes(original + b"\nEdited for the profile.\n")
+        print("\n## stages of a rebuild after one entry was edited\n")
+        print(timed_stages(journal, out))
+    finally:
+        edited.write_bytes(original)
     print()
     if args.stages_only:
         return
