@@ -24,8 +24,8 @@ golden: $(VENV)/.installed-test
 	$(PY) -m tests.golden
 	git --no-pager diff --stat -- tests/golden
 
-bench: $(VENV)/.installed-test
-	$(PY) bench/run.py
+bench: $(VENV)/.installed
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cairn

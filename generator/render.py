@@ -51,6 +51,7 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build reads each template once; checking it again costs per include
     )
     env.globals["config"] = config
     env.globals["tag_slug"] = slugify
