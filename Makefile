@@ -17,7 +17,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 site: $(VENV)/.installed
 	$(PY) -m generator build
 
-test: $(VENV)/.installed-test
+# The Nu Html Checker and axe-core, pinned in .ci/package.json, for the site-quality tests.
+# Without npm the tests say to run .ci/run, which installs it with the other system packages.
+.ci/node_modules/.installed: .ci/package.json
+	if command -v npm >/dev/null 2>&1; then \
+		npm install --prefix .ci --no-package-lock --no-audit --no-fund --ignore-scripts --silent && touch $@; \
+	fi
+
+test: $(VENV)/.installed-test .ci/node_modules/.installed
 	$(PY) -m pytest
 
 golden: $(VENV)/.installed-test
