@@ -31,6 +31,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 import run  # noqa: E402  (bench/run.py, beside this file)
 
+
 def timed_stages(journal: Path, out: Path) -> str:
     """One build without the profiler, each stage that build.py calls timed (wall and CPU).
 

@@ -172,7 +172,7 @@ def _stats(args: argparse.Namespace, journal: Path) -> int:
 
     from generator.config import load_config
     from generator.content import load_entries
-    from generator.stats import describe, gather_stats
+    from generator.progress.stats import describe, gather_stats
 
     config = load_config(journal)
     loaded = load_entries(journal, config)

@@ -14,7 +14,14 @@ import yaml
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry
 from generator.slugs import slugify
-from generator.yamlload import BadValue, Field, NotAMapping, error_line, error_message, load_mapping
+from generator.yamlload import (
+    BadValue,
+    Field,
+    NotAMapping,
+    error_line,
+    error_message,
+    load_mapping,
+)
 
 CONTENT_DIR = "content"
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")

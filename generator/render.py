@@ -10,9 +10,9 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
+from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.content import format_date
 from generator.errors import ContentError
-from generator.markup import ASSET_MARK, PAGE_MARK
 from generator.model import Config, Page
 from generator.slugs import slugify
 

@@ -11,8 +11,8 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from generator import charts, insights
 from generator.model import Config, Metric, MoodScale
+from generator.progress import charts, insights
 from tests.journal_entries import date, entry, ten_days
 
 SVG = "{http://www.w3.org/2000/svg}"

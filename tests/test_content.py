@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from generator.content import find_asset_files, find_entry_files, load_entries, read_entry, split_front_matter
+from generator.content import (
+    find_asset_files,
+    find_entry_files,
+    load_entries,
+    read_entry,
+    split_front_matter,
+)
 from generator.model import Config, Habit, Metric
 
 DAY = "content/2026/11/2026-11-23.md"

@@ -20,25 +20,21 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from generator.build import prepare
 from generator.config import load_config
 from generator.content import load_entries
-from generator.crypt import (
+from generator.crypt import encrypt_site
+from generator.crypt.keys import (
     ITERATIONS,
-    NAME_DIGITS,
     SALT_FILE,
     PassphraseRefused,
     derive_key,
-    encrypt_site,
-    find_leaks,
-    journal_words,
     load_or_create_salt,
     open_bytes,
     open_file,
     passphrase_problem,
     read_passphrase,
-    relink_page,
     seal_bytes,
-    seal_site,
-    site_names,
 )
+from generator.crypt.leaks import find_leaks, journal_words
+from generator.crypt.shell import NAME_DIGITS, relink_page, seal_site, site_names
 from generator.errors import BuildFailed
 from generator.index import assign_urls
 from generator.search import search_index
@@ -70,7 +66,7 @@ def journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(journal: Path) -> dict[str, bytes]:
-    files = prepare(journal)[0]
+    files = prepare(journal).files
     if "static/search-index.js" not in files:  # until build.py writes it
         entries = [e for e in load_entries(journal, load_config(journal)).entries if not e.draft]
         files["static/search-index.js"] = search_index(assign_urls(entries), load_config(journal))

@@ -22,7 +22,9 @@ from typing import Any
 import pytest
 
 from generator.build import prepare
-from generator.crypt import ITERATIONS, derive_key, find_leaks, journal_words, load_or_create_salt, seal_site, site_names
+from generator.crypt.keys import ITERATIONS, derive_key, load_or_create_salt
+from generator.crypt.leaks import find_leaks, journal_words
+from generator.crypt.shell import seal_site, site_names
 from generator.write import write_site
 from tests.browser import (
     AXE_JS,
@@ -60,14 +62,14 @@ def _cli_encrypts() -> bool:
 
 def site_files(journal: Path) -> dict[str, bytes]:
     """The built site in memory, with the search page and index (added here until build.py does)."""
-    files = prepare(journal)[0]
+    files = prepare(journal).files
     if "search/index.html" in files and "static/search-index.js" in files:
         return files
+    from generator.body.markup import render_bodies
     from generator.cache import HtmlCache
     from generator.config import load_config
     from generator.content import load_entries
     from generator.index import assign_urls, build_journal
-    from generator.markup import render_bodies
     from generator.model import Page
     from generator.render import make_environment, render_page
     from generator.search import search_index

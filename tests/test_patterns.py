@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator import patterns
 from generator.model import Config
+from generator.progress import patterns
 from tests.journal_entries import date, entry, ten_days
 
 CONFIG = Config()

@@ -10,12 +10,17 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
-from generator import photos
-from generator.markup import PAGE_MARK
+from generator import cache as cache_module
+from generator.body.markup import PAGE_MARK
+from generator.body.photos import (
+    PublishedPhoto,
+    Rendition,
+    is_photo,
+    publish_photos,
+    srcset,
+)
 from generator.model import Config, Entry, Page
-from generator.photos import PublishedPhoto, Rendition, is_photo, publish_photos, srcset
 from generator.render import make_environment, render_page
-
 from tests.conftest import write_files
 
 RED = (255, 0, 0)
@@ -160,7 +165,7 @@ def test_a_changed_original_is_processed_again(folder, tmp_path):
 
 
 def test_a_stat_note_is_trusted_only_while_the_file_is_unchanged(folder, tmp_path, monkeypatch):
-    monkeypatch.setattr(photos, "_SETTLE_NS", 0)  # note files as soon as they are seen
+    monkeypatch.setattr(cache_module, "_SETTLE_NS", 0)  # note files as soon as they are seen
     journal = folder({"content/a.png": png((64, 64), colour=(0, 0, 255, 255))})
     cache = tmp_path / "cache"
     publish_photos(journal, ["content/a.png"], cache)

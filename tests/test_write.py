@@ -6,7 +6,13 @@ import os
 
 import pytest
 
-from generator.write import MARKER, UnsafeOutput, WriteReport, check_output_folder, write_site
+from generator.write import (
+    MARKER,
+    UnsafeOutput,
+    WriteReport,
+    check_output_folder,
+    write_site,
+)
 from tests.conftest import snapshot
 
 MARKER_TEXT = b"This folder is written by Cairn. Files here are replaced on every build.\n"

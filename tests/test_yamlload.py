@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 import yaml
 
-from generator.yamlload import BadValue, NotAMapping, error_line, error_message, load_mapping
+from generator.yamlload import (
+    BadValue,
+    NotAMapping,
+    error_line,
+    error_message,
+    load_mapping,
+)
 
 
 def values(text: str) -> dict:

@@ -16,8 +16,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from generator.insights import MONTHS, PeriodCount, Trend, TrendPoint, YearPixels, mean, month_label
 from generator.model import Metric, MoodScale
+from generator.progress.insights import (
+    MONTHS,
+    PeriodCount,
+    Trend,
+    TrendPoint,
+    YearPixels,
+    mean,
+    month_label,
+)
 
 WIDTH = 640
 DAILY_ROWS = 92  # a trend's table lists days up to this many, months beyond
