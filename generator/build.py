@@ -124,7 +124,9 @@ def prepare(
     if errors:
         raise BuildFailed(errors)
     with clock.stage("render"):
-        prints, unchanged = _fingerprints(journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None)
+        prints, unchanged = _fingerprints(
+            journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
+        )
         env = make_environment(journal, config)
         rendered, template_errors = render_pages(env, pages, journal, unchanged)
         if template_errors:

@@ -97,7 +97,9 @@ def unchanged_since_last_build(journal: Path, out: Path, digest: str) -> Manifes
     return manifest if out.is_dir() and output_files(out) == manifest.files else None
 
 
-def save_manifest(journal: Path, out: Path, digest: str, entries: int, pages: int, warnings: list[ContentError]) -> None:
+def save_manifest(
+    journal: Path, out: Path, digest: str, entries: int, pages: int, warnings: list[ContentError]
+) -> None:
     manifest = Manifest(
         digest=digest,
         out=str(out.resolve()),
@@ -111,7 +113,6 @@ def save_manifest(journal: Path, out: Path, digest: str, entries: int, pages: in
 
 def warnings_of(manifest: Manifest) -> list[ContentError]:
     return [ContentError(*fields) for fields in manifest.warnings]
-
 
 
 class Fingerprints:

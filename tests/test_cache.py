@@ -15,7 +15,17 @@ from tests.conftest import write_files
 
 def test_the_key_depends_on_every_part_and_their_boundaries():
     assert cache_key("body", "extra", "0.1") == cache_key("body", "extra", "0.1")
-    assert len({cache_key("body", "extra", "0.1"), cache_key("body", "extra", "0.2"), cache_key("bod", "yextra", "0.1"), cache_key("body!", "extra", "0.1")}) == 4
+    assert (
+        len(
+            {
+                cache_key("body", "extra", "0.1"),
+                cache_key("body", "extra", "0.2"),
+                cache_key("bod", "yextra", "0.1"),
+                cache_key("body!", "extra", "0.1"),
+            }
+        )
+        == 4
+    )
 
 
 def test_round_trip_keeps_only_what_was_used(tmp_path):
@@ -108,7 +118,9 @@ def _forbid_markdown(monkeypatch):
 def test_a_template_change_redraws_pages_without_running_markdown_again(journal, monkeypatch):
     folder = journal({"content/2026-11-23.md": "Some *text*.\n"})
     prepare(folder, save_caches=True).cache.save()
-    write_files(folder, {"templates/entry.html": '{% extends "builtin/entry.html" %}{% block footer %}Mine.{% endblock %}\n'})
+    write_files(
+        folder, {"templates/entry.html": '{% extends "builtin/entry.html" %}{% block footer %}Mine.{% endblock %}\n'}
+    )
     _forbid_markdown(monkeypatch)
     files = prepare(folder).files
     assert b"Mine." in files["2026/11/23/index.html"]
@@ -135,7 +147,10 @@ def test_a_new_cairn_version_converts_everything_again(journal, monkeypatch):
 
 
 def test_parallel_and_serial_conversion_give_the_same_bytes(journal, monkeypatch, tmp_path):
-    bodies = {f"content/2026-11-{day:02d}.md": f"Day {day}: *a walk*, a [link](https://example.org/{day}).\n" for day in range(1, 29)}
+    bodies = {
+        f"content/2026-11-{day:02d}.md": f"Day {day}: *a walk*, a [link](https://example.org/{day}).\n"
+        for day in range(1, 29)
+    }
     serial = prepare(journal(bodies)).files
     monkeypatch.setattr(markup, "_PARALLEL_FROM", 2)  # every miss goes to the worker processes
     monkeypatch.setattr(markup.os, "cpu_count", lambda: 2)  # even on a one-core machine

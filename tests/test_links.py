@@ -34,7 +34,9 @@ def test_an_image_beside_the_entry_is_copied_and_linked_relatively(journal):
     prepared = prepare(folder)
     files, _ = prepared.files, prepared.cache
     assert files["files/2026/11/park.svg"] == b"<svg xmlns='http://www.w3.org/2000/svg'/>"
-    assert body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.svg"></p>'
+    assert (
+        body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.svg"></p>'
+    )
 
 
 def test_file_names_with_spaces_and_ampersands(journal):
@@ -103,8 +105,14 @@ def test_a_link_to_an_entry_on_a_shared_day(journal):
     )
     prepared = prepare(folder)
     files, _ = prepared.files, prepared.cache
-    assert body_of(files["2026/11/23/morning/index.html"]) == '<p><a href="../../../../2026/11/23/evening/">see the evening</a></p>'
-    assert body_of(files["2026/11/23/evening/index.html"]) == '<p><a href="../../../../2026/11/23/morning/">see the morning</a></p>'
+    assert (
+        body_of(files["2026/11/23/morning/index.html"])
+        == '<p><a href="../../../../2026/11/23/evening/">see the evening</a></p>'
+    )
+    assert (
+        body_of(files["2026/11/23/evening/index.html"])
+        == '<p><a href="../../../../2026/11/23/morning/">see the morning</a></p>'
+    )
 
 
 def test_other_links_are_left_as_written(journal):

@@ -87,7 +87,7 @@ def test_every_page_is_private(journal):
         text = files[name].decode()
         assert ROBOTS_META in text, name
         assert CSP_META in text, name
-        assert "<script src=\"http" not in text and "https://" not in text.split("</head>")[0], name
+        assert '<script src="http' not in text and "https://" not in text.split("</head>")[0], name
     assert files["robots.txt"] == b"User-agent: *\nDisallow: /\n"
 
 
@@ -241,7 +241,10 @@ def test_an_unknown_name_in_a_template(journal):
     )
     result = run_cairn("check", cwd=folder)
     assert (result.returncode, "Traceback" in result.stderr) == (1, False)
-    assert result.stderr.splitlines()[0] == "templates/tags.html:2: 'nothing_here' is undefined (while drawing /tags/index.html)"
+    assert (
+        result.stderr.splitlines()[0]
+        == "templates/tags.html:2: 'nothing_here' is undefined (while drawing /tags/index.html)"
+    )
 
 
 def test_the_builtin_theme_renders_an_empty_journal(journal):

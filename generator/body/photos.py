@@ -29,8 +29,12 @@ QUALITY = 82
 VERSION = "photos-1"  # change when the processing changes, to redo every cached photo
 _WRITE_AS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 _READ_AS = ("JPEG", "PNG", "WEBP", "GIF")  # JPEG includes MPO; never EPS, PDF and the like
-_OPTIONS = {"JPEG": {"quality": QUALITY, "optimize": True, "progressive": True},
-            "WEBP": {"quality": QUALITY, "method": 4}, "PNG": {"optimize": True}, "GIF": {"optimize": True}}
+_OPTIONS = {
+    "JPEG": {"quality": QUALITY, "optimize": True, "progressive": True},
+    "WEBP": {"quality": QUALITY, "method": 4},
+    "PNG": {"optimize": True},
+    "GIF": {"optimize": True},
+}
 
 
 def is_photo(name: str) -> bool:
@@ -81,7 +85,9 @@ def publish_photos(
         try:
             digest = cache.digest(journal / source, source)
         except OSError as error:
-            problems[source] = "is missing" if isinstance(error, FileNotFoundError) else f"cannot be read ({error.strerror or error})"
+            problems[source] = (
+                "is missing" if isinstance(error, FileNotFoundError) else f"cannot be read ({error.strerror or error})"
+            )
             continue
         key = cache_key(VERSION, digest, _WRITE_AS[_suffix(source)], f"{DISPLAY},{THUMB},{QUALITY}", PIL.__version__)
         hit = cache.get(key)
@@ -122,8 +128,6 @@ def _rendition(source: str, width: int, height: int) -> Rendition:
     below = source.removeprefix("content/")
     stem, suffix = posixpath.splitext(below)
     return Rendition(f"files/{stem}-{width}{suffix}", width, height)
-
-
 
 
 def _process(job: tuple[Path, str]) -> PhotoResult | str:

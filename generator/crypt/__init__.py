@@ -72,9 +72,14 @@ def encrypt_site(
     found = leaks(sealed, journal_words(entries, files, config))
     if found:
         origin = {new: old for old, new in site_names(files, key).items()}
-        raise BuildFailed([
-            ContentError(path if origin.get(path, path) == path else f"{path} (the sealed {origin[path]})", 0,
-                         f"{what}, in the encrypted site")
-            for path, what in found
-        ])
+        raise BuildFailed(
+            [
+                ContentError(
+                    path if origin.get(path, path) == path else f"{path} (the sealed {origin[path]})",
+                    0,
+                    f"{what}, in the encrypted site",
+                )
+                for path, what in found
+            ]
+        )
     return sealed

@@ -34,15 +34,33 @@ _NAME_KEY_INFO = b"cairn names"
 _NONCE_BYTES = 12
 
 _TEXT_TYPES = {
-    ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
-    ".svg": "image/svg+xml", ".txt": "text/plain", ".md": "text/markdown", ".xml": "application/xml",
-    ".csv": "text/csv", ".ics": "text/calendar",
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain",
+    ".md": "text/markdown",
+    ".xml": "application/xml",
+    ".csv": "text/csv",
+    ".ics": "text/calendar",
 }
 _BINARY_TYPES = {
-    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-    ".webp": "image/webp", ".avif": "image/avif", ".heic": "image/heic", ".pdf": "application/pdf",
-    ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".wav": "audio/wav",
-    ".mp4": "video/mp4", ".webm": "video/webm", ".mov": "video/quicktime",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".heic": "image/heic",
+    ".pdf": "application/pdf",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".ogg": "audio/ogg",
+    ".wav": "audio/wav",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".mov": "video/quicktime",
 }
 
 
@@ -104,9 +122,18 @@ def load_or_create_salt(journal: Path) -> bytes:
             break
         else:
             number = 1
-        raise BuildFailed([ContentError(SALT_FILE, number, (
-            f"should hold {SALT_BYTES * 2} hexadecimal digits. Put the file back from git, or delete it to make "
-            "a new one (every address of the encrypted site then changes, and readers unlock again)"))])
+        raise BuildFailed(
+            [
+                ContentError(
+                    SALT_FILE,
+                    number,
+                    (
+                        f"should hold {SALT_BYTES * 2} hexadecimal digits. Put the file back from git, or delete it to make "
+                        "a new one (every address of the encrypted site then changes, and readers unlock again)"
+                    ),
+                )
+            ]
+        )
     salt = secrets.token_bytes(SALT_BYTES)
     text = (
         "# Cairn: the salt of this journal's encrypted site. It is not secret: keep it with the\n"
@@ -186,5 +213,3 @@ def open_file(key: bytes, data: bytes) -> tuple[str, bytes]:
     if not match:
         raise ValueError("not a sealed file")
     return open_bytes(key, base64.b64decode(match.group(1)))
-
-

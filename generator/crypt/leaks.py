@@ -49,8 +49,16 @@ def journal_words(entries: Iterable[Any], files: Iterable[str] = (), config: Any
     the journal's title and author. `files` are the site's paths (only files/ counts)."""
     words: set[str] = set()
     for entry in entries:
-        fields = [entry.title, *entry.tags, *entry.wins, *entry.gratitude, *entry.emotions, *entry.coping,
-                  *entry.habits, *_strings(entry.extra)]
+        fields = [
+            entry.title,
+            *entry.tags,
+            *entry.wins,
+            *entry.gratitude,
+            *entry.emotions,
+            *entry.coping,
+            *entry.habits,
+            *_strings(entry.extra),
+        ]
         for text in fields:
             words |= _words(text, _FIELD_WORD_LENGTH)
         words |= _words(entry.body, _BODY_WORD_LENGTH)
@@ -74,8 +82,13 @@ def public_words() -> frozenset[str]:
     A journal word that is one of them says nothing about the journal."""
     from generator.render import builtin_theme
 
-    texts = [SHELL.format(salt="", iterations="", title=SHELL_TITLE, links="", payload=""), LINK_WORDS,
-             "User-agent: * Disallow: /", "robots.txt", *KEPT_NAMES]
+    texts = [
+        SHELL.format(salt="", iterations="", title=SHELL_TITLE, links="", payload=""),
+        LINK_WORDS,
+        "User-agent: * Disallow: /",
+        "robots.txt",
+        *KEPT_NAMES,
+    ]
     static = builtin_theme() / "static"
     if static.is_dir():
         for path in sorted(static.rglob("*")):
@@ -104,8 +117,8 @@ def _text_like(text: str) -> bool:
 def _in_text(text: str, start: int, end: int) -> bool:
     """Whether a word found in a binary file stands in text: on one side of it, a
     stretch of printable characters with a space (as in a photo's description)."""
-    before = text[max(0, start - _CONTEXT): start]
-    after = text[end: end + _CONTEXT]
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
     return any(len(side) >= 4 and " " in side and _text_like(side) for side in (before, after))
 
 
@@ -154,5 +167,3 @@ def find_leaks(files: Mapping[str, bytes], words: Iterable[str]) -> list[str]:
     Long runs of base64 are ciphertext, not words; words Cairn itself publishes (see
     public_words) do not count."""
     return [f"{path}: {what}" for path, what in leaks(files, words)]
-
-

@@ -32,7 +32,7 @@ def _data_script(path: str, data: bytes) -> tuple[str, bytes] | None:
     start = _DATA_SCRIPT_START.match(data) if path.endswith(".js") else None
     if start is None:
         return None
-    value = data[start.end():].rstrip().removesuffix(b";").rstrip()
+    value = data[start.end() :].rstrip().removesuffix(b";").rstrip()
     if value[:1] + value[-1:] not in (b"{}", b"[]"):
         return None
     return start.group(1).decode(), value
@@ -64,13 +64,16 @@ def site_names(files: Mapping[str, bytes], key: bytes) -> dict[str, str]:
 # --- links inside pages ----------------------------------------------------------------
 
 # Only start tags with an attribute that can hold a link (most tags have none).
-_LINKING_TAG = re.compile(r"<[a-zA-Z][^<>]*?\s(?:href|src|srcset|poster|action|data|xlink:href|content)\s*=[^<>]*>",
-                          re.IGNORECASE)
+_LINKING_TAG = re.compile(
+    r"<[a-zA-Z][^<>]*?\s(?:href|src|srcset|poster|action|data|xlink:href|content)\s*=[^<>]*>", re.IGNORECASE
+)
 _LINK_ATTRIBUTE = re.compile(
     r"""(?P<before>\s(?:href|src|poster|action|data|xlink:href)\s*=\s*)(?P<quote>["'])(?P<value>.*?)(?P=quote)""",
     re.IGNORECASE | re.DOTALL,
 )
-_SRCSET = re.compile(r"""(?P<before>\ssrcset\s*=\s*)(?P<quote>["'])(?P<value>.*?)(?P=quote)""", re.IGNORECASE | re.DOTALL)
+_SRCSET = re.compile(
+    r"""(?P<before>\ssrcset\s*=\s*)(?P<quote>["'])(?P<value>.*?)(?P=quote)""", re.IGNORECASE | re.DOTALL
+)
 _REFRESH_URL = re.compile(r"""(?P<before>\scontent\s*=\s*(?P<quote>["'])[^"']*?url=)(?P<value>[^"']*)""", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SPLIT_LINK = re.compile(r"([^?#]*)(.*)\Z", re.DOTALL)  # path, then ?query#fragment
@@ -168,7 +171,7 @@ def _relink_data_script(path: str, data: bytes, moves: Mapping[str, str]) -> byt
     assert script is not None
     name, value = script
     text = json.dumps(_relink_data(json.loads(value), moves), ensure_ascii=False, separators=(",", ":"))
-    return f"window.{name} = {text};\n".encode("utf-8")
+    return f"window.{name} = {text};\n".encode()
 
 
 # --- the shell -----------------------------------------------------------------------
@@ -176,7 +179,9 @@ def _relink_data_script(path: str, data: bytes, moves: Mapping[str, str]) -> byt
 _HEAD_LINK = re.compile(r"""<link\b[^>]*\brel=["'](?:stylesheet|icon|shortcut icon)["'][^>]*>""", re.IGNORECASE)
 _HREF = re.compile(r"""\shref=["']([^"']*)["']""", re.IGNORECASE)
 # What the theme's <link> tags, copied into shells, may say.
-LINK_WORDS = "link rel stylesheet icon shortcut apple touch mask href type image svg xml png x-icon text css sizes any media"
+LINK_WORDS = (
+    "link rel stylesheet icon shortcut apple touch mask href type image svg xml png x-icon text css sizes any media"
+)
 
 SHELL = """\
 <!doctype html>
@@ -264,5 +269,3 @@ def seal_site(files: Mapping[str, bytes], key: bytes, salt: bytes, iterations: i
             payload = seal(keys, envelope(media_type(path), data))
             sealed[new] = _sealed_script(new.removesuffix(".js"), payload)
     return sealed
-
-

@@ -111,7 +111,9 @@ def _emotions(journal: Journal) -> list[Page]:
     pages = [Page("emotions/", "emotions.html", {"emotions": named})]
     for emotion in named:
         pages.append(
-            Page(f"emotions/{slugify(emotion.name)}/", "emotion.html", {"emotion": emotion}, f"feeling '{emotion.name}'")
+            Page(
+                f"emotions/{slugify(emotion.name)}/", "emotion.html", {"emotion": emotion}, f"feeling '{emotion.name}'"
+            )
         )
     return pages
 
