@@ -23,7 +23,20 @@ TREND_STATISTIC = "median"  # what the rolling lines show; pages say so in words
 SHORT_DAYS, LONG_DAYS = 7, 30  # rolling windows, in calendar days ending on the day
 RECENT_DAYS = 14  # "kept on 9 of the last 14 days"
 SPAN_DAYS = 30  # then and now compares spans this long
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 # Days
