@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from generator.dates import long_date
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry
 from generator.slugs import slugify
@@ -129,7 +130,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
             values["title"], values["has_title"] = str(title).strip(), True
         elif title is not None:
             problem(fields["title"].line, f"title must be a line of text (got {title!r})")
-    values.setdefault("title", format_date(date))
+    values.setdefault("title", long_date(date))
     if "mood" in fields:
         values["mood"] = _read_mood(fields["mood"], config, problem)
     metrics = []
@@ -171,10 +172,6 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         **values,
     )
     return entry, problems
-
-
-def format_date(date: dt.date) -> str:
-    return f"{date:%A} {date.day} {date:%B %Y}"
 
 
 def _read_date(field, prefix, config, problem):
