@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,8 +113,11 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         except yaml.YAMLError as error:
             problem(error_line(error) + 1, error_message(error))
             return None, problems
-        except (NotAMapping, BadValue) as error:
+        except NotAMapping as error:
             problem(error.line + 1, str(error))
+            return None, problems
+        except BadValue as error:
+            problem(error.line + 1, error.describe(offset=1))
             return None, problems
         fields = {key: Field(f.value, f.line + 1) for key, f in fields.items()}
 
@@ -225,12 +229,25 @@ def _read_mood(field, config, problem):
     return None
 
 
+# Larger than any count or measure a person writes down (steps, minutes, money), small
+# enough that charts and means never overflow.
+LARGEST_MEASUREMENT = 1e12
+
+
 def _read_metric(field, metric, problem):
     value = field.value
     if value is None:
         return None
     if not _is_number(value):
         problem(field.line, f"{metric.name} must be a number (got {value!r})")
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not abs(number) <= LARGEST_MEASUREMENT:
+        written = str(value) if len(str(value)) <= 20 else str(value)[:20] + "…"
+        problem(field.line, f"{metric.name} is too large a number to be a measurement (got {written})")
         return None
     low = metric.low if metric.low is not None else float("-inf")
     high = metric.high if metric.high is not None else float("inf")
@@ -242,7 +259,7 @@ def _read_metric(field, metric, problem):
             allowed = f"at least {metric.low:g}{unit}" if metric.low is not None else f"at most {metric.high:g}{unit}"
         problem(field.line, f"{metric.name} must be {allowed} (got {value:g})")
         return None
-    return float(value)
+    return number
 
 
 def _read_list(key, field, problem) -> tuple[str, ...]:

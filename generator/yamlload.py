@@ -94,6 +94,37 @@ class BadValue(ValueError):
         self.line = line
         super().__init__(f"'{text}' is not a real date or time")
 
+    def describe(self, offset: int = 0) -> str:
+        """The message, with any line it names counted `offset` lines further down the file."""
+        return str(self)
+
+
+class DuplicateKey(BadValue):
+    """The same top-level key twice: YAML would silently keep the second."""
+
+    def __init__(self, key: str, first: int, again: int):
+        self.key, self.first, self.line = key, first, again
+        ValueError.__init__(self, self.describe())
+
+    def describe(self, offset: int = 0) -> str:
+        first, again = self.first + offset, self.line + offset
+        return f"'{self.key}' is given twice, on lines {first} and {again}; keep one"
+
+
+class TooManyAliases(BadValue):
+    """Aliases (`*name`) that expand to far more than anyone writes by hand: a YAML bomb."""
+
+    def __init__(self, line: int):
+        self.line = line
+        ValueError.__init__(
+            self, f"uses YAML aliases that expand to more than {ALIAS_BUDGET:,} values; write the values out instead"
+        )
+
+
+# Expanded values a document may hold through aliases. A journal uses none; a
+# hand-written settings file a few. A bomb of 500 bytes expands to billions.
+ALIAS_BUDGET = 10_000
+
 
 class NotAMapping(ValueError):
     def __init__(self, line: int):
@@ -114,17 +145,40 @@ def load_mapping(text: str) -> dict[str, Field]:
         if not isinstance(node, yaml.MappingNode):
             raise NotAMapping(node.start_mark.line + 1)
         fields: dict[str, Field] = {}
+        sizes: dict[int, int] = {}
         for key_node, value_node in node.value:
+            if _expanded_size(value_node, sizes) > ALIAS_BUDGET:
+                raise TooManyAliases(key_node.start_mark.line + 1)
             try:
                 key = loader.construct_object(key_node, deep=True)
                 value = loader.construct_object(value_node, deep=True)
             except ValueError:
                 bad = _bad_scalar(yaml.SequenceNode("tag:yaml.org,2002:seq", [key_node, value_node]))
                 raise BadValue(key_node.start_mark.line + 1, bad) from None
-            fields[str(key)] = Field(value, key_node.start_mark.line + 1)
+            line = key_node.start_mark.line + 1
+            if str(key) in fields:
+                raise DuplicateKey(str(key), fields[str(key)].line, line)
+            fields[str(key)] = Field(value, line)
         return fields
     finally:
         loader.dispose()
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values `node` holds once every alias is expanded, worked out once per
+    node (aliases make the document a graph whose expansion can be exponential)."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = ALIAS_BUDGET + 1  # a node that contains itself expands forever
+    if isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    else:
+        size = 1
+    sizes[id(node)] = size
+    return size
 
 
 def _bad_scalar(node: yaml.Node) -> str:
