@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 
+from generator.days import lived_day
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry
 from generator.slugs import slugify
@@ -175,15 +175,14 @@ def _read_date(field, prefix, config, problem):
     if isinstance(value, str):  # quoted, as Jekyll front matter often has it: '2015-01-16'
         value = _iso_date(value.strip())
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
-        value, time = value.date(), value.time()
+        # The clock as written, offset or not: 23:30-08:00 on 1 January was lived on 1 January.
+        value, time = value.date(), value.time().replace(tzinfo=None)
     if not isinstance(value, dt.date):
         problem(field.line, f"date must be a date like 2026-11-23 (got {field.value!r})")
         return None, None
     if from_name is not None and from_name != value:
         problem(field.line, f"date {value} differs from the date in the file name ({from_name}); using {value}", True)
-    return value, time
+    return lived_day(value, time, config.day_starts_at), time
 
 
 def _iso_date(text: str) -> dt.date | dt.datetime | str:

@@ -47,6 +47,7 @@ class Config:
     author: str = ""
     language: str = "en"
     timezone: str = "UTC"
+    day_starts_at: dt.time = dt.time(0)  # entries written before it count for the day before
     mood: MoodScale = MoodScale()
     metrics: tuple[Metric, ...] = ()
     habits: tuple[Habit, ...] = ()
