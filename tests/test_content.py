@@ -106,10 +106,11 @@ def test_a_comma_only_splits_lists_of_single_words():
     assert e.gratitude == ("Rain, again",)
 
 
-def test_the_template_cairn_new_writes_is_an_empty_entry():
-    from generator.scaffold import ENTRY_TEMPLATE
+def test_the_template_cairn_new_writes_is_an_empty_entry(tmp_path):
+    from generator.scaffold import new_entry
 
-    e = entry(ENTRY_TEMPLATE.format(date="2026-11-23", title=""))
+    path, _ = new_entry(tmp_path, CONFIG, dt.date(2026, 11, 23))
+    e = entry(path.read_text())
     assert (e.mood, e.tags, e.wins, e.gratitude, e.emotions, e.habits, e.coping) == (None, (), (), (), (), (), ())
 
 
