@@ -58,6 +58,15 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--template", default="default", metavar="NAME", help="start from templates/new/NAME.md or a built-in one")
     cmd.add_argument("--list-templates", action="store_true", help="show the templates there are, and stop")
 
+    cmd = commands.add_parser("log", help="add a mood, a line, a win to today's entry, without an editor", parents=[common])
+    cmd.add_argument("words", nargs="*", metavar="[MOOD] [LINE]", help='a mood (a number or a word of the scale), then a line: 2 "stayed in"')
+    cmd.add_argument("--win", action="append", default=[], help="a small win (again for more)")
+    cmd.add_argument("--helped", action="append", default=[], help="something that helped, kept as coping")
+    cmd.add_argument("--feeling", action="append", default=[], help="a feeling to name, kept as emotions")
+    cmd.add_argument("--habit", action="append", default=[], help="a routine kept today")
+    cmd.add_argument("--metric", action="append", default=[], metavar="NAME=N", help="a number from journal.yaml: sleep=7.5")
+    cmd.add_argument("--date", help="the day, YYYY-MM-DD (default: today, as the journal counts it)")
+
     cmd = commands.add_parser("stats", help="a short summary of the journal", parents=[common])
     cmd.add_argument("--json", action="store_true", help="print the figures as JSON, for scripts")
 
@@ -177,6 +186,52 @@ def _new(args: argparse.Namespace, journal: Path) -> int:
     return EXIT_OK
 
 
+def _log(args: argparse.Namespace, journal: Path) -> int:
+    from generator.config import load_config
+    from generator.errors import suggest
+    from generator.quicklog import QuickEntry, log_entry, read_mood
+    from generator.scaffold import read_day
+
+    config = load_config(journal)
+    words = list(args.words)
+    mood = read_mood(words[0], config) if words else None
+    if mood is not None:
+        words = words[1:]
+    metrics = []
+    for pair in args.metric:
+        name, _, value = pair.partition("=")
+        if not value.strip():
+            return _usage(f"--metric must look like NAME=N, for example --metric sleep=7.5 (got {pair!r})")
+        if config.metric(name.strip()) is None:
+            names = [m.name for m in config.metrics]
+            hint = suggest(name.strip(), names)
+            also = f"did you mean '{hint}'?" if hint else (f"journal.yaml declares: {', '.join(names)}" if names else "journal.yaml declares none")
+            return _usage(f"there is no metric called '{name.strip()}' ({also})")
+        metrics.append((name.strip(), value.strip()))
+    quick = QuickEntry(
+        mood=mood,
+        line=" ".join(words),
+        wins=tuple(args.win),
+        coping=tuple(args.helped),
+        emotions=tuple(args.feeling),
+        habits=tuple(args.habit),
+        metrics=tuple(metrics),
+    )
+    if quick == QuickEntry():
+        return _usage('give cairn log something to add: a mood, a line, or --win, --helped, --feeling, --habit (cairn log 3 "a quiet day")')
+    try:
+        date = read_day(args.date, config)
+    except ValueError as error:
+        return _usage(str(error))
+    logged = log_entry(journal, config, date, quick)
+    _print_problems(logged.warnings)
+    if not logged.changed:
+        print(f"{logged.path} already holds all of that; nothing was changed.")
+    else:
+        print(f"{'Started' if logged.created else 'Added to'} {logged.path}")
+    return EXIT_OK
+
+
 def _stats(args: argparse.Namespace, journal: Path) -> int:
     import json
 
@@ -284,6 +339,7 @@ _COMMANDS = {
     "check": _check,
     "serve": _serve,
     "new": _new,
+    "log": _log,
     "init": _init,
     "import": _import,
     "stats": _stats,
