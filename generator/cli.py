@@ -188,38 +188,12 @@ def _new(args: argparse.Namespace, journal: Path) -> int:
 
 def _log(args: argparse.Namespace, journal: Path) -> int:
     from generator.config import load_config
-    from generator.errors import suggest
-    from generator.quicklog import QuickEntry, log_entry, read_mood
+    from generator.quicklog import log_entry, read_quick_entry
     from generator.scaffold import read_day
 
     config = load_config(journal)
-    words = list(args.words)
-    mood = read_mood(words[0], config) if words else None
-    if mood is not None:
-        words = words[1:]
-    metrics = []
-    for pair in args.metric:
-        name, _, value = pair.partition("=")
-        if not value.strip():
-            return _usage(f"--metric must look like NAME=N, for example --metric sleep=7.5 (got {pair!r})")
-        if config.metric(name.strip()) is None:
-            names = [m.name for m in config.metrics]
-            hint = suggest(name.strip(), names)
-            also = f"did you mean '{hint}'?" if hint else (f"journal.yaml declares: {', '.join(names)}" if names else "journal.yaml declares none")
-            return _usage(f"there is no metric called '{name.strip()}' ({also})")
-        metrics.append((name.strip(), value.strip()))
-    quick = QuickEntry(
-        mood=mood,
-        line=" ".join(words),
-        wins=tuple(args.win),
-        coping=tuple(args.helped),
-        emotions=tuple(args.feeling),
-        habits=tuple(args.habit),
-        metrics=tuple(metrics),
-    )
-    if quick == QuickEntry():
-        return _usage('give cairn log something to add: a mood, a line, or --win, --helped, --feeling, --habit (cairn log 3 "a quiet day")')
     try:
+        quick = read_quick_entry(args.words, args.win, args.helped, args.feeling, args.habit, args.metric, config)
         date = read_day(args.date, config)
     except ValueError as error:
         return _usage(str(error))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content import read_entry
-from generator.errors import BuildFailed, ContentError
+from generator.errors import BuildFailed, ContentError, suggest
 from generator.frontmatter_edit import CannotEdit, extend_list, set_scalar, yaml_item
 from generator.model import Config, Entry
 from generator.scaffold import entry_path, find_day_entry
@@ -46,9 +46,40 @@ class Logged:
     warnings: list[ContentError] = field(default_factory=list)
 
 
+def read_quick_entry(
+    words: list[str],
+    wins: list[str],
+    helped: list[str],
+    feelings: list[str],
+    habits: list[str],
+    metric_pairs: list[str],
+    config: Config,
+) -> QuickEntry:
+    """The command line's words and flags as a QuickEntry. Raises ValueError for a usage mistake."""
+    mood = read_mood(words[0], config) if words else None
+    line = " ".join(words[1:] if mood is not None else words)
+    metrics = []
+    for pair in metric_pairs:
+        name, _, value = (part.strip() for part in pair.partition("="))
+        if not value:
+            raise ValueError(f"--metric must look like NAME=N, for example --metric sleep=7.5 (got {pair!r})")
+        if config.metric(name) is None:
+            names = [m.name for m in config.metrics]
+            hint = suggest(name, names)
+            declared = f"journal.yaml declares: {', '.join(names)}" if names else "journal.yaml declares none"
+            raise ValueError(f"there is no metric called '{name}' ({f'did you mean {hint!r}?' if hint else declared})")
+        metrics.append((name, value))
+    quick = QuickEntry(mood, line, tuple(wins), tuple(helped), tuple(feelings), tuple(habits), tuple(metrics))
+    if quick == QuickEntry():
+        raise ValueError(
+            'give cairn log something to add: a mood, a line, or --win, --helped, --feeling, --habit (cairn log 3 "a quiet day")'
+        )
+    return quick
+
+
 def read_mood(word: str, config: Config) -> str | None:
     """A first word that is a mood: a number (checked later, against the scale) or a label."""
-    if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", word):
+    if _is_number(word):
         return word
     labels = [label.casefold() for label in config.mood.labels]
     if word.casefold() in labels:
