@@ -46,7 +46,9 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    cmd = commands.add_parser("serve", help="preview the site on this computer, rebuilding on every save", parents=[common])
+    cmd = commands.add_parser(
+        "serve", help="preview the site on this computer, rebuilding on every save", parents=[common]
+    )
     cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     cmd.add_argument("--out", type=Path, help="output folder (default: site/ in the journal)")
@@ -70,7 +72,9 @@ def make_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("stats", help="a short summary of the journal", parents=[common])
     cmd.add_argument("--json", action="store_true", help="print the figures as JSON, for scripts")
 
-    cmd = commands.add_parser("import", help="bring entries from Daylio, Day One or jrnl; never overwrites", parents=[common])
+    cmd = commands.add_parser(
+        "import", help="bring entries from Daylio, Day One or jrnl; never overwrites", parents=[common]
+    )
     cmd.add_argument("kind", choices=["daylio", "dayone", "jrnl"], help="the app the file comes from")
     cmd.add_argument("file", type=Path, help="the export: a CSV, JSON, export folder or zip")
     cmd.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
@@ -211,7 +215,7 @@ def _stats(args: argparse.Namespace, journal: Path) -> int:
 
     from generator.config import load_config
     from generator.content import load_entries
-    from generator.stats import describe, gather_stats
+    from generator.progress.stats import describe, gather_stats
 
     config = load_config(journal)
     loaded = load_entries(journal, config)

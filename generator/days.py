@@ -38,5 +38,5 @@ def journal_today(timezone: str, day_starts_at: dt.time = MIDNIGHT, now: dt.date
 
     `now` must carry a time zone; it defaults to this moment.
     """
-    here = (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(timezone))
+    here = (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone))
     return lived_day(here.date(), here.time().replace(tzinfo=None), day_starts_at)

@@ -89,7 +89,7 @@ def _extend_sequence(front: str, node: yaml.SequenceNode, new: list[str]) -> str
         return _apply(front, Edit(closing, closing, before + ", ".join(yaml_item(i) for i in new)))
     edits = []
     empty = [item for item in node.value if _is_empty(item)]
-    for item, text in zip(empty, new):  # a template's bare "-" lines are filled first
+    for item, text in zip(empty, new, strict=False):  # a template's bare "-" lines are filled first
         edits.append(Edit(item.start_mark.index, item.end_mark.index, " " + yaml_item(text)))
     rest = new[len(empty):]
     if rest:

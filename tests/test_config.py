@@ -121,7 +121,10 @@ def test_every_problem_is_reported_at_once_and_sorted(journal):
         ("mood:\n  lables: [a, b]\n", "journal.yaml:1: mood has unknown setting 'lables' (use low and labels)"),
         ("metrics:\n  sleep: {min: none}\n", "journal.yaml:1: metric 'sleep' min and max must be numbers"),
         ("metrics:\n  sleep: {units: h}\n", "journal.yaml:1: metric 'sleep' has unknown setting 'units'"),
-        ("metrics:\n  sleep: 7\n", "journal.yaml:1: metric 'sleep' must have a label, and optionally unit, min and max"),
+        (
+            "metrics:\n  sleep: 7\n",
+            "journal.yaml:1: metric 'sleep' must have a label, and optionally unit, min and max",
+        ),
         ("title: [a, b]\n", "journal.yaml:1: must be a line of text"),
         ("home_entries: true\n", "journal.yaml:1: home_entries must be a whole number above 0 (got True)"),
     ],

@@ -29,7 +29,7 @@ def test_lived_day():
 
 
 def test_journal_today_in_its_time_zone():
-    moment = dt.datetime(2026, 6, 30, 23, 30, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 6, 30, 23, 30, tzinfo=dt.UTC)
     assert journal_today("UTC", now=moment) == dt.date(2026, 6, 30)
     assert journal_today("Europe/Berlin", now=moment) == dt.date(2026, 7, 1)  # 01:30 there
     assert journal_today("Europe/Berlin", dt.time(4), now=moment) == dt.date(2026, 6, 30)

@@ -51,7 +51,10 @@ def by_imported(journal: Path, report: ImportReport) -> dict[str, tuple[dict, st
 
 
 def messages(report: ImportReport) -> list[str]:
-    return [f"{Path(e.path).name}:{e.line}: {e.message}" if e.line else f"{Path(e.path).name}: {e.message}" for e in report.rejected]
+    return [
+        f"{Path(e.path).name}:{e.line}: {e.message}" if e.line else f"{Path(e.path).name}: {e.message}"
+        for e in report.rejected
+    ]
 
 
 # --- Daylio -------------------------------------------------------------------------------

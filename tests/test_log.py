@@ -177,7 +177,7 @@ def test_an_entry_that_does_not_build_is_left_as_it_is(tmp_path):
     before = snapshot(tmp_path)
     with pytest.raises(BuildFailed) as caught:
         log(tmp_path, QuickEntry(wins=("showered",)))
-    assert [str(e) for e in caught.value.errors][0].startswith(f"{NAME}:4: front matter is not valid YAML")
+    assert str(caught.value.errors[0]).startswith(f"{NAME}:4: front matter is not valid YAML")
     assert snapshot(tmp_path) == before
 
 

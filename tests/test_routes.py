@@ -52,7 +52,9 @@ def test_the_pages_of_a_small_journal():
 
 
 def test_entry_pages_know_their_neighbours():
-    pages = planned([make("content/a.md", "2026-01-01"), make("content/b.md", "2026-01-02"), make("content/c.md", "2026-01-03")])
+    pages = planned(
+        [make("content/a.md", "2026-01-01"), make("content/b.md", "2026-01-02"), make("content/c.md", "2026-01-03")]
+    )
     context = pages["2026/01/02/index.html"].context
     assert (context["entry"].source, context["previous"].source, context["next"].source) == (
         "content/b.md",

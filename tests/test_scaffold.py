@@ -76,7 +76,8 @@ def test_entry_path(tmp_path):
     assert entry_path(tmp_path, dt.date(1, 2, 3)) == tmp_path / "content" / "0001" / "02" / "0001-02-03.md"
 
 
-def new(journal, date_text, title=None, config=Config(), template="default"):
+def new(journal, date_text, title=None, config=None, template="default"):
+    config = config or Config()
     return new_entry(journal, config, read_day(date_text, config), title, template)
 
 
@@ -175,10 +176,12 @@ def test_a_broken_template_is_reported_at_its_line(tmp_path, source, message):
 def test_the_built_in_templates_travel_with_the_package():
     import tomllib
 
-    settings = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
-    patterns = settings["tool"]["setuptools"]["package-data"]["generator.theme"]
-    shipped = {p.name for pattern in patterns for p in (Path(__file__).parents[1] / "templates").glob(pattern)}
-    assert {"default.md", "short.md", "evening.md"} <= shipped
+    root = Path(__file__).parents[1]
+    setuptools = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert "generator.theme.new" in setuptools["packages"]
+    folder = root / setuptools["package-dir"]["generator.theme.new"]
+    shipped = {p.name for pattern in setuptools["package-data"]["generator.theme.new"] for p in folder.glob(pattern)}
+    assert shipped == {"default.md", "short.md", "evening.md"}
 
 
 def test_new_with_a_title_that_needs_quoting(tmp_path):
@@ -192,7 +195,7 @@ def test_new_defaults_to_today_in_the_journals_time_zone(tmp_path):
     path, created = new(tmp_path, None)
     assert created and path == entry_path(tmp_path, read_day(None, Config()))
     # 23:30 on 31 December in London is already 1 January in Auckland.
-    moment = dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC)
     assert read_day(None, Config(timezone="Pacific/Auckland"), moment) == dt.date(2027, 1, 1)
     assert read_day(None, Config(timezone="America/Los_Angeles"), moment) == dt.date(2026, 12, 31)
 
@@ -214,7 +217,7 @@ def test_the_first_and_last_days_there_are(tmp_path):
     assert last == tmp_path / "content" / "9999" / "12" / "9999-12-31.md"
     for path in (first, last):
         assert read_entry(path.relative_to(tmp_path).as_posix(), path.read_bytes(), Config())[1] == []
-    moment = dt.datetime(1, 1, 1, 1, 0, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(1, 1, 1, 1, 0, tzinfo=dt.UTC)
     assert read_day(None, Config(day_starts_at=dt.time(4, 0)), moment) == dt.date(1, 1, 1)
 
 

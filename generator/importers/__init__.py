@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -237,7 +238,9 @@ def render_entry(draft: Draft, body: str) -> str:
     if draft.starred:
         lines.append("starred: true")
     for key, value in draft.extra:
-        dumped = yaml.safe_dump({key: value}, default_flow_style=False, sort_keys=False, allow_unicode=True, width=_WIDE)
+        dumped = yaml.safe_dump(
+            {key: value}, default_flow_style=False, sort_keys=False, allow_unicode=True, width=_WIDE
+        )
         lines.append(dumped.rstrip("\n"))
     lines += [f"imported: {yaml_scalar(draft.key)}", "---"]
     text = "\n".join(lines) + "\n"

@@ -108,7 +108,9 @@ def _check_header(columns: list[str]) -> str | None:
     if tuple(columns) in (CLASSIC, WITH_SCALES):
         return None
     if columns[:2] == ["year", "date"]:
-        return "is an older Daylio export (a year column, no full_date), which Cairn cannot read; export again from Daylio"
+        return (
+            "is an older Daylio export (a year column, no full_date), which Cairn cannot read; export again from Daylio"
+        )
     unknown = [c for c in columns if c not in WITH_SCALES]
     missing = [c for c in CLASSIC if c not in columns]
     if unknown:

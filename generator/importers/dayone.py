@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import ContentError
@@ -122,7 +123,7 @@ def _moment(value: Any) -> dt.datetime:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(f"creationDate '{value}' is not a date and time like 2024-04-19T21:48:36Z") from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
 
 
 def _typed(raw: dict, key: str, kind: type, wanted: str, default: Any) -> Any:
@@ -210,8 +211,14 @@ def _link_photos(body: str, photos: list[dict], media: Media) -> tuple[str, tupl
 def _place_and_weather(raw: dict) -> tuple[tuple[str, Any], ...]:
     """With --keep-location: where the entry was written, and the weather, in a few readable keys."""
     fields = {
-        "location": (("place", "placeName"), ("locality", "localityName"), ("area", "administrativeArea"),
-                     ("country", "country"), ("latitude", "latitude"), ("longitude", "longitude")),
+        "location": (
+            ("place", "placeName"),
+            ("locality", "localityName"),
+            ("area", "administrativeArea"),
+            ("country", "country"),
+            ("latitude", "latitude"),
+            ("longitude", "longitude"),
+        ),
         "weather": (("conditions", "conditionsDescription"), ("temperature_c", "temperatureCelsius")),
     }
     extra = []

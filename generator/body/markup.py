@@ -70,4 +70,3 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
         html[i] = result
         cache.put(keys[i], result)
     return [replace(e, html=h) for e, h in zip(entries, html)]
-
