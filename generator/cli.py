@@ -57,16 +57,27 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today)")
     cmd.add_argument("--title", help="a title for the entry")
     cmd.add_argument("--no-edit", action="store_true", help="create the file without opening an editor")
-    cmd.add_argument("--template", default="default", metavar="NAME", help="start from templates/new/NAME.md or a built-in one")
+    cmd.add_argument(
+        "--template", default="default", metavar="NAME", help="start from templates/new/NAME.md or a built-in one"
+    )
     cmd.add_argument("--list-templates", action="store_true", help="show the templates there are, and stop")
 
-    cmd = commands.add_parser("log", help="add a mood, a line, a win to today's entry, without an editor", parents=[common])
-    cmd.add_argument("words", nargs="*", metavar="[MOOD] [LINE]", help='a mood (a number or a word of the scale), then a line: 2 "stayed in"')
+    cmd = commands.add_parser(
+        "log", help="add a mood, a line, a win to today's entry, without an editor", parents=[common]
+    )
+    cmd.add_argument(
+        "words",
+        nargs="*",
+        metavar="[MOOD] [LINE]",
+        help='a mood (a number or a word of the scale), then a line: 2 "stayed in"',
+    )
     cmd.add_argument("--win", action="append", default=[], help="a small win (again for more)")
     cmd.add_argument("--helped", action="append", default=[], help="something that helped, kept as coping")
     cmd.add_argument("--feeling", action="append", default=[], help="a feeling to name, kept as emotions")
     cmd.add_argument("--habit", action="append", default=[], help="a routine kept today")
-    cmd.add_argument("--metric", action="append", default=[], metavar="NAME=N", help="a number from journal.yaml: sleep=7.5")
+    cmd.add_argument(
+        "--metric", action="append", default=[], metavar="NAME=N", help="a number from journal.yaml: sleep=7.5"
+    )
     cmd.add_argument("--date", help="the day, YYYY-MM-DD (default: today, as the journal counts it)")
 
     cmd = commands.add_parser("stats", help="a short summary of the journal", parents=[common])

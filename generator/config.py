@@ -16,7 +16,15 @@ from generator.yamlload import BadValue, Field, NotAMapping, error_line, load_ma
 
 CONFIG_FILE = "journal.yaml"
 KNOWN_KEYS = (
-    "title", "author", "language", "timezone", "day_starts_at", "mood", "metrics", "habits", "home_entries",
+    "title",
+    "author",
+    "language",
+    "timezone",
+    "day_starts_at",
+    "mood",
+    "metrics",
+    "habits",
+    "home_entries",
 )
 
 
@@ -85,7 +93,9 @@ def _timezone(field: Field, problems: _Problems) -> str | None:
 def _day_starts_at(field: Field, problems: _Problems) -> dt.time | None:
     start = read_day_start(field.value) if isinstance(field.value, str) else None
     if start is None:
-        problems.add(field.line, f'day_starts_at must be a time from "00:00" to "12:00", like "04:00" (got {field.value!r})')
+        problems.add(
+            field.line, f'day_starts_at must be a time from "00:00" to "12:00", like "04:00" (got {field.value!r})'
+        )
     return start
 
 

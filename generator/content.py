@@ -188,7 +188,8 @@ def _read_date(field, prefix, config, problem):
         value = _iso_date(value.strip())
     if isinstance(value, dt.datetime):
         # The clock as written, offset or not: 23:30-08:00 on 1 January was lived on 1 January.
-        value, time = value.date(), value.time().replace(tzinfo=None)
+        written: dt.datetime = value
+        value, time = written.date(), written.time().replace(tzinfo=None)
     if not isinstance(value, dt.date):
         problem(field.line, f"date must be a date like 2026-11-23 (got {field.value!r})")
         return None, None

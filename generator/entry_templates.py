@@ -76,7 +76,9 @@ def draw_template(template: EntryTemplate, journal: Path, config: Config, date: 
     except jinja2.TemplateSyntaxError as error:
         raise BuildFailed([ContentError(shown, error.lineno, f"template cannot be read: {error.message}")]) from None
     except jinja2.TemplateError as error:
-        raise BuildFailed([ContentError(shown, _template_line(error, shown), f"template cannot be drawn: {error}")]) from None
+        raise BuildFailed(
+            [ContentError(shown, _template_line(error, shown), f"template cannot be drawn: {error}")]
+        ) from None
 
 
 def template_context(config: Config, date: dt.date, title: str | None) -> dict[str, Any]:

@@ -74,7 +74,9 @@ def extend_list(front: str, key: str, items: list[str], present: tuple[str, ...]
         return _extend_sequence(front, node, new)
     if isinstance(node, yaml.ScalarNode):
         if _is_empty(node):
-            return _apply(front, Edit(node.start_mark.index, node.end_mark.index, f" [{', '.join(yaml_item(i) for i in new)}]"))
+            return _apply(
+                front, Edit(node.start_mark.index, node.end_mark.index, f" [{', '.join(yaml_item(i) for i in new)}]")
+            )
         if node.style in ("|", ">"):
             raise CannotEdit(node.start_mark.line + 1, f"{key} is a block of text; add to it by hand")
         whole = ", ".join(yaml_item(i) for i in (*present, *new))
@@ -91,7 +93,7 @@ def _extend_sequence(front: str, node: yaml.SequenceNode, new: list[str]) -> str
     empty = [item for item in node.value if _is_empty(item)]
     for item, text in zip(empty, new, strict=False):  # a template's bare "-" lines are filled first
         edits.append(Edit(item.start_mark.index, item.end_mark.index, " " + yaml_item(text)))
-    rest = new[len(empty):]
+    rest = new[len(empty) :]
     if rest:
         indent = " " * node.start_mark.column
         last = node.value[-1].end_mark
@@ -117,7 +119,11 @@ def _value_node(front: str, key: str) -> yaml.Node | None:
 
 
 def _is_empty(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and node.start_mark.index == node.end_mark.index
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag.endswith(":null")
+        and node.start_mark.index == node.end_mark.index
+    )
 
 
 def _line_end(text: str, index: int) -> int:

@@ -102,7 +102,9 @@ def log_entry(journal: Path, config: Config, date: dt.date, quick: QuickEntry) -
     raise BuildFailed([ContentError(name, 0, "kept changing while cairn log was adding to it; nothing was written")])
 
 
-def _added(name: str, before: bytes | None, date: dt.date, quick: QuickEntry, config: Config) -> tuple[bytes, list[ContentError]]:
+def _added(
+    name: str, before: bytes | None, date: dt.date, quick: QuickEntry, config: Config
+) -> tuple[bytes, list[ContentError]]:
     raw = before if before is not None else f"---\ndate: {date.isoformat()}\n---\n".encode()
     entry, problems = read_entry(name, raw, config)
     errors = [p for p in problems if not p.warning]
@@ -171,7 +173,9 @@ def _set_once(front: str, key: str, typed: str, present: float | None, line: int
     if _is_number(typed) and float(typed) == present:
         return front
     shown = f"{present:g}" if isinstance(present, float) else str(present)
-    raise CannotEdit(line, f"{key} is already {shown} here, and cairn log never changes what is written; edit the file to change it")
+    raise CannotEdit(
+        line, f"{key} is already {shown} here, and cairn log never changes what is written; edit the file to change it"
+    )
 
 
 def _is_number(text: str) -> bool:

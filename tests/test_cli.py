@@ -272,7 +272,14 @@ def test_new_never_overwrites(journal, how):
     folder = journal({"content/2026/11/2026-11-23.md": "---\nmood: 2\n---\nMy own words, not a template.\n"})
     before = snapshot(folder)
     result = run_cairn(
-        "new", "--date", "2026-11-23", "--template", "short", *how, cwd=folder, env=environment(EDITOR="true", VISUAL=None)
+        "new",
+        "--date",
+        "2026-11-23",
+        "--template",
+        "short",
+        *how,
+        cwd=folder,
+        env=environment(EDITOR="true", VISUAL=None),
     )
     assert (result.returncode, result.stdout) == (0, "Opening the existing entry content/2026/11/2026-11-23.md\n")
     assert snapshot(folder) == before
@@ -281,9 +288,13 @@ def test_new_never_overwrites(journal, how):
 def test_new_with_a_title_starts_a_second_entry_of_the_day(journal):
     folder = journal({"content/2026/11/2026-11-23.md": "---\nmood: 2\n---\nMorning.\n"})
     before = snapshot(folder)
-    result = run_cairn("new", "--date", "2026-11-23", "--title", "Evening", "--template", "evening", "--no-edit", cwd=folder)
+    result = run_cairn(
+        "new", "--date", "2026-11-23", "--title", "Evening", "--template", "evening", "--no-edit", cwd=folder
+    )
     assert (result.returncode, result.stdout) == (0, "Started content/2026/11/2026-11-23-evening.md\n")
-    assert snapshot(folder) == before | {"content/2026/11/2026-11-23-evening.md": (folder / "content/2026/11/2026-11-23-evening.md").read_bytes()}
+    assert snapshot(folder) == before | {
+        "content/2026/11/2026-11-23-evening.md": (folder / "content/2026/11/2026-11-23-evening.md").read_bytes()
+    }
     assert run_cairn("build", cwd=folder).returncode == 0
     assert (folder / "site/2026/11/23/evening/index.html").is_file()
 
@@ -305,7 +316,10 @@ def test_new_with_a_template_that_is_not_there_or_broken(journal):
     folder = journal({"templates/new/broken.md": "---\ndate: {{ date }\n---\n"})
     result = run_cairn("new", "--template", "morning", "--no-edit", cwd=folder)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == "cairn: there is no entry template called 'morning' (there are: broken, default, evening, short)\n"
+    assert (
+        result.stderr
+        == "cairn: there is no entry template called 'morning' (there are: broken, default, evening, short)\n"
+    )
     result = run_cairn("new", "--template", "broken", "--no-edit", cwd=folder)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == "templates/new/broken.md:2: template cannot be read: unexpected '}'"

@@ -165,6 +165,7 @@ def test_day_starts_at_moves_the_small_hours_to_the_day_before(written, day):
 def test_day_starts_at_does_not_warn_about_the_date_in_the_file_name():
     config = Config(day_starts_at=dt.time(4, 0))
     e, found = read_entry("content/2026-11-24.md", b"---\ndate: 2026-11-24T01:30:00\n---\n", config)
+    assert e is not None, found
     assert (e.date, e.time, found) == (dt.date(2026, 11, 23), dt.time(1, 30), [])
 
 

@@ -12,8 +12,17 @@ from tests.conftest import run_cairn
 
 @pytest.mark.parametrize(
     "text, start",
-    [("04:00", dt.time(4)), ("4:30", dt.time(4, 30)), ("00:00", dt.time(0)), ("12:00", dt.time(12)),
-     ("12:01", None), ("24:00", None), ("4", None), ("04:00 am", None), ("", None)],
+    [
+        ("04:00", dt.time(4)),
+        ("4:30", dt.time(4, 30)),
+        ("00:00", dt.time(0)),
+        ("12:00", dt.time(12)),
+        ("12:01", None),
+        ("24:00", None),
+        ("4", None),
+        ("04:00 am", None),
+        ("", None),
+    ],
 )
 def test_read_day_start(text, start):
     assert read_day_start(text) == start
@@ -49,7 +58,11 @@ def test_a_late_night_entry_is_shown_on_the_day_before_everywhere(journal):
     assert result.returncode == 0, result.stderr
     site = folder / "site" / "2026" / "11"
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")) == [
-        "23/1/index.html", "23/index.html", "23/late/index.html", "25/index.html", "index.html"
+        "23/1/index.html",
+        "23/index.html",
+        "23/late/index.html",
+        "25/index.html",
+        "index.html",
     ]
     assert "Still awake, tea helped." in (site / "23" / "late" / "index.html").read_text()
     assert "Still awake, tea helped." not in (site / "25" / "index.html").read_text()

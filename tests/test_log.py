@@ -56,7 +56,9 @@ def log(journal, quick: QuickEntry, config: Config = CONFIG, date: dt.date = DAY
 def test_log_on_a_day_without_an_entry_starts_one(tmp_path):
     logged = log(tmp_path, QuickEntry(mood="2", line="stayed in, it was enough", wins=("showered",)))
     assert (logged.path, logged.created, logged.changed) == (tmp_path / NAME, True, True)
-    assert logged.path.read_text() == """\
+    assert (
+        logged.path.read_text()
+        == """\
 ---
 date: 2026-11-23
 mood: 2
@@ -65,7 +67,9 @@ wins:
 ---
 stayed in, it was enough
 """
+    )
     entry, problems = read_entry(NAME, logged.path.read_bytes(), CONFIG)
+    assert entry is not None, problems
     assert (problems, entry.mood, entry.wins, entry.body) == ([], 2, ("showered",), "stayed in, it was enough\n")
 
 
@@ -82,7 +86,9 @@ def test_log_adds_to_an_entry_written_by_hand_keeping_every_comment_and_the_orde
         habits=("Meds", "walk"),  # declared as meds; walk is already kept
     )
     log(tmp_path, quick)
-    assert path.read_text() == """\
+    assert (
+        path.read_text()
+        == """\
 ---
 # written on the bus
 title: Grey Monday   # it was
@@ -102,14 +108,20 @@ Sam called.
 
 Walked to the shop after all.
 """
+    )
 
 
 def test_log_fills_in_the_blanks_of_the_template_cairn_new_writes(tmp_path):
     from generator.scaffold import new_entry
 
     path, _ = new_entry(tmp_path, CONFIG, DAY)
-    log(tmp_path, QuickEntry(mood="4", wins=("showered",), emotions=("calm",), habits=("walk",), metrics=(("sleep", "7.5"),)))
-    assert path.read_text() == """\
+    log(
+        tmp_path,
+        QuickEntry(mood="4", wins=("showered",), emotions=("calm",), habits=("walk",), metrics=(("sleep", "7.5"),)),
+    )
+    assert (
+        path.read_text()
+        == """\
 ---
 date: 2026-11-23
 mood: 4        # 1 awful, 2 low, 3 okay, 4 good, 5 great
@@ -125,12 +137,14 @@ coping: []    # what helped, if anything did
 ---
 
 """
+    )
 
 
 def test_twice_in_a_row_loses_nothing(tmp_path):
     log(tmp_path, QuickEntry(mood="2", line="stayed in", wins=("showered",), emotions=("tired",)))
     log(tmp_path, QuickEntry(mood="2", line="a walk at dusk", wins=("walked",), emotions=("tired", "calm")))
     entry, problems = read_entry(NAME, (tmp_path / NAME).read_bytes(), CONFIG)
+    assert entry is not None, problems
     assert problems == []
     assert (entry.mood, entry.wins, entry.emotions) == (2, ("showered", "walked"), ("tired", "calm"))
     assert entry.body == "stayed in\n\na walk at dusk\n"
@@ -221,12 +235,27 @@ def test_an_entry_with_toml_front_matter_is_not_edited(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "text", ["plain words", "rain: again", "#1 priority", "- a dash", "[brackets]", "a, b", 'say "hi"', "yes", "3", "2026-11-23", "null", " padded"]
+    "text",
+    [
+        "plain words",
+        "rain: again",
+        "#1 priority",
+        "- a dash",
+        "[brackets]",
+        "a, b",
+        'say "hi"',
+        "yes",
+        "3",
+        "2026-11-23",
+        "null",
+        " padded",
+    ],
 )
 def test_items_read_back_as_typed(tmp_path, text):
     assert yaml_item("plain words") == "plain words"
     log(tmp_path, QuickEntry(wins=(text,), emotions=(text,)))
     entry, problems = read_entry(NAME, (tmp_path / NAME).read_bytes(), CONFIG)
+    assert entry is not None, problems
     expected = text.strip()
     assert (problems, entry.wins) == ([], (expected,))
     assert entry.emotions == tuple(p.strip() for p in expected.split(","))  # a comma list, as anywhere
@@ -236,7 +265,7 @@ def test_a_file_that_appears_while_logging_is_added_to_not_replaced(tmp_path, mo
     import generator.quicklog as quicklog
 
     real = quicklog._write
-    calls = []
+    calls: list[object] = []
 
     def another_program_writes_first(path, before, after):
         if not calls:
@@ -281,12 +310,28 @@ def test_the_first_and_last_days_there_are(tmp_path, date):
 
 def test_cairn_log_then_build(journal):
     folder = journal({"journal.yaml": JOURNAL_YAML})
-    result = run_cairn("log", "2", "stayed", "in,", "it was enough", "--win", "showered", "--date", "2026-11-23", cwd=folder)
+    result = run_cairn(
+        "log", "2", "stayed", "in,", "it was enough", "--win", "showered", "--date", "2026-11-23", cwd=folder
+    )
     assert (result.returncode, result.stdout, result.stderr) == (0, f"Started {NAME}\n", "")
-    result = run_cairn("log", "--helped", "walked round the block", "--feeling", "tired", "--habit", "meds",
-                       "--metric", "sleep=6", "--date", "2026-11-23", cwd=folder)
+    result = run_cairn(
+        "log",
+        "--helped",
+        "walked round the block",
+        "--feeling",
+        "tired",
+        "--habit",
+        "meds",
+        "--metric",
+        "sleep=6",
+        "--date",
+        "2026-11-23",
+        cwd=folder,
+    )
     assert (result.returncode, result.stdout) == (0, f"Added to {NAME}\n")
-    assert (folder / NAME).read_text() == """\
+    assert (
+        (folder / NAME).read_text()
+        == """\
 ---
 date: 2026-11-23
 mood: 2
@@ -300,6 +345,7 @@ coping:
 ---
 stayed in, it was enough
 """
+    )
     result = run_cairn("build", cwd=folder)
     assert result.returncode == 0, result.stderr
     page = (folder / "site/2026/11/23/index.html").read_text()
@@ -328,7 +374,10 @@ def test_cairn_log_off_the_scale_exits_1_and_touches_nothing(journal):
 @pytest.mark.parametrize(
     "args, message",
     [
-        ([], 'cairn: give cairn log something to add: a mood, a line, or --win, --helped, --feeling, --habit (cairn log 3 "a quiet day")'),
+        (
+            [],
+            'cairn: give cairn log something to add: a mood, a line, or --win, --helped, --feeling, --habit (cairn log 3 "a quiet day")',
+        ),
         (["--metric", "slep=6"], "cairn: there is no metric called 'slep' (did you mean 'sleep'?)"),
         (["--metric", "sleep"], "cairn: --metric must look like NAME=N, for example --metric sleep=7.5 (got 'sleep')"),
         (["3", "--date", "23/11/2026"], "cairn: --date must look like 2026-11-23 (got '23/11/2026')"),

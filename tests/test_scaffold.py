@@ -86,6 +86,7 @@ def test_new_writes_the_gentle_template(tmp_path):
     assert (created, path) == (True, tmp_path / "content" / "2026" / "11" / "2026-11-23.md")
     assert path.read_text() == EMPTY_ENTRY
     entry, problems = read_entry("content/2026/11/2026-11-23.md", path.read_bytes(), load_config(tmp_path))
+    assert entry is not None, problems
     assert problems == [] and entry.date == dt.date(2026, 11, 23)
 
 
@@ -96,7 +97,9 @@ def test_new_writes_the_journals_own_scale_metrics_and_habits(tmp_path):
         habits=(Habit("walk", "Went for a walk"), Habit("meds", "Took medication")),
     )
     path, _ = new(tmp_path, "2026-11-23", config=config)
-    assert path.read_text() == """\
+    assert (
+        path.read_text()
+        == """\
 ---
 date: 2026-11-23
 mood:        # 0 very low, 1 low, 2 steady, 3 bright
@@ -114,7 +117,9 @@ coping: []    # what helped, if anything did
 ---
 
 """
+    )
     entry, problems = read_entry("content/x/2026-11-23.md", path.read_bytes(), config)
+    assert entry is not None, problems
     assert (problems, entry.mood, entry.metrics) == ([], None, ())
 
 
@@ -137,7 +142,9 @@ def test_the_built_in_short_and_evening_templates(tmp_path):
 def test_a_journals_own_template_comes_first(tmp_path):
     own = tmp_path / "templates" / "new"
     own.mkdir(parents=True)
-    (own / "short.md").write_text("---\ndate: {{ date }}\n---\n{{ longdate }}: {{ moods | length }} moods, {{ habits | join('/') }}\n")
+    (own / "short.md").write_text(
+        "---\ndate: {{ date }}\n---\n{{ longdate }}: {{ moods | length }} moods, {{ habits | join('/') }}\n"
+    )
     (own / "gratitude.md").write_text("---\ndate: {{ date }}\ngratitude:\n  -\n---\n")
     config = Config(habits=(Habit("walk", "Walk"), Habit("read", "Read")))
     path, _ = new(tmp_path, "2026-11-23", config=config, template="short")
@@ -146,7 +153,10 @@ def test_a_journals_own_template_comes_first(tmp_path):
     assert path.read_text() == "---\ndate: 2026-11-24\ngratitude:\n  -\n---\n"
     listed = [(t.name, t.own, t.replaces_builtin) for t in available_templates(tmp_path)]
     assert listed == [
-        ("default", False, False), ("evening", False, False), ("gratitude", True, False), ("short", True, True)
+        ("default", False, False),
+        ("evening", False, False),
+        ("gratitude", True, False),
+        ("short", True, True),
     ]
 
 
@@ -160,8 +170,14 @@ def test_an_unknown_template_names_the_ones_there_are(tmp_path):
 @pytest.mark.parametrize(
     "source, message",
     [
-        ("---\ndate: {{ date }}\n{% if %}\n---\n", "templates/new/broken.md:3: template cannot be read: Expected an expression, got 'end of statement block'"),
-        ("---\ndate: {{ date }}\n---\n\n{{ weather }}\n", "templates/new/broken.md:5: template cannot be drawn: 'weather' is undefined"),
+        (
+            "---\ndate: {{ date }}\n{% if %}\n---\n",
+            "templates/new/broken.md:3: template cannot be read: Expected an expression, got 'end of statement block'",
+        ),
+        (
+            "---\ndate: {{ date }}\n---\n\n{{ weather }}\n",
+            "templates/new/broken.md:5: template cannot be drawn: 'weather' is undefined",
+        ),
     ],
 )
 def test_a_broken_template_is_reported_at_its_line(tmp_path, source, message):
@@ -188,6 +204,7 @@ def test_new_with_a_title_that_needs_quoting(tmp_path):
     path, _ = new(tmp_path, "2026-11-23", 'Rain: "again"')
     assert path.read_text().splitlines()[:3] == ["---", "date: 2026-11-23", 'title: "Rain: \\"again\\""']
     entry, problems = read_entry("content/2026/11/2026-11-23.md", path.read_bytes(), load_config(tmp_path))
+    assert entry is not None, problems
     assert (problems, entry.title) == ([], 'Rain: "again"')
 
 
@@ -202,11 +219,17 @@ def test_new_defaults_to_today_in_the_journals_time_zone(tmp_path):
 
 @pytest.mark.parametrize(
     "clock, day",
-    [((1, 30), dt.date(2026, 11, 23)), ((3, 59), dt.date(2026, 11, 23)), ((4, 0), dt.date(2026, 11, 24)), ((23, 0), dt.date(2026, 11, 24))],
+    [
+        ((1, 30), dt.date(2026, 11, 23)),
+        ((3, 59), dt.date(2026, 11, 23)),
+        ((4, 0), dt.date(2026, 11, 24)),
+        ((23, 0), dt.date(2026, 11, 24)),
+    ],
 )
 def test_today_honours_day_starts_at(clock, day):
     config = Config(timezone="Europe/Berlin", day_starts_at=dt.time(4, 0))
-    moment = dt.datetime(2026, 11, 24, *clock, tzinfo=ZoneInfo("Europe/Berlin"))
+    hour, minute = clock
+    moment = dt.datetime(2026, 11, 24, hour, minute, tzinfo=ZoneInfo("Europe/Berlin"))
     assert read_day(None, config, moment) == day
 
 
