@@ -122,7 +122,9 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     if date is None:
         return None, problems
 
-    values: dict[str, Any] = {"date": date, "time": time}
+    # Written in the small hours and counted for the day before: it comes last in that day.
+    late = time is not None and time < config.day_starts_at
+    values: dict[str, Any] = {"date": date, "time": time, "late": late}
     if "title" in fields:
         title = fields["title"].value
         if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():

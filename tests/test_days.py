@@ -66,3 +66,25 @@ def test_a_late_night_entry_is_shown_on_the_day_before_everywhere(journal):
     ]
     assert "Still awake, tea helped." in (site / "23" / "late" / "index.html").read_text()
     assert "Still awake, tea helped." not in (site / "25" / "index.html").read_text()
+
+
+def test_a_late_night_entry_comes_last_in_the_day_it_counts_for():
+    from generator.content import read_entry
+    from generator.model import Config
+
+    config = Config(day_starts_at=dt.time(4))
+    written = {
+        "content/late.md": "---\ndate: 2026-11-24T01:30:00\n---\n",
+        "content/evening.md": "---\ndate: 2026-11-23T22:00:00\n---\n",
+        "content/morning.md": "---\ndate: 2026-11-23T08:15:00\n---\n",
+        "content/2026-11-23.md": "no time\n",
+    }
+    entries = [read_entry(name, text.encode(), config)[0] for name, text in written.items()]
+    ordered = sorted((e for e in entries if e is not None), key=lambda e: e.sort_key)
+    assert [e.source for e in ordered] == [
+        "content/2026-11-23.md",
+        "content/morning.md",
+        "content/evening.md",
+        "content/late.md",
+    ]
+    assert {e.date for e in ordered} == {dt.date(2026, 11, 23)}
