@@ -192,6 +192,8 @@ def _new(args: argparse.Namespace, journal: Path) -> int:
         return _usage(str(error))
     shown = str(path)  # as the person named the journal: content/2026/... from inside it
     print(("Started " if created else "Opening the existing entry ") + shown)
+    if not created and not args.title and args.template != "default":
+        print('To start a second entry for the day, give it a title: --title "Evening".')
     if not args.no_edit:
         status = open_in_editor(path)
         if status is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from generator.yamlload import load_mapping
+from generator.yamlload import error_line, error_message, load_mapping
 
 # Written as block lists (one item a line) when the key is new; the others as [a, b].
 BLOCK_LISTS = ("wins", "gratitude", "coping")
@@ -26,7 +26,10 @@ class Edit:
 
 
 class CannotEdit(ValueError):
-    """A value shaped so that adding to it could change what it means; `line` is 1-based."""
+    """A value shaped so that adding to it could change what it means.
+
+    `line` is the file's: the front matter starts on line 2, below its opening ---.
+    """
 
     def __init__(self, line: int, message: str):
         self.line = line
@@ -51,7 +54,7 @@ def set_scalar(front: str, key: str, value: str) -> str:
     if node is None:
         return _append(front, f"{key}: {value}\n")
     if not _is_empty(node):
-        raise CannotEdit(node.start_mark.line + 1, f"{key} already has a value")
+        raise CannotEdit(_file_line(node), f"{key} already has a value")
     return _apply(front, Edit(node.start_mark.index, node.end_mark.index, " " + value))
 
 
@@ -78,10 +81,10 @@ def extend_list(front: str, key: str, items: list[str], present: tuple[str, ...]
                 front, Edit(node.start_mark.index, node.end_mark.index, f" [{', '.join(yaml_item(i) for i in new)}]")
             )
         if node.style in ("|", ">"):
-            raise CannotEdit(node.start_mark.line + 1, f"{key} is a block of text; add to it by hand")
+            raise CannotEdit(_file_line(node), f"{key} is a block of text; add to it by hand")
         whole = ", ".join(yaml_item(i) for i in (*present, *new))
         return _apply(front, Edit(node.start_mark.index, node.end_mark.index, f"[{whole}]"))
-    raise CannotEdit(node.start_mark.line + 1, f"{key} must be a list of short texts")
+    raise CannotEdit(_file_line(node), f"{key} must be a list of short texts")
 
 
 def _extend_sequence(front: str, node: yaml.SequenceNode, new: list[str]) -> str:
@@ -106,16 +109,23 @@ def _extend_sequence(front: str, node: yaml.SequenceNode, new: list[str]) -> str
 
 
 def _value_node(front: str, key: str) -> yaml.Node | None:
-    root = yaml.compose(front) if front.strip() else None
+    try:
+        root = yaml.compose(front) if front.strip() else None
+    except yaml.YAMLError as error:  # read_entry has parsed it already; this is a second opinion
+        raise CannotEdit(error_line(error) + 1, error_message(error)) from None
     if root is None:
         return None
     if not isinstance(root, yaml.MappingNode):
-        raise CannotEdit(root.start_mark.line + 1, "front matter must be a list of `key: value` lines")
+        raise CannotEdit(_file_line(root), "front matter must be a list of `key: value` lines")
     found = None
     for key_node, value_node in root.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
             found = value_node  # the last one, as the loader reads it
     return found
+
+
+def _file_line(node: yaml.Node) -> int:
+    return node.start_mark.line + 2  # marks count from 0, and the opening --- is line 1
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -388,3 +388,14 @@ def test_cairn_log_usage_mistakes_exit_2(journal, args, message):
     result = run_cairn("log", *args, cwd=folder)
     assert (result.returncode, result.stderr) == (2, message + "\n")
     assert not (folder / "content").exists()
+
+
+def test_a_list_written_as_a_block_of_text_is_left_for_a_person(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: x\nwins: |\n  got up\n  made tea\n---\n")
+    before = snapshot(tmp_path)
+    with pytest.raises(BuildFailed) as caught:
+        log(tmp_path, QuickEntry(wins=("showered",)))
+    assert [str(e) for e in caught.value.errors] == [f"{NAME}:3: wins is a block of text; add to it by hand"]
+    assert snapshot(tmp_path) == before
