@@ -134,8 +134,9 @@ def _added(
 def _add_to_text(text: str, entry: Entry, quick: QuickEntry, config: Config) -> str:
     if text.startswith("+++"):
         raise CannotEdit(1, "has TOML front matter (+++), which cairn log does not edit; add to it by hand")
-    if not text.startswith("---\n"):
-        text = "---\n---\n" + text  # a file of text alone gains front matter; its date stays in its name
+    text_alone = not text.startswith("---\n")
+    if text_alone:
+        text = "---\n---\n" + text  # gains front matter if something goes there; its date stays in its name
     closing = _CLOSING.search(text, 4)
     assert closing is not None  # read_entry has checked the front matter is closed
     front, rest = text[4 : closing.start()], text[closing.start() :]
@@ -153,9 +154,9 @@ def _add_to_text(text: str, entry: Entry, quick: QuickEntry, config: Config) -> 
         ("coping", quick.coping, entry.coping),
     ):
         front = extend_list(front, key, list(items), present)
-    text = text[:4] + front + rest
+    text = rest.removeprefix("---\n") if text_alone and not front else text[:4] + front + rest
     if quick.line.strip():
-        body = text[4 + len(front) :].partition("\n")[2]  # below the closing --- line
+        body = text if text_alone and not front else text[4 + len(front) :].partition("\n")[2]
         text += "" if not body or text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
         text += quick.line.strip() + "\n"
     return text

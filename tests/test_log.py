@@ -211,6 +211,10 @@ def test_a_file_of_text_alone_gains_front_matter(tmp_path):
     assert logged.path == path
     assert path.read_text() == "---\nmood: 3\n---\nJust words.\n"
     assert not (tmp_path / NAME).exists()
+    other = tmp_path / "content" / "2026-11-24.md"
+    other.write_text("Words alone.\n")
+    log(tmp_path, QuickEntry(line="And a line."), date=dt.date(2026, 11, 24))
+    assert other.read_text() == "Words alone.\n\nAnd a line.\n"
 
 
 def test_windows_line_endings_and_a_bom_are_kept(tmp_path):
