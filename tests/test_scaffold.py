@@ -365,3 +365,15 @@ def test_init_keeps_a_plan_already_there(tmp_path):
     (tmp_path / "plan.md").write_text("# Mine\n\nCall Sam.\n")
     init_journal(tmp_path)
     assert (tmp_path / "plan.md").read_text() == "# Mine\n\nCall Sam.\n"
+
+
+def test_cairn_new_follows_the_scale_in_journal_yaml(tmp_path):
+    from tests.conftest import run_cairn
+
+    (tmp_path / "journal.yaml").write_text("mood:\n  labels: [low, steady, bright]\nhabits: [stretch]\n")
+    result = run_cairn("new", "--date", "2026-11-23", "--no-edit", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = (tmp_path / "content/2026/11/2026-11-23.md").read_text().splitlines()
+    assert "mood:        # 1 low, 2 steady, 3 bright" in lines
+    assert "habits: []    # stretch" in lines
+    assert not any("awful" in line for line in lines)
