@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from generator.days import read_day_start
+from generator.day_boundary import read_day_start
 from generator.errors import BuildFailed, ContentError, suggest
 from generator.model import Config, Habit, Metric, MoodScale
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, load_mapping

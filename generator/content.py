@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from generator.days import lived_day
+from generator.dates import long_date
+from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry
 from generator.slugs import slugify
@@ -131,7 +132,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
             values["title"], values["has_title"] = str(title).strip(), True
         elif title is not None:
             problem(fields["title"].line, f"title must be a line of text (got {title!r})")
-    values.setdefault("title", format_date(date))
+    values.setdefault("title", long_date(date))
     if "mood" in fields:
         values["mood"] = _read_mood(fields["mood"], config, problem)
     metrics = []
@@ -173,10 +174,6 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         **values,
     )
     return entry, problems
-
-
-def format_date(date: dt.date) -> str:
-    return f"{date:%A} {date.day} {date:%B %Y}"
 
 
 def _read_date(field, prefix, config, problem):

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from generator.content import format_date
+from generator.dates import long_date
 from generator.errors import BuildFailed, ContentError
 from generator.model import Config, Metric
 from generator.render import builtin_theme
@@ -86,7 +86,7 @@ def template_context(config: Config, date: dt.date, title: str | None) -> dict[s
     moods = [(number, scale.label(number)) for number in range(scale.low, scale.high + 1)]
     return {
         "date": date.isoformat(),
-        "longdate": format_date(date),
+        "longdate": long_date(date),
         "title": title or "",
         "moods": moods,
         "mood_hint": ", ".join(f"{number} {label}" for number, label in moods),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.config import CONFIG_FILE
 from generator.content import CONTENT_DIR
-from generator.days import journal_today
+from generator.day_boundary import journal_today
 from generator.entry_templates import DEFAULT_TEMPLATE, draw_template, find_template
 from generator.model import Config
 from generator.slugs import slugify

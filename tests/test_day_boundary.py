@@ -1,4 +1,4 @@
-"""days: the day an entry belongs to is the day the person lived."""
+"""day_boundary: the day an entry belongs to is the day the person lived."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.days import journal_today, lived_day, read_day_start
+from generator.day_boundary import journal_today, lived_day, read_day_start
 from tests.conftest import run_cairn
 
 
