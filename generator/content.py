@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 
 from generator.dates import long_date
+from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry
 from generator.slugs import slugify
@@ -127,7 +127,9 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     if date is None:
         return None, problems
 
-    values: dict[str, Any] = {"date": date, "time": time}
+    # Written in the small hours and counted for the day before: it comes last in that day.
+    late = time is not None and time < config.day_starts_at
+    values: dict[str, Any] = {"date": date, "time": time, "late": late}
     if "title" in fields:
         title = fields["title"].value
         if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
@@ -188,15 +190,15 @@ def _read_date(field, prefix, config, problem):
     if isinstance(value, str):  # quoted, as Jekyll front matter often has it: '2015-01-16'
         value = _iso_date(value.strip())
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
-        value, time = value.date(), value.time()
+        # The clock as written, offset or not: 23:30-08:00 on 1 January was lived on 1 January.
+        written: dt.datetime = value
+        value, time = written.date(), written.time().replace(tzinfo=None)
     if not isinstance(value, dt.date):
         problem(field.line, f"date must be a date like 2026-11-23 (got {field.value!r})")
         return None, None
     if from_name is not None and from_name != value:
         problem(field.line, f"date {value} differs from the date in the file name ({from_name}); using {value}", True)
-    return value, time
+    return lived_day(value, time, config.day_starts_at), time
 
 
 def _iso_date(text: str) -> dt.date | dt.datetime | str:
