@@ -17,7 +17,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import BaseResolver
 
 try:  # libyaml's parser and composer are about eight times faster than PyYAML's own
-    from yaml.cyaml import CParser as Parser
+    from yaml.cyaml import CParser as Parser  # type: ignore[attr-defined]  # not in the stubs
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml.composer import Composer
     from yaml.parser import Parser as _PyParser
@@ -36,7 +36,7 @@ class JournalResolver(BaseResolver):
     pass
 
 
-def _implicit(tag: str, pattern: str, first: str) -> None:
+def _implicit(tag: str, pattern: str, first: str | list[str]) -> None:
     JournalResolver.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
 
 
@@ -61,7 +61,7 @@ class _Constructor(SafeConstructor):
 _SHORT_TIMESTAMP = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})$")
 
 
-def _construct_timestamp(loader: SafeConstructor, node: yaml.Node) -> Any:
+def _construct_timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
     import datetime as dt
 
     match = _SHORT_TIMESTAMP.match(node.value)
@@ -71,10 +71,11 @@ def _construct_timestamp(loader: SafeConstructor, node: yaml.Node) -> Any:
     return SafeConstructor.construct_yaml_timestamp(loader, node)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+# The stubs accept only PyYAML's own loader classes here; ours is built from the same parts.
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)  # type: ignore[type-var]
 
 
-class JournalLoader(Parser, _Constructor, JournalResolver):  # type: ignore[misc,valid-type]
+class JournalLoader(Parser, _Constructor, JournalResolver):
     def __init__(self, stream: str):
         Parser.__init__(self, stream)
         _Constructor.__init__(self)
