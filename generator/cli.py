@@ -41,10 +41,12 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="encrypt every page, photo and the search index (passphrase from CAIRN_PASSPHRASE or asked)",
     )
+    cmd.add_argument("--timings", action="store_true", help="say how long each stage of the build took")
 
     cmd = commands.add_parser("check", help="check every entry and template, write nothing", parents=[common])
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    cmd.add_argument("--timings", action="store_true", help="say how long each stage took")
 
     cmd = commands.add_parser(
         "serve", help="preview the site on this computer, rebuilding on every save", parents=[common]
@@ -163,14 +165,34 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
     print(_summary(report))
     if report.written == 0 and report.removed == 0:
         print("Nothing changed since the last build.")
+    if args.timings:
+        print(_timings(report))
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, journal: Path) -> int:
     report = check(journal, drafts=args.drafts, strict=args.strict)
     _print_problems(report.warnings)
-    print(f"All {report.entries} entries look right ({len(report.warnings)} warnings).")
+    print(_checked(report))
+    if args.timings:
+        print(_timings(report))
     return EXIT_OK
+
+
+def _checked(report: Report) -> str:
+    warnings = len(report.warnings)
+    noted = f" ({warnings} {'warning' if warnings == 1 else 'warnings'})"
+    if report.entries == 0:
+        return f"No entries yet; the settings and templates look right{noted}."
+    if report.entries == 1:
+        return f"The one entry looks right{noted}."
+    return f"All {report.entries} entries look right{noted}."
+
+
+def _timings(report: Report) -> str:
+    if not report.timings:
+        return "Stage times: none (nothing had changed, so no stage ran)."
+    return "Stage times: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in report.timings.items()) + "."
 
 
 def _new(args: argparse.Namespace, journal: Path) -> int:

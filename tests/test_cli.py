@@ -145,7 +145,7 @@ def test_near_miss_keys_warn_and_strict_fails(journal):
     result = run_cairn("check", cwd=folder)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        "All 1 entries look right (3 warnings).\n",
+        "The one entry looks right (3 warnings).\n",
         warnings,
     )
     before = snapshot(folder / "site")
@@ -417,3 +417,27 @@ def test_check_writes_nothing_not_even_a_cache(tmp_path):
     assert result.returncode == 0, result.stderr
     assert snapshot(folder) == before
     assert not (folder / ".cairn").exists()
+
+
+def test_check_counts_in_words_that_agree_and_can_time_its_stages(tmp_path):
+    (tmp_path / "content").mkdir()
+    result = run_cairn("check", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (
+        0,
+        "No entries yet; the settings and templates look right (0 warnings).\n",
+    )
+    (tmp_path / "content" / "2026-11-23.md").write_text("---\nmood: 3\n---\nA walk.\n")
+    result = run_cairn("check", "--timings", cwd=tmp_path)
+    said, timings = result.stdout.splitlines()
+    assert said == "The one entry looks right (0 warnings)."
+    stages = [part.split()[0] for part in timings.removeprefix("Stage times: ").rstrip(".").split(", ")]
+    assert stages == ["settings", "load", "index", "body", "journal", "plan", "render"]
+
+
+def test_build_timings_name_every_stage_and_the_write(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "2026-11-23.md").write_text("---\nmood: 3\n---\nA walk.\n")
+    result = run_cairn("build", "--timings", cwd=tmp_path)
+    timings = result.stdout.splitlines()[-1]
+    stages = [part.split()[0] for part in timings.removeprefix("Stage times: ").rstrip(".").split(", ")]
+    assert stages == ["settings", "load", "index", "body", "journal", "plan", "render", "write"]
