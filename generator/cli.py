@@ -59,8 +59,16 @@ def make_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("stats", help="a short summary of the journal", parents=[common])
     cmd.add_argument("--json", action="store_true", help="print the figures as JSON, for scripts")
 
-    cmd = commands.add_parser("import", help="bring entries from Daylio, Day One or jrnl; never overwrites", parents=[common])
-    cmd.add_argument("kind", choices=["daylio", "dayone", "jrnl"], help="the app the file comes from")
+    from generator.importers.registry import FORMATS
+
+    kinds = ", ".join(f"{f.name} ({f.app})" for f in FORMATS)
+    cmd = commands.add_parser("import", help=f"bring entries from {kinds}; never overwrites", parents=[common])
+    cmd.add_argument(
+        "kind",
+        choices=[f.name for f in FORMATS],
+        metavar="KIND",
+        help="; ".join(f"{f.name}: {f.takes}" for f in FORMATS),
+    )
     cmd.add_argument("file", type=Path, help="the export: a CSV, JSON, export folder or zip")
     cmd.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     cmd.add_argument("--skip-bad", action="store_true", help="import the good entries even if some are broken")
@@ -214,6 +222,8 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
     _print_problems(report.rejected)
     for name in report.imported:
         print(("would write " if args.dry_run else "wrote ") + name)
+    for line in report.fidelity:
+        print(line)
     print(report.summary())
     return EXIT_CONTENT if report.rejected and not args.skip_bad else EXIT_OK
 

@@ -28,12 +28,14 @@ def decode(name: str, raw: bytes) -> tuple[str | None, ContentError | None]:
 def load_json(name: str, raw: bytes, what: str) -> tuple[Any, ContentError | None]:
     """Parsed JSON whose top level has an "entries" list, or the problem with its line."""
     text, problem = decode(name, raw)
-    if problem:
+    if problem or text is None:
         return None, problem
     if not text.strip():
         return None, ContentError(name, 0, f"is empty; {what} is a JSON file with an \"entries\" list")
     try:
         data = json.loads(text)
+    except RecursionError:
+        return None, ContentError(name, 1, f"is nested too deeply to be {what}")
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()):
             return None, ContentError(name, error.lineno, "the JSON ends too early; the file may be cut short")
