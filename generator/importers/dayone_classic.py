@@ -58,7 +58,8 @@ def _read_plist(file: Path) -> dict[str, Any]:
     try:
         data = plistlib.loads(raw, fmt=plistlib.FMT_XML)
     except ExpatError as error:
-        raise NotAnEntry(f"is not a Day One Classic entry: the XML cannot be read ({error})", error.lineno) from None
+        reason = str(error).split(":")[0]
+        raise NotAnEntry(f"is not a Day One Classic entry: its XML breaks off here ({reason})", error.lineno) from None
     except (plistlib.InvalidFileException, ValueError, TypeError) as error:
         first = (text or "").lstrip()[:20]
         hint = "" if first.startswith(("<?xml", "<plist", "<!DOCTYPE")) else " (it does not start with <?xml or <plist>)"

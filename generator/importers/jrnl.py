@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.errors import ContentError
 from generator.importers.draft import Draft, Source, identity, kept
+from generator.importers.fidelity import count
 from generator.importers.jrnl_text import looks_like_text_journal, read_folder, read_text
 from generator.importers.reading import load_json, one_line, type_name
 from generator.importers.registry import Options
@@ -29,9 +30,10 @@ def read(path: Path, config: Config, options: Options) -> Source:
     if path.is_dir():
         ignored = read_folder(path, source)
         if ignored:
+            files = count(len(ignored), "file")
             source.advice.append(
-                f"{len(ignored)} files in the folder are not named like a jrnl day (YYYY/MM/DD.txt) "
-                f"and were left alone, for example {ignored[0]}"
+                f"{files} in the folder {'is' if len(ignored) == 1 else 'are'} not named like a jrnl day "
+                f"(YYYY/MM/DD.txt) and left alone, for example {ignored[0]}"
             )
         return source
     raw = path.read_bytes()
