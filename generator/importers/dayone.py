@@ -116,7 +116,7 @@ def _draft(raw: Any, config: Config, media: Media, keep_location: bool) -> Draft
     try:
         local = moment.astimezone(zone).replace(tzinfo=None)
     except OverflowError:
-        raise ValueError(f"creationDate {moment:%Y-%m-%d} in {zone_name} falls outside the years 1 to 9999") from None
+        raise ValueError(f"creationDate {moment.year:04d}-{moment:%m-%d} in {zone_name} falls outside the years 1 to 9999") from None
     text = _typed(raw, "text", str, "text", "")
     tags = _typed(raw, "tags", list, "a list of texts", [])
     if not all(isinstance(tag, str) for tag in tags):

@@ -81,7 +81,7 @@ def _draft(file: Path, config: Config, keep_location: bool) -> Draft:
     except (ZoneInfoNotFoundError, ValueError):
         raise NotAnEntry(f"Time Zone {zone_name!r} is not a known time zone") from None
     except OverflowError:
-        raise NotAnEntry(f"Creation Date {moment:%Y-%m-%d} in {zone_name} falls outside the years 1 to 9999") from None
+        raise NotAnEntry(f"Creation Date {moment.year:04d}-{moment:%m-%d} in {zone_name} falls outside the years 1 to 9999") from None
     text = data.get("Entry Text", "")
     tags = data.get("Tags", [])
     if not isinstance(text, str):

@@ -139,7 +139,7 @@ def _draft(raw: Any, config: Config, photos: Photos, keep_location: bool) -> Dra
         if raw.get(key) not in (None, "", 0):
             notes.append(dropped(key, "Cairn has no field for it"))
     return Draft(
-        key=identity("journey", f"{moment:%Y-%m-%dT%H:%M:%S}Z", _text(raw, "id"), text),
+        key=identity("journey", f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}Z", _text(raw, "id"), text),
         when=local,
         tags=tuple(dict.fromkeys(one_line(t) for t in tags if t.strip())),
         starred=starred,
