@@ -77,6 +77,12 @@ def make_parser() -> argparse.ArgumentParser:
         "--mood", action="append", default=[], metavar="LABEL=N", help="map a custom mood label to your scale"
     )
 
+    cmd = commands.add_parser("export", help="every entry as CSV (a spreadsheet) or JSON (everything)", parents=[common])
+    cmd.add_argument("kind", choices=["csv", "json"], help="csv: one row per entry; json: every field of every entry")
+    cmd.add_argument("--out", type=Path, help="write to this file (default: standard output)")
+    cmd.add_argument("--include-private", action="store_true", help="include private entries and private tags")
+    cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
+
     cmd = commands.add_parser("init", help="make a new journal folder", parents=[common])
     cmd.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where (default: here)")
     return parser
@@ -228,6 +234,32 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
     return EXIT_CONTENT if report.rejected and not args.skip_bad else EXIT_OK
 
 
+def _export(args: argparse.Namespace, journal: Path) -> int:
+    from generator.config import load_config
+    from generator.content import load_entries
+    from generator.export import chosen_entries, to_csv, to_json
+
+    config = load_config(journal)
+    loaded = load_entries(journal, config)
+    if loaded.errors:
+        raise BuildFailed(loaded.errors)
+    entries = chosen_entries(loaded.entries, config, include_private=args.include_private, drafts=args.drafts)
+    text = to_csv(entries, config) if args.kind == "csv" else to_json(entries, config)
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.out.is_dir():
+        return _usage(f"--out {args.out} is a folder; name a file")
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        return _usage(f"cannot write {args.out}: {error.strerror}")
+    left_out = len([e for e in loaded.entries if not e.draft or args.drafts]) - len(entries)
+    private = f", leaving out {left_out} private" if left_out else ""
+    print(f"Wrote {len(entries)} {'entry' if len(entries) == 1 else 'entries'} to {args.out}{private}.", file=sys.stderr)
+    return EXIT_OK
+
+
 def _init(args: argparse.Namespace, journal: Path) -> int:
     from generator.scaffold import JournalExists, init_journal
 
@@ -287,4 +319,5 @@ _COMMANDS = {
     "init": _init,
     "import": _import,
     "stats": _stats,
+    "export": _export,
 }

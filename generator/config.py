@@ -13,7 +13,7 @@ from generator.model import Config, Habit, Metric, MoodScale, fold_mood_word
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, key_lines, load_mapping
 
 CONFIG_FILE = "journal.yaml"
-KNOWN_KEYS = ("title", "author", "language", "timezone", "mood", "metrics", "habits", "home_entries")
+KNOWN_KEYS = ("title", "author", "language", "timezone", "mood", "metrics", "habits", "home_entries", "private_tags")
 
 
 class _Problems:
@@ -190,6 +190,16 @@ def _habits(field: Field, problems: _Problems) -> tuple[Habit, ...] | None:
     return None
 
 
+def _private_tags(field: Field, problems: _Problems) -> tuple[str, ...] | None:
+    value = field.value
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",")]
+    if isinstance(value, list) and all(isinstance(x, (str, int)) and str(x).strip() for x in value):
+        return tuple(str(x).strip() for x in value)
+    problems.add(field.line, "private_tags must be a list of tags, for example [family, health]")
+    return None
+
+
 _READERS = {
     "title": _text,
     "author": _text,
@@ -199,4 +209,5 @@ _READERS = {
     "mood": _mood,
     "metrics": _metrics,
     "habits": _habits,
+    "private_tags": _private_tags,
 }

@@ -76,6 +76,12 @@ class Config:
     metrics: tuple[Metric, ...] = ()
     habits: tuple[Habit, ...] = ()
     home_entries: int = 7
+    private_tags: tuple[str, ...] = ()  # an entry with any of these tags is private
+
+    def is_private(self, entry: Entry) -> bool:
+        """`private: true`, or a tag listed in private_tags (case does not matter)."""
+        private = {tag.casefold() for tag in self.private_tags}
+        return entry.private or any(tag.casefold() in private for tag in entry.tags)
 
     def metric(self, name: str) -> Metric | None:
         return next((m for m in self.metrics if m.name == name), None)
@@ -103,6 +109,7 @@ class Entry:
     coping: tuple[str, ...] = ()
     resurface: bool = True
     draft: bool = False
+    private: bool = False  # kept out of exports, shares and printed reviews
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
     html: str = ""

@@ -128,7 +128,7 @@ def _draft(raw: Any, config: Config, media: Media, keep_location: bool) -> Draft
     stamp = f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}Z"
     return Draft(
         key=identity("dayone", stamp, text),
-        when=local,
+        when=local.replace(second=0, microsecond=0),
         all_day=_typed(raw, "isAllDay", bool, "true or false", False),
         title=title,
         tags=tuple(dict.fromkeys(one_line(t) for t in tags if t.strip())),

@@ -106,7 +106,7 @@ def _draft(file: Path, config: Config, keep_location: bool) -> Draft:
     stamp = f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}Z"
     return Draft(
         key=identity("dayone", stamp, text),
-        when=local,
+        when=local.replace(second=0, microsecond=0),
         title=title,
         tags=tuple(dict.fromkeys(one_line(t) for t in tags if t.strip())),
         starred=starred,

@@ -72,6 +72,7 @@ class Draft:
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[Note, ...] = ()
     zone: str = ""  # the time zone the entry was written in, when the export says
+    path_hint: str = ""  # a file name below content/ to use when it is free (Cairn's own export)
 
 
 def identity(app: str, when: dt.datetime | str, *said: object) -> str:

@@ -140,7 +140,7 @@ def _draft(raw: Any, config: Config, photos: Photos, keep_location: bool) -> Dra
             notes.append(dropped(key, "Cairn has no field for it"))
     return Draft(
         key=identity("journey", f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}Z", _text(raw, "id"), text),
-        when=local,
+        when=local.replace(second=0, microsecond=0),
         tags=tuple(dict.fromkeys(one_line(t) for t in tags if t.strip())),
         starred=starred,
         extra=tuple(extra),

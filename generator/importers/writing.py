@@ -55,6 +55,10 @@ class Writer:
     def write(self, draft: Draft) -> None:
         folder = f"content/{draft.when.year:04d}/{draft.when:%m}"
         entry = self._free(folder, day_stem(draft), ".md")
+        hinted = _safe_hint(draft.path_hint)
+        if hinted and hinted != f"{folder}/{entry}" and self._claim(hinted):
+            self._taken.discard(f"{folder}/{entry}")
+            folder, entry = hinted.rsplit("/", 1)
         body = draft.body
         for number, attachment in enumerate(draft.attachments, 1):
             name = self._free(folder, f"{entry[:-3]}-photo-{number}", f".{attachment.suffix}")
@@ -63,6 +67,13 @@ class Writer:
             body = body.replace(attachment.ref, name)
         self._create(f"{folder}/{entry}", lambda: render_entry(draft, body).encode("utf-8"))
         self.entries.append(f"{folder}/{entry}")
+
+    def _claim(self, relative: str) -> bool:
+        """Take `relative` for this run if no file has it and no entry of this run took it."""
+        if relative in self._taken or (self.root / relative).exists():
+            return False
+        self._taken.add(relative)
+        return True
 
     def _free(self, folder: str, stem: str, suffix: str) -> str:
         """The first of `stem`, `stem-2`, `stem-3`, ... that no file has and this run has not used."""
@@ -84,15 +95,27 @@ class Writer:
             out.write(data())
 
 
+_HINT = re.compile(r"^content/(?:[\w.-]+/)*[\w-][\w.-]*\.md$")
+
+
+def _safe_hint(hint: str) -> str:
+    """`content/2026/11/2026-11-23-evening.md` when it is a plain path inside content/, else ""."""
+    parts = hint.split("/")
+    if not _HINT.match(hint) or any(part in ("", ".", "..") or part.startswith(".") for part in parts):
+        return ""
+    return hint
+
+
 def render_entry(draft: Draft, body: str) -> str:
     """The entry file: YAML front matter a person might have written, then the body."""
-    when = day_stem(draft) if draft.all_day else f"{day_stem(draft)} {draft.when:%H:%M}"
+    clock = f"{draft.when:%H:%M:%S}" if draft.when.second else f"{draft.when:%H:%M}"
+    when = day_stem(draft) if draft.all_day else f"{day_stem(draft)} {clock}"
     lines = ["---", f"date: {when}"]
     if draft.title:
         lines.append(f"title: {yaml_scalar(draft.title)}")
     if draft.mood is not None:
         lines.append(f"mood: {draft.mood}")
-    lines += [f"{name}: {value:g}" for name, value in draft.metrics]
+    lines += [f"{name}: {_decimal(value)}" for name, value in draft.metrics]
     if draft.tags:
         lines.append(f"tags: {yaml_list(draft.tags)}")
     if draft.habits:
@@ -106,6 +129,11 @@ def render_entry(draft: Draft, body: str) -> str:
     text = "\n".join(lines) + "\n"
     body = body.strip("\n")
     return text + body + "\n" if body else text
+
+
+def _decimal(value: float) -> str:
+    """7, 7.5, 12000000: never 1.2e+07, which the journal's YAML would read as text."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 _WIDE = 1_000_000
