@@ -134,3 +134,16 @@ def test_a_cairn_export_with_wrong_values_is_a_clean_message(tmp_path):
         "entry 4: is text, not an entry",
     ]
     assert report.imported == [] and report.rejected_entries == 4
+
+
+def test_the_readme_schema_names_exactly_the_fields_an_export_has(journal):
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("The JSON, as a JSON Schema:\n\n```json\n", 1)[1].split("\n```", 1)[0]
+    schema = json.loads(block)
+    document = json.loads(run_cairn("--journal", make_journal(journal), "export", "json").stdout)
+    assert sorted(schema["properties"]) == sorted(document)
+    assert sorted(schema["properties"]["journal"]["properties"]) == sorted(document["journal"])
+    for entry in document["entries"]:
+        assert sorted(schema["properties"]["entries"]["items"]["properties"]) == sorted(entry)

@@ -217,3 +217,27 @@ def test_day_one_classic_time_zones_and_location(tmp_path):
         "  1 entry was written in Europe/Berlin, not the journal's UTC:"
         " each keeps the date and time where it was written; nothing to do",
     ]
+
+
+def test_the_command_line_prints_what_came_across_before_the_summary(tmp_path):
+    from tests.conftest import run_cairn
+
+    folder = tmp_path / "journal"
+    assert run_cairn("init", folder).returncode == 0
+    result = run_cairn("--journal", folder, "import", "jrnl", HERE / "jrnl_second.journal")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "wrote content/2024/02/2024-02-03.md",
+        "wrote content/2024/02/2024-02-03-2.md",
+        "What came across, for 2 entries:",
+        "  title: kept in 2 entries",
+        "  body: kept in 2 entries",
+        "  @tags: converted in 1 entry (to tags, lower case as jrnl counts them; the text keeps them as written)",
+        "  2 entries share a date and time with another: each is its own file"
+        " (the second of a day is named like 2020-01-01-2.md), nothing was joined",
+        "Imported 2 entries, skipped 0 already imported, rejected 0.",
+    ]
+    helped = run_cairn("import", "--help")
+    assert all(f.name in helped.stdout for f in FORMATS)
+    wrong = run_cairn("--journal", folder, "import", "diaro", HERE / "jrnl_second.journal")
+    assert wrong.returncode == 2 and "invalid choice: 'diaro'" in wrong.stderr
