@@ -60,23 +60,86 @@ home_entries: 7
 
 # --- words ---------------------------------------------------------------------------
 
-PEOPLE = "Sam Alex Jo Priya Tom Mum Dad Nina Chris Maya Ben Lea Omar Rosa Kit".split()
+PEOPLE = [
+    "Sam",
+    "Alex",
+    "Jo",
+    "Priya",
+    "Tom",
+    "Mum",
+    "Dad",
+    "Nina",
+    "Chris",
+    "Maya",
+    "Ben",
+    "Lea",
+    "Omar",
+    "Rosa",
+    "Kit",
+]
 PLACES = (
-    "the park", "the kitchen", "the office", "the bus", "the river path", "the library",
-    "the café on the corner", "the allotment", "my desk", "the waiting room", "the station",
-    "the beach", "the garden", "the supermarket", "the hill behind the house",
+    "the park",
+    "the kitchen",
+    "the office",
+    "the bus",
+    "the river path",
+    "the library",
+    "the café on the corner",
+    "the allotment",
+    "my desk",
+    "the waiting room",
+    "the station",
+    "the beach",
+    "the garden",
+    "the supermarket",
+    "the hill behind the house",
 )
 ACTIVITIES = (
-    "went for a walk", "made soup", "called {person}", "read a few chapters", "cleaned the flat",
-    "answered emails", "did the washing up", "went to therapy", "cooked dinner for {person}",
-    "sat in {place} for a while", "played the guitar", "wrote a letter", "fixed the bike",
-    "went swimming", "did the shopping", "watched a film with {person}", "stretched for ten minutes",
-    "planted bulbs", "tidied my desk", "went to the gym", "met {person} for coffee",
+    "went for a walk",
+    "made soup",
+    "called {person}",
+    "read a few chapters",
+    "cleaned the flat",
+    "answered emails",
+    "did the washing up",
+    "went to therapy",
+    "cooked dinner for {person}",
+    "sat in {place} for a while",
+    "played the guitar",
+    "wrote a letter",
+    "fixed the bike",
+    "went swimming",
+    "did the shopping",
+    "watched a film with {person}",
+    "stretched for ten minutes",
+    "planted bulbs",
+    "tidied my desk",
+    "went to the gym",
+    "met {person} for coffee",
 )
 FEELINGS = (
-    "tired", "hopeful", "anxious", "calm", "flat", "restless", "proud", "lonely", "content",
-    "irritable", "relieved", "sad", "grateful", "overwhelmed", "steady", "curious", "ashamed",
-    "light", "heavy", "numb", "excited", "tender",
+    "tired",
+    "hopeful",
+    "anxious",
+    "calm",
+    "flat",
+    "restless",
+    "proud",
+    "lonely",
+    "content",
+    "irritable",
+    "relieved",
+    "sad",
+    "grateful",
+    "overwhelmed",
+    "steady",
+    "curious",
+    "ashamed",
+    "light",
+    "heavy",
+    "numb",
+    "excited",
+    "tender",
 )
 OPENINGS = (
     "Woke up at {hour} and lay there for a while.",
@@ -125,8 +188,22 @@ ENDINGS = (
     "I think that counts as a good day.",
 )
 WORDS = (
-    "really", "actually", "quietly", "slowly", "finally", "mostly", "almost", "probably",
-    "gently", "somehow", "again", "still", "already", "just", "maybe", "honestly",
+    "really",
+    "actually",
+    "quietly",
+    "slowly",
+    "finally",
+    "mostly",
+    "almost",
+    "probably",
+    "gently",
+    "somehow",
+    "again",
+    "still",
+    "already",
+    "just",
+    "maybe",
+    "honestly",
 )
 HEADINGS = ("Later", "Evening", "Things to remember", "What went well", "Work", "Notes to self", "Tomorrow")
 QUOTES = (
@@ -137,26 +214,74 @@ QUOTES = (
     "Rest is not a reward; it is part of the work.",
 )
 TITLES = (
-    "A quieter morning", "Small steps", "Rain again", "The long walk", "After therapy",
-    "Back to work", "A hard day", "Better than yesterday", "Café & friends", "Sunday",
-    "Slept in", "The “good” kind of tired", "Naming it", "Bad night, better morning",
-    "Seeing {person}", "A day off", "Ups and downs", "Still here", "Small wins", "Crêpes at noon",
+    "A quieter morning",
+    "Small steps",
+    "Rain again",
+    "The long walk",
+    "After therapy",
+    "Back to work",
+    "A hard day",
+    "Better than yesterday",
+    "Café & friends",
+    "Sunday",
+    "Slept in",
+    "The “good” kind of tired",
+    "Naming it",
+    "Bad night, better morning",
+    "Seeing {person}",
+    "A day off",
+    "Ups and downs",
+    "Still here",
+    "Small wins",
+    "Crêpes at noon",
 )
 WINS = (
-    "Got up before nine", "Texted {person} back", "Went outside", "Cooked dinner", "Made the bed",
-    "Finished the report", "Said no to overtime", "Called the doctor", "Went for a run",
-    "Took my meds on time", "Drank enough water", "Asked for help", "Did the laundry",
-    "Read for half an hour", "Went to bed before midnight", "Replied to every email",
-    "Paid the bills", "Walked to work", "Sat with a hard feeling without running",
+    "Got up before nine",
+    "Texted {person} back",
+    "Went outside",
+    "Cooked dinner",
+    "Made the bed",
+    "Finished the report",
+    "Said no to overtime",
+    "Called the doctor",
+    "Went for a run",
+    "Took my meds on time",
+    "Drank enough water",
+    "Asked for help",
+    "Did the laundry",
+    "Read for half an hour",
+    "Went to bed before midnight",
+    "Replied to every email",
+    "Paid the bills",
+    "Walked to work",
+    "Sat with a hard feeling without running",
 )
 GRATITUDE = (
-    "Rain on the window", "A warm bed", "{person} checking in", "Good coffee", "The cat",
-    "Sunlight in the afternoon", "A quiet train", "Clean sheets", "Soup", "Music on the way home",
-    "A long phone call with {person}", "Fresh bread", "My therapist", "The smell of the garden",
+    "Rain on the window",
+    "A warm bed",
+    "{person} checking in",
+    "Good coffee",
+    "The cat",
+    "Sunlight in the afternoon",
+    "A quiet train",
+    "Clean sheets",
+    "Soup",
+    "Music on the way home",
+    "A long phone call with {person}",
+    "Fresh bread",
+    "My therapist",
+    "The smell of the garden",
 )
 COPING = (
-    "went for a walk", "called {person}", "breathing exercise", "wrote it down", "had a bath",
-    "listened to music", "took a nap", "made tea", "grounding: five things I can see",
+    "went for a walk",
+    "called {person}",
+    "breathing exercise",
+    "wrote it down",
+    "had a bath",
+    "listened to music",
+    "took a nap",
+    "made tea",
+    "grounding: five things I can see",
     "left the phone in another room",
 )
 EXTRA_KEYS = {  # unknown keys, kept for templates; not near misses of known ones
@@ -164,16 +289,71 @@ EXTRA_KEYS = {  # unknown keys, kept for templates; not near misses of known one
     "place": ("home", "work", "away", "at my parents'", "on holiday"),
 }
 TAG_HEAD = (  # the common tags, most used first
-    "walk", "work", "therapy", "family", "sleep", "anxiety", "friends", "cooking", "exercise",
-    "reading", "weekend", "meds", "nature", "music", "money", "health", "rest", "creative",
-    "garden", "travel", "partner", "kids", "weather", "film", "volunteering", "study",
+    "walk",
+    "work",
+    "therapy",
+    "family",
+    "sleep",
+    "anxiety",
+    "friends",
+    "cooking",
+    "exercise",
+    "reading",
+    "weekend",
+    "meds",
+    "nature",
+    "music",
+    "money",
+    "health",
+    "rest",
+    "creative",
+    "garden",
+    "travel",
+    "partner",
+    "kids",
+    "weather",
+    "film",
+    "volunteering",
+    "study",
 )
 TAG_TAIL_KINDS = ("trip", "book", "project", "person", "course", "gig", "recipe", "film", "hike", "visit")
 TAG_TAIL_NAMES = (
-    "lisbon", "oslo", "middlemarch", "dune", "kitchen", "garden-shed", "pottery", "spanish", "guitar",
-    "wales", "skye", "moby-dick", "bread", "curry", "alps", "grandma", "leo", "ada", "teaching",
-    "marathon", "coast", "piano", "photography", "cornwall", "berlin", "rome", "knitting", "chess",
-    "climbing", "yoga", "sourdough", "drawing", "choir", "moving-house", "new-job", "dentist",
+    "lisbon",
+    "oslo",
+    "middlemarch",
+    "dune",
+    "kitchen",
+    "garden-shed",
+    "pottery",
+    "spanish",
+    "guitar",
+    "wales",
+    "skye",
+    "moby-dick",
+    "bread",
+    "curry",
+    "alps",
+    "grandma",
+    "leo",
+    "ada",
+    "teaching",
+    "marathon",
+    "coast",
+    "piano",
+    "photography",
+    "cornwall",
+    "berlin",
+    "rome",
+    "knitting",
+    "chess",
+    "climbing",
+    "yoga",
+    "sourdough",
+    "drawing",
+    "choir",
+    "moving-house",
+    "new-job",
+    "dentist",
 )
 
 
@@ -214,7 +394,7 @@ class Writer:
         self.rng = rng
         self.tags = tags
         # Zipf-like weights: the k-th tag is used about 1/k^1.1 as often as the first.
-        self.tag_weights = [1 / (k ** 1.1) for k in range(1, len(tags) + 1)]
+        self.tag_weights = [1 / (k**1.1) for k in range(1, len(tags) + 1)]
 
     def fill(self, text: str) -> str:
         r = self.rng
@@ -241,7 +421,7 @@ class Writer:
             first = text.split(" ", 1)[0]
             if first != "I" and first not in PEOPLE:
                 first = first.lower()
-            text = f"{self.rng.choice(WORDS).capitalize()}, {first}{text[len(first):]}"
+            text = f"{self.rng.choice(WORDS).capitalize()}, {first}{text[len(first) :]}"
         return text
 
     def body(self, planned: Planned, earlier: Planned | None) -> str:
@@ -305,10 +485,16 @@ class Writer:
             return f"Found [an article on rumination](https://example.org/notes/{r.randint(1, 999)}) that {r.choice(PEOPLE)} sent."
         if kind == "earlier":
             assert earlier is not None
-            link = earlier.stem + ".md" if earlier.folder == planned.folder else f"../../{earlier.folder}/{earlier.stem}.md"
+            link = (
+                earlier.stem + ".md"
+                if earlier.folder == planned.folder
+                else f"../../{earlier.folder}/{earlier.stem}.md"
+            )
             return f"I read [what I wrote on {earlier.date:%-d %B}]({link}) and it felt far away."
         name = kind.removeprefix("photo:")
-        caption = self.fill(r.choice(("Rain over {place}", "Lunch", "The view from {place}", "{person} laughing", "Sky")))
+        caption = self.fill(
+            r.choice(("Rain over {place}", "Lunch", "The view from {place}", "{person} laughing", "Sky"))
+        )
         return f"![{caption}]({name})"
 
     def front_matter(self, planned: Planned, bare: bool) -> str:
@@ -400,7 +586,12 @@ def png(width: int, height: int, seed: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 # --- the journal ---------------------------------------------------------------------
@@ -419,7 +610,7 @@ def plan_entries(count: int, rng: random.Random) -> list[Planned]:
         day -= dt.timedelta(days=1)
     planned.reverse()
     suffix = photo(0, 8, 8)[1]
-    for index, entry in enumerate(planned):
+    for _index, entry in enumerate(planned):
         roll = rng.random()
         if roll < 0.05:
             entry.photos.append((f"{entry.stem}-photo{suffix}", True))
@@ -428,9 +619,7 @@ def plan_entries(count: int, rng: random.Random) -> list[Planned]:
     return planned
 
 
-def generate(
-    out: Path, entries: int, seed: int = 1, photo_size: tuple[int, int] | None = PHOTO_SIZE
-) -> dict[str, int]:
+def generate(out: Path, entries: int, seed: int = 1, photo_size: tuple[int, int] | None = PHOTO_SIZE) -> dict[str, int]:
     """Write the journal into `out` (which should be empty or absent); no photos if photo_size is None."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 import run  # noqa: E402  (bench/run.py, beside this file)
 
+
 def timed_stages(journal: Path, out: Path) -> str:
     """One build without the profiler, each stage that build.py calls timed (wall and CPU).
 
@@ -55,7 +56,11 @@ def timed_stages(journal: Path, out: Path) -> str:
 
     patched = []
     for name, value in vars(pipeline).items():
-        if inspect.isfunction(value) and value.__module__.startswith("generator.") and name not in ("build", "prepare", "check"):
+        if (
+            inspect.isfunction(value)
+            and value.__module__.startswith("generator.")
+            and name not in ("build", "prepare", "check")
+        ):
             patched.append((pipeline, name, value))
             setattr(pipeline, name, timed(name, value, timings))
     # A look inside the two stages that cost most: front matter, and pages by template.
@@ -77,7 +82,9 @@ def timed_stages(journal: Path, out: Path) -> str:
     finally:
         for module, name, value in reversed(patched):
             setattr(module, name, value)
-    lines = [f"{'whole build':<22} {wall:6.2f} s wall {cpu:6.2f} s CPU   ({report.pages} pages, {report.written} written)"]
+    lines = [
+        f"{'whole build':<22} {wall:6.2f} s wall {cpu:6.2f} s CPU   ({report.pages} pages, {report.written} written)"
+    ]
     for name, (stage_wall, stage_cpu, _) in sorted(timings.items(), key=lambda item: -item[1][0]):
         lines.append(f"  {name:<20} {stage_wall:6.3f} s wall {stage_cpu:6.3f} s CPU")
     rest = wall - sum(t[0] for t in timings.values())
@@ -90,7 +97,11 @@ def timed_stages(journal: Path, out: Path) -> str:
 
 
 # Functions inside stages, timed where the stage calls them (module, name).
-INSIDE = (("generator.content", "load_mapping"), ("generator.content", "read_entry"), ("generator.render", "render_page"))
+INSIDE = (
+    ("generator.content", "load_mapping"),
+    ("generator.content", "read_entry"),
+    ("generator.render", "render_page"),
+)
 
 
 def _by_template(function, inner: dict[str, list[float]]):

@@ -84,7 +84,9 @@ def run(command: list[str], log: Path, cwd: Path | None = None) -> Run:
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{log.read_text(errors='replace')[-3000:]}")
+        sys.exit(
+            f"bench: {' '.join(command)} failed ({process.returncode}):\n{log.read_text(errors='replace')[-3000:]}"
+        )
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
@@ -195,6 +197,7 @@ def snapshot(commit: str) -> tuple[Path, str]:
     Measures one fixed version while the working tree changes under it. Run from
     that folder, `python -m generator` imports it rather than the installed package.
     """
+
     def git(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", *args], cwd=REPO, capture_output=True)
 
@@ -278,19 +281,29 @@ class Result:
 
 def journal_for(entries: int, seed: int, photo_size: tuple[int, int] | None = generate.PHOTO_SIZE) -> Path:
     """The generated journal for this size, made once and reused while nothing changed."""
-    variant = "" if photo_size == generate.PHOTO_SIZE else "-no-photos" if photo_size is None else "-%dx%d" % photo_size
+    variant = (
+        ""
+        if photo_size == generate.PHOTO_SIZE
+        else "-no-photos"
+        if photo_size is None
+        else f"-{photo_size[0]}x{photo_size[1]}"
+    )
     folder = WORK / f"{entries}{variant}"
     journal = folder / "journal"
     stamp = folder / "journal.stamp"
     made_by = hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()
-    want = json.dumps({"entries": entries, "seed": seed, "photos": photo_size and list(photo_size), "generator": made_by})
+    want = json.dumps(
+        {"entries": entries, "seed": seed, "photos": photo_size and list(photo_size), "generator": made_by}
+    )
     if stamp.exists() and stamp.read_text() == want and journal.is_dir():
         return journal
     print(f"  generating {entries:,} entries ...", flush=True)
     stamp.unlink(missing_ok=True)
     shutil.rmtree(journal, ignore_errors=True)
     stats = generate.generate(journal, entries, seed, photo_size)
-    print(f"  {stats['entries']:,} entries, {stats['words']:,} words, {stats['photos']} photos, {stats['drafts']} drafts")
+    print(
+        f"  {stats['entries']:,} entries, {stats['words']:,} words, {stats['photos']} photos, {stats['drafts']} drafts"
+    )
     stamp.write_text(want)
     return journal
 
@@ -466,7 +479,10 @@ def table(results: list[Result]) -> list[str]:
             hugo = r.tools.get("hugo", {}).get(measure)
             row = [size, MEASURE_NAMES[measure], _seconds(cairn.seconds)]
             if with_hugo:
-                row += [_seconds(hugo.seconds) if hugo else "–", _ratio(r.median("cairn", measure), r.median("hugo", measure))]
+                row += [
+                    _seconds(hugo.seconds) if hugo else "–",
+                    _ratio(r.median("cairn", measure), r.median("hugo", measure)),
+                ]
             row.append(f"{statistics.median(cairn.cpu):.2f} s")
             if with_hugo:
                 row.append(f"{statistics.median(hugo.cpu):.2f} s" if hugo else "–")
@@ -495,7 +511,9 @@ def targets(results: list[Result]) -> list[str]:
     if ten_years:
         cold, cold_hugo = ten_years.median("cairn", "cold"), ten_years.median("hugo", "cold")
         if cold_hugo:
-            lines.append(f"- Cold build at 3,650 within 2× Hugo: {cold / cold_hugo:.2f}× — {verdict(cold / cold_hugo <= 2.0)}")
+            lines.append(
+                f"- Cold build at 3,650 within 2× Hugo: {cold / cold_hugo:.2f}× — {verdict(cold / cold_hugo <= 2.0)}"
+            )
         same = ten_years.median("cairn", "unchanged")
         lines.append(f"- Rebuild with nothing changed at 3,650 under 1 s: {same:.2f} s — {verdict(same < 1.0)}")
         same_hugo = ten_years.median("hugo", "unchanged")
@@ -506,7 +524,9 @@ def targets(results: list[Result]) -> list[str]:
     big = by_size.get(10000)
     if big and big.tree_mb.get("hugo"):
         cairn, hugo = big.tree_mb["cairn"], big.tree_mb["hugo"]
-        lines.append(f"- Peak memory at 10,000 at or under Hugo's: {cairn:.0f} MB vs {hugo:.0f} MB — {verdict(cairn <= hugo)}")
+        lines.append(
+            f"- Peak memory at 10,000 at or under Hugo's: {cairn:.0f} MB vs {hugo:.0f} MB — {verdict(cairn <= hugo)}"
+        )
     if ten_years and big:
         for measure in ("cold", "unchanged"):
             growth = big.median("cairn", measure) / ten_years.median("cairn", measure)
@@ -568,13 +588,17 @@ def write_readme(section: str) -> None:
     kept, after = rest.split(RESULTS_END, 1)
     older = [s.strip() for s in ("\n" + kept).split("\n### ") if s.strip()]
     older = ["### " + s if not s.startswith("### ") else s for s in older]
-    sections = [section.strip()] + older[: KEEP_RESULTS - 1]
-    README.write_text(before + RESULTS_START + "\n" + "\n\n".join(sections) + "\n" + RESULTS_END + after, encoding="utf-8")
+    sections = [section.strip(), *older[: KEEP_RESULTS - 1]]
+    README.write_text(
+        before + RESULTS_START + "\n" + "\n\n".join(sections) + "\n" + RESULTS_END + after, encoding="utf-8"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Time Cairn against Hugo on synthetic journals.")
-    parser.add_argument("--sizes", default="1000,3650,10000", help="entries per journal, comma-separated (100000 on request)")
+    parser.add_argument(
+        "--sizes", default="1000,3650,10000", help="entries per journal, comma-separated (100000 on request)"
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs per size; the median is reported")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic journals")
     parser.add_argument(

@@ -1,27 +1,50 @@
-"""The pipeline: load, index, plan, render, write. Only this module knows the order."""
+"""The pipeline. Only this module knows the order of the stages:
+
+    settings  journal.yaml                          config.load_config
+    load      content/ -> entries                   content.load_entries
+    index     entries get their URLs                index.assign_urls
+    body      each entry's final HTML and photos    body.give_bodies
+    journal   sorted, by tag, year, month           index.build_journal
+    plan      journal -> pages                      routes.plan (asks progress/ for its pages)
+    render    pages -> bytes                        render.render_pages
+    seal      (encrypted builds) bytes -> sealed    crypt.encrypt_site
+    write     bytes -> site/                        write.write_site
+
+Every content error is gathered before anything is written; if there is any, the
+build stops with BuildFailed and the old site stays as it was. `check` is the same
+pipeline without the write. Each stage is timed into the report.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.body import give_bodies, is_photo
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
 from generator.content import CONTENT_DIR, find_asset_files, load_entries
+from generator.crypt import encrypt_site
 from generator.errors import BuildFailed, ContentError
 from generator.index import assign_urls, build_journal
-from generator.crypt import encrypt_site
-from generator.gallery import show_photos
-from generator.links import resolve_links
-from generator.photos import is_photo
-from generator.manifest import input_digest, save_manifest, theme_digest, unchanged_since_last_build, warnings_of
 from generator.model import Page
-from generator.pagecache import Fingerprints, load_prints, save_prints, still_there
-from generator.markup import render_bodies
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
+from generator.unchanged import (
+    Fingerprints,
+    input_digest,
+    load_prints,
+    save_manifest,
+    save_prints,
+    still_there,
+    theme_digest,
+    unchanged_since_last_build,
+    warnings_of,
+)
 from generator.write import MARKER, check_output_folder, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
@@ -36,7 +59,30 @@ class Report:
     removed: int = 0
     seconds: float = 0.0
     warnings: list[ContentError] = field(default_factory=list)
-    prints: dict[str, str] = field(default_factory=dict, repr=False)  # page output -> fingerprint
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, in pipeline order
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A built site in memory: what `write` needs, and what the caches keep."""
+
+    files: dict[str, bytes | None]  # output path -> bytes, or None for a page known unchanged
+    report: Report
+    cache: HtmlCache  # saved only once the site is written
+    prints: dict[str, str]  # page output -> fingerprint, for the next build
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
 
 def prepare(
@@ -47,64 +93,91 @@ def prepare(
     passphrase: str | None = None,
     save_caches: bool = False,
     out: Path | None = None,
-) -> tuple[dict[str, bytes | None], Report, HtmlCache]:
+) -> Prepared:
     """Everything but the write: the site's files in memory, or BuildFailed.
     With a passphrase the files are the sealed site, already checked for leaks.
     Caches are only written with save_caches (a build); the HTML cache is returned
     unsaved, to be saved once the site is written. Given the output folder, pages
     whose fingerprint matches the last build's are not drawn again (bytes None)."""
     started = time.perf_counter()
-    config = load_config(journal)
-    loaded = load_entries(journal, config)
-    errors = list(loaded.errors)
-    if strict:
-        errors += loaded.warnings
+    clock = _Clock()
+    with clock.stage("settings"):
+        config = load_config(journal)
+    with clock.stage("load"):
+        loaded = load_entries(journal, config)
+    errors = list(loaded.errors) + (loaded.warnings if strict else [])
     entries = [e for e in loaded.entries if drafts or not e.draft]
-    cache = HtmlCache(journal / CACHE_DIR / "html.json")
-    entries = render_bodies(entries, cache)
+    with clock.stage("index"):
+        entries = assign_urls(entries)
+    html_cache = HtmlCache(journal / CACHE_DIR / "html.json")
     asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal)}
-    entries, link_errors = resolve_links(assign_urls(entries), asset_names)
-    errors += link_errors
-    gallery = show_photos(journal, entries, journal / CACHE_DIR / "photos", save_cache=save_caches)
-    errors += gallery.errors
-    journal_index = build_journal(gallery.entries)
-    pages, collisions = plan(journal_index, config, gallery.shown)
+    with clock.stage("body"):
+        bodies = give_bodies(
+            journal, entries, asset_names, html_cache, journal / CACHE_DIR / "photos", save_cache=save_caches
+        )
+    errors += bodies.errors
+    with clock.stage("journal"):
+        journal_index = build_journal(bodies.entries)
+    with clock.stage("plan"):
+        pages, collisions = plan(journal_index, config, bodies.photos)
     errors += collisions
     if errors:
         raise BuildFailed(errors)
-    fingerprints = Fingerprints(theme_digest(journal, builtin_theme()) + repr(config))
-    prints = {page.output: fingerprints.of(page) for page in pages}
-    previous = load_prints(journal) if out is not None and passphrase is None else {}
-
-    def unchanged(page: Page) -> bool:
-        record = previous.get(page.output)
-        return bool(record) and record[0] == prints[page.output] and still_there(out, page.output, record)
-
-    env = make_environment(journal, config)
-    files, template_errors = render_pages(env, pages, journal, unchanged if previous else None)
-    if template_errors:
-        raise BuildFailed(template_errors)
-    files["robots.txt"] = ROBOTS
-    files.update(_theme_files(journal))
-    files.update(gallery.files)
-    files["static/search-index.js"] = search_index(journal_index.entries, config)
-    for name in asset_names:
-        if not is_photo(name):  # photos are published resized and stripped, and only if shown
-            files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
+    with clock.stage("render"):
+        prints, unchanged = _fingerprints(
+            journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
+        )
+        env = make_environment(journal, config)
+        rendered, template_errors = render_pages(env, pages, journal, unchanged)
+        if template_errors:
+            raise BuildFailed(template_errors)
+        files: dict[str, bytes | None] = dict(rendered)
+        files["robots.txt"] = ROBOTS
+        files.update(_theme_files(journal))
+        files.update(bodies.files)
+        files["static/search-index.js"] = search_index(journal_index.entries, config)
+        for name in sorted(asset_names):
+            if not is_photo(name):  # photos are published resized and stripped, and only if shown
+                files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
     if passphrase is not None:
-        files = encrypt_site(journal, files, journal_index.entries, passphrase, config)
+        with clock.stage("seal"):
+            files = dict(encrypt_site(journal, _whole(files), journal_index.entries, passphrase, config))
     report = Report(
         entries=len(entries),
         pages=len(pages),
         seconds=time.perf_counter() - started,
         warnings=[] if strict else loaded.warnings,
-        prints=prints,
+        timings=clock.timings,
     )
-    return files, report, cache
+    return Prepared(files, report, html_cache, prints)
+
+
+def _fingerprints(
+    journal: Path, *, config_text: str, pages: list[Page], out: Path | None, sealed: bool
+) -> tuple[dict[str, str], Callable[[Page], bool] | None]:
+    """Each page's fingerprint, and a test for pages the last build left unchanged
+    in `out` (None when there is nothing to compare with, or the site is sealed)."""
+    fingerprints = Fingerprints(theme_digest(journal, builtin_theme()) + config_text)
+    prints = {page.output: fingerprints.of(page) for page in pages}
+    previous = load_prints(journal) if out is not None and not sealed else {}
+    if not previous or out is None:
+        return prints, None
+    folder = out
+
+    def unchanged(page: Page) -> bool:
+        record = previous.get(page.output)
+        return bool(record) and record[0] == prints[page.output] and still_there(folder, page.output, record)
+
+    return prints, unchanged
+
+
+def _whole(files: dict[str, bytes | None]) -> dict[str, bytes]:
+    """A sealed build draws every page, so no file is None."""
+    return {name: data for name, data in files.items() if data is not None}
 
 
 def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Report:
-    return prepare(journal, drafts=drafts, strict=strict)[1]
+    return prepare(journal, drafts=drafts, strict=strict).report
 
 
 def build(
@@ -119,14 +192,15 @@ def build(
         seconds = time.perf_counter() - started
         unchanged = sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
-    files, report, cache = prepare(
-        journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out
-    )
-    written = write_site(out, files)
-    cache.save()
-    save_prints(journal, out, report.prints if passphrase is None else {})
+    prepared = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out)
+    report = prepared.report
+    write_started = time.perf_counter()
+    written = write_site(out, prepared.files)
+    prepared.cache.save()
+    save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:
         save_manifest(journal, out, digest, report.entries, report.pages, report.warnings)
+    timings = {**report.timings, "write": time.perf_counter() - write_started}
     return Report(
         entries=report.entries,
         pages=report.pages,
@@ -135,6 +209,7 @@ def build(
         removed=written.removed,
         seconds=time.perf_counter() - started,
         warnings=report.warnings,
+        timings=timings,
     )
 
 
@@ -147,4 +222,3 @@ def _theme_files(journal: Path) -> dict[str, bytes]:
                 if path.is_file() and not path.name.startswith((".", "__")) and path.suffix != ".py":
                     files["static/" + path.relative_to(root).as_posix()] = path.read_bytes()
     return files
-

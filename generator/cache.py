@@ -1,14 +1,19 @@
-"""A small on-disk cache of rendered HTML, keyed by a hash of what made it."""
+"""Results kept under .cairn/ between builds (entry HTML, processed photos), keyed by a hash of what made them."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
+import time
 from pathlib import Path
 
+from generator.write import atomic_write
+
 CACHE_DIR = ".cairn"
+_SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
+
+# A processed photo: (width, height, bytes) of the display size and of the thumbnail.
+PhotoResult = tuple[tuple[int, int, bytes], tuple[int, int, bytes]]
 
 
 def cache_key(*parts: str) -> str:
@@ -46,8 +51,65 @@ class HtmlCache:
     def save(self) -> None:
         if self._used == self._stored:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(self._used, out, sort_keys=True)
-        os.replace(temp, self.path)
+        atomic_write(self.path, json.dumps(self._used, sort_keys=True).encode())
+
+
+class PhotoCache:
+    """Processed photos as files named by key, and a note of each original's
+    (size, mtime, ctime, inode) and digest, so an unchanged original is not even read."""
+
+    def __init__(self, folder: Path, read_only: bool = False):
+        self.folder, self.index_path = folder, folder / "originals.json"
+        self.read_only = read_only  # `cairn check` reads the cache but writes nothing
+        try:
+            self._stored = json.loads(self.index_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self._stored = {}
+        self._stored = self._stored if isinstance(self._stored, dict) else {}
+        self._noted: dict[str, list] = {}
+        self._used: set[str] = set()
+
+    def digest(self, path: Path, source: str) -> str:
+        stat = path.stat()
+        seen = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        note = self._stored.get(source)
+        if isinstance(note, list) and note[:4] == seen and len(note) == 5:
+            self._noted[source] = note
+            return note[4]
+        with path.open("rb") as file:
+            digest = hashlib.file_digest(file, "blake2b").hexdigest()
+        if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > _SETTLE_NS:
+            self._noted[source] = [*seen, digest]
+        return digest
+
+    def get(self, key: str) -> PhotoResult | None:
+        try:
+            header, data = (self.folder / f"{key}.photo").read_bytes().split(b"\n", 1)
+            (dw, dh, dn), (tw, th, tn) = json.loads(header)
+            if dn + tn != len(data):
+                return None
+        except (OSError, ValueError, TypeError):
+            return None
+        self._used.add(key)
+        return (dw, dh, data[:dn]), (tw, th, data[dn:])
+
+    def put(self, key: str, result: PhotoResult) -> None:
+        (dw, dh, display), (tw, th, thumb) = result
+        header = json.dumps([[dw, dh, len(display)], [tw, th, len(thumb)]]).encode()
+        self._write(f"{key}.photo", header + b"\n" + display + thumb)
+        self._used.add(key)
+
+    def save(self) -> None:
+        """Note the originals seen in this build; forget photos it did not use."""
+        if self.read_only:
+            return
+        if self._noted != self._stored:
+            self._write(self.index_path.name, json.dumps(self._noted, sort_keys=True).encode())
+        for path in self.folder.glob("*.photo") if self.folder.is_dir() else ():
+            if path.stem not in self._used:
+                path.unlink(missing_ok=True)
+
+    def _write(self, name: str, data: bytes) -> None:
+        if self.read_only:
+            return
+        atomic_write(self.folder / name, data)

@@ -46,7 +46,9 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    cmd = commands.add_parser("serve", help="preview the site on this computer, rebuilding on every save", parents=[common])
+    cmd = commands.add_parser(
+        "serve", help="preview the site on this computer, rebuilding on every save", parents=[common]
+    )
     cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     cmd.add_argument("--out", type=Path, help="output folder (default: site/ in the journal)")
@@ -77,7 +79,9 @@ def make_parser() -> argparse.ArgumentParser:
         "--mood", action="append", default=[], metavar="LABEL=N", help="map a custom mood label to your scale"
     )
 
-    cmd = commands.add_parser("export", help="every entry as CSV (a spreadsheet) or JSON (everything)", parents=[common])
+    cmd = commands.add_parser(
+        "export", help="every entry as CSV (a spreadsheet) or JSON (everything)", parents=[common]
+    )
     cmd.add_argument("kind", choices=["csv", "json"], help="csv: one row per entry; json: every field of every entry")
     cmd.add_argument("--out", type=Path, help="write to this file (default: standard output)")
     cmd.add_argument("--include-private", action="store_true", help="include private entries and private tags")
@@ -186,7 +190,7 @@ def _stats(args: argparse.Namespace, journal: Path) -> int:
 
     from generator.config import load_config
     from generator.content import load_entries
-    from generator.stats import describe, gather_stats
+    from generator.progress.stats import describe, gather_stats
 
     config = load_config(journal)
     loaded = load_entries(journal, config)
@@ -256,7 +260,9 @@ def _export(args: argparse.Namespace, journal: Path) -> int:
         return _usage(f"cannot write {args.out}: {error.strerror}")
     left_out = len([e for e in loaded.entries if not e.draft or args.drafts]) - len(entries)
     private = f", leaving out {left_out} private" if left_out else ""
-    print(f"Wrote {len(entries)} {'entry' if len(entries) == 1 else 'entries'} to {args.out}{private}.", file=sys.stderr)
+    print(
+        f"Wrote {len(entries)} {'entry' if len(entries) == 1 else 'entries'} to {args.out}{private}.", file=sys.stderr
+    )
     return EXIT_OK
 
 

@@ -14,7 +14,14 @@ import yaml
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry
 from generator.slugs import slugify
-from generator.yamlload import BadValue, Field, NotAMapping, error_line, error_message, load_mapping
+from generator.yamlload import (
+    BadValue,
+    Field,
+    NotAMapping,
+    error_line,
+    error_message,
+    load_mapping,
+)
 
 CONTENT_DIR = "content"
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
@@ -47,9 +54,7 @@ def find_asset_files(journal: Path) -> list[Path]:
     root = journal / CONTENT_DIR
     if not root.is_dir():
         return []
-    return sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix != ".md" and not _hidden(p.relative_to(root))
-    )
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md" and not _hidden(p.relative_to(root)))
 
 
 def _hidden(relative: Path) -> bool:
@@ -156,8 +161,15 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     slug = slugify(slug_text) if slug_text else (slugify(values["title"]) if "has_title" in values else "")
     if any(not p.warning for p in problems):
         return None, problems
-    entry = Entry(source=name, slug=slug, body=body, body_line=body_line, extra=extra,
-        lines={key: field.line for key, field in fields.items()}, **values)
+    entry = Entry(
+        source=name,
+        slug=slug,
+        body=body,
+        body_line=body_line,
+        extra=extra,
+        lines={key: field.line for key, field in fields.items()},
+        **values,
+    )
     return entry, problems
 
 

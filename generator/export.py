@@ -99,7 +99,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "time": entry.time.strftime("%H:%M:%S") if entry.time else None,
         "title": entry.title if entry.has_title else None,
         "mood": entry.mood,
-        "metrics": {name: value for name, value in entry.metrics},
+        "metrics": dict(entry.metrics),
         "tags": list(entry.tags),
         "wins": list(entry.wins),
         "gratitude": list(entry.gratitude),

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import posixpath
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 from markupsafe import Markup
 
+from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.content import format_date
 from generator.errors import ContentError
-from generator.markup import ASSET_MARK, PAGE_MARK
 from generator.model import Config, Page
 from generator.slugs import slugify
 
@@ -63,9 +63,20 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     return env
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @jinja2.pass_context
@@ -103,7 +114,9 @@ def render_pages(
             outputs[page.output] = render_page(env, page)
         except jinja2.TemplateSyntaxError as error:
             path = _template_name(error.filename or error.name, journal)
-            errors.setdefault((path, error.lineno, error.message or ""), ContentError(path, error.lineno, error.message or ""))
+            errors.setdefault(
+                (path, error.lineno, error.message or ""), ContentError(path, error.lineno, error.message or "")
+            )
         except jinja2.TemplateNotFound as error:
             path, line = _template_frame(error, journal)
             message = f"the template {error.name} was not found in templates/ or the built-in theme"
@@ -111,7 +124,9 @@ def render_pages(
         except (jinja2.TemplateError, TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
             path, line = _template_frame(error, journal)
             # One broken template breaks every page that uses it: say it once, naming the first page.
-            errors.setdefault((path, line, str(error)), ContentError(path, line, f"{error} (while drawing /{page.output})"))
+            errors.setdefault(
+                (path, line, str(error)), ContentError(path, line, f"{error} (while drawing /{page.output})")
+            )
     return outputs, sorted(errors.values())
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from generator.errors import ContentError
 from generator.model import Config, Journal, Page
-from generator.reviews import Insights, gather, month_context, plan_reviews
+from generator.progress import Insights, gather, month_context, plan_pages
 
 if TYPE_CHECKING:
-    from generator.gallery import Shown
+    from generator.body import Shown
 
 
 def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tuple[list[Page], list[ContentError]]:
@@ -52,7 +53,7 @@ def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tupl
     for tag in journal.tags:
         context = {"tag": tag, "mood": shared.tag_moods.get(tag.slug), "overall": shared.tag_moods.overall}
         pages.append(Page(f"tags/{tag.slug}/", "tag.html", context, f"tag '{tag.name}'"))
-    pages += plan_reviews(journal, config, shared)
+    pages += plan_pages(journal, config, shared)
     return pages, find_collisions(pages)
 
 

@@ -101,4 +101,4 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
 def search_index(entries: Iterable[Entry], config: Config) -> bytes:
     """static/search-index.js: the records of `entries` (the published ones) as a script."""
     text = json.dumps(search_records(entries, config), ensure_ascii=False, separators=(",", ":"))
-    return f"window.{GLOBAL} = {text};\n".encode("utf-8")
+    return f"window.{GLOBAL} = {text};\n".encode()

@@ -11,11 +11,11 @@ import os
 import posixpath
 import queue
 import threading
+from collections.abc import Callable
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -113,7 +113,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
         target = resolve_inside(self.site, self.path)
         if target is None:
             missing = self.site / "404.html"
-            body = missing.read_bytes() if missing.is_file() else b"<!doctype html><title>Not found</title><p>Not found."
+            body = (
+                missing.read_bytes() if missing.is_file() else b"<!doctype html><title>Not found</title><p>Not found."
+            )
             # 404.html links relative to the site root; shown at a deeper URL it needs a base.
             body = body.replace(b"<head>", b'<head>\n<base href="/">', 1)
             return self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", _with_script(body))

@@ -36,6 +36,21 @@ def check_output_folder(out: Path, journal: Path) -> None:
         raise UnsafeOutput(f"{out} is not empty and was not made by Cairn; choose an empty folder")
 
 
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write through a temporary file in the same folder, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def write_site(out: Path, files: dict[str, bytes | None]) -> WriteReport:
     """`files` maps a path relative to `out` (posix) to its bytes, or to None for a
     file already in place and known to be unchanged."""
@@ -49,12 +64,7 @@ def write_site(out: Path, files: dict[str, bytes | None]) -> WriteReport:
         if data is None or _same_bytes(target, data):
             unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
+        atomic_write(target, data, 0o644)
         written += 1
     removed = _remove_stale(out, set(files) | {MARKER})
     return WriteReport(written, unchanged, removed)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -73,7 +73,7 @@ class BuildError(Exception):
 class _QuietHandler(SimpleHTTPRequestHandler):
     """Serves one folder; says nothing per request, and nothing when a browser hangs up."""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -145,7 +145,7 @@ class Link:
 class LinkParser(HTMLParser):
     """Collects every URL a page refers to: links, stylesheets, images, scripts, media."""
 
-    ATTRIBUTES = {
+    ATTRIBUTES: ClassVar[dict[str, tuple[str, ...]]] = {
         "a": ("href",),
         "area": ("href",),
         "link": ("href",),
@@ -210,9 +210,21 @@ class Crawl:
 
 
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""")
-_LOADED_BY_PAGE = {("link", "href"), ("img", "src"), ("img", "srcset"), ("script", "src"), ("source", "src"),
-                   ("source", "srcset"), ("iframe", "src"), ("video", "src"), ("video", "poster"),
-                   ("audio", "src"), ("track", "src"), ("object", "data"), ("embed", "src")}
+_LOADED_BY_PAGE = {
+    ("link", "href"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("script", "src"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("track", "src"),
+    ("object", "data"),
+    ("embed", "src"),
+}
 
 
 def crawl(base_url: str, start: str = "/") -> Crawl:
@@ -227,7 +239,12 @@ def crawl(base_url: str, start: str = "/") -> Crawl:
             continue
         try:
             with opener.open(url, timeout=30) as response:
-                status, final, kind, body = response.status, response.url, response.headers.get_content_type(), response.read()
+                status, final, kind, body = (
+                    response.status,
+                    response.url,
+                    response.headers.get_content_type(),
+                    response.read(),
+                )
         except urllib.error.HTTPError as error:
             error.close()
             result.fetched[url] = error.code
@@ -296,7 +313,6 @@ def describe_violations(url: str, violations: list[dict[str, Any]]) -> list[str]
             summary = (node.get("failureSummary") or "").replace("\n", " ")
             lines.append(f"    {target}: {summary}")
     return lines
-
 
 
 # --- fixtures ------------------------------------------------------------------------------
@@ -382,8 +398,9 @@ def chromium(request: pytest.FixtureRequest) -> Any:
 # --- screenshots, for humans -----------------------------------------------------------
 
 
-def screenshot(url: str, out: Path, *, width: int = 1280, height: int = 800, dark: bool = False,
-               full_page: bool = True) -> Path:
+def screenshot(
+    url: str, out: Path, *, width: int = 1280, height: int = 800, dark: bool = False, full_page: bool = True
+) -> Path:
     """Save a PNG of `url` as a visitor would see it. Not asserted by any test: look at it."""
     from playwright.sync_api import sync_playwright
 
@@ -392,8 +409,9 @@ def screenshot(url: str, out: Path, *, width: int = 1280, height: int = 800, dar
     with sync_playwright() as p:
         browser = launch_chromium(p)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height},
-                                          color_scheme="dark" if dark else "light")
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
+            )
             page = context.new_page()
             page.goto(url, wait_until="networkidle")
             page.screenshot(path=str(out), full_page=full_page)
@@ -407,8 +425,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.browser", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     shot = commands.add_parser("screenshot", help="save a PNG of a page")
-    shot.add_argument("url", help="a URL (http://127.0.0.1:PORT/progress/), or a path such as /progress/ "
-                                  "to serve from the --site folder for the moment of the screenshot")
+    shot.add_argument(
+        "url",
+        help="a URL (http://127.0.0.1:PORT/progress/), or a path such as /progress/ "
+        "to serve from the --site folder for the moment of the screenshot",
+    )
     shot.add_argument("out", type=Path, help="the PNG to write")
     shot.add_argument("--site", type=Path, default=ROOT / "site", help="built site for a path (default: site/)")
     shot.add_argument("--width", type=int, default=1280, help="viewport width in CSS pixels (a phone: 390)")

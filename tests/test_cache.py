@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from generator import markup
+from generator.body import markup
 from generator.build import prepare
 from generator.cache import HtmlCache, cache_key
 from tests.conftest import write_files
@@ -15,7 +15,17 @@ from tests.conftest import write_files
 
 def test_the_key_depends_on_every_part_and_their_boundaries():
     assert cache_key("body", "extra", "0.1") == cache_key("body", "extra", "0.1")
-    assert len({cache_key("body", "extra", "0.1"), cache_key("body", "extra", "0.2"), cache_key("bod", "yextra", "0.1"), cache_key("body!", "extra", "0.1")}) == 4
+    assert (
+        len(
+            {
+                cache_key("body", "extra", "0.1"),
+                cache_key("body", "extra", "0.2"),
+                cache_key("bod", "yextra", "0.1"),
+                cache_key("body!", "extra", "0.1"),
+            }
+        )
+        == 4
+    )
 
 
 def test_round_trip_keeps_only_what_was_used(tmp_path):
@@ -62,7 +72,8 @@ def test_a_damaged_cache_is_ignored(tmp_path, damaged):
 
 def test_a_second_build_converts_nothing(journal, monkeypatch):
     folder = journal({"content/2026-11-23.md": "Some *text*.\n", "content/2026-11-24.md": "More.\n"})
-    files, _, cache = prepare(folder)
+    prepared = prepare(folder)
+    files, cache = prepared.files, prepared.cache
     cache.save()  # as a build does after writing
     cached = json.loads((folder / ".cairn" / "html.json").read_text())
     assert sorted(cached.values()) == ["<p>More.</p>", "<p>Some <em>text</em>.</p>"]
@@ -71,16 +82,18 @@ def test_a_second_build_converts_nothing(journal, monkeypatch):
         raise AssertionError(f"converted again: {text!r}")
 
     monkeypatch.setattr(markup, "to_html", no_conversion)
-    again, _, cache = prepare(folder)
+    prepared = prepare(folder)
+    again, cache = prepared.files, prepared.cache
     cache.save()  # as a build does after writing
     assert again == files
 
 
 def test_an_edited_entry_is_converted_again_and_the_old_html_dropped(journal):
     folder = journal({"content/2026-11-23.md": "Old.\n"})
-    prepare(folder)[2].save()
+    prepare(folder).cache.save()
     (folder / "content" / "2026-11-23.md").write_text("New.\n")
-    files, _, cache = prepare(folder)
+    prepared = prepare(folder)
+    files, cache = prepared.files, prepared.cache
     cache.save()  # as a build does after writing
     assert b"<p>New.</p>" in files["2026/11/23/index.html"]
     assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>New.</p>"]
@@ -88,7 +101,8 @@ def test_an_edited_entry_is_converted_again_and_the_old_html_dropped(journal):
 
 def test_a_damaged_cache_does_not_break_the_build(journal):
     folder = journal({"content/2026-11-23.md": "Text.\n", ".cairn/html.json": "[1, 2]"})
-    files, _, cache = prepare(folder)
+    prepared = prepare(folder)
+    files, cache = prepared.files, prepared.cache
     cache.save()  # as a build does after writing
     assert b"<p>Text.</p>" in files["2026/11/23/index.html"]
     assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>Text.</p>"]
@@ -103,25 +117,27 @@ def _forbid_markdown(monkeypatch):
 
 def test_a_template_change_redraws_pages_without_running_markdown_again(journal, monkeypatch):
     folder = journal({"content/2026-11-23.md": "Some *text*.\n"})
-    prepare(folder, save_caches=True)[2].save()
-    write_files(folder, {"templates/entry.html": '{% extends "builtin/entry.html" %}{% block footer %}Mine.{% endblock %}\n'})
+    prepare(folder, save_caches=True).cache.save()
+    write_files(
+        folder, {"templates/entry.html": '{% extends "builtin/entry.html" %}{% block footer %}Mine.{% endblock %}\n'}
+    )
     _forbid_markdown(monkeypatch)
-    files = prepare(folder)[0]
+    files = prepare(folder).files
     assert b"Mine." in files["2026/11/23/index.html"]
     assert b"Some <em>text</em>." in files["2026/11/23/index.html"]
 
 
 def test_a_settings_change_redraws_pages_without_running_markdown_again(journal, monkeypatch):
     folder = journal({"content/2026-11-23.md": "Some *text*.\n"})
-    prepare(folder, save_caches=True)[2].save()
+    prepare(folder, save_caches=True).cache.save()
     write_files(folder, {"journal.yaml": "title: Another name\n"})
     _forbid_markdown(monkeypatch)
-    assert b"Another name" in prepare(folder)[0]["2026/11/23/index.html"]
+    assert b"Another name" in prepare(folder).files["2026/11/23/index.html"]
 
 
 def test_a_new_cairn_version_converts_everything_again(journal, monkeypatch):
     folder = journal({"content/2026-11-23.md": "Some *text*.\n"})
-    prepare(folder, save_caches=True)[2].save()
+    prepare(folder, save_caches=True).cache.save()
     monkeypatch.setattr(markup, "__version__", "99.0")
     converted = []
     real = markup.to_html
@@ -131,11 +147,14 @@ def test_a_new_cairn_version_converts_everything_again(journal, monkeypatch):
 
 
 def test_parallel_and_serial_conversion_give_the_same_bytes(journal, monkeypatch, tmp_path):
-    bodies = {f"content/2026-11-{day:02d}.md": f"Day {day}: *a walk*, a [link](https://example.org/{day}).\n" for day in range(1, 29)}
-    serial = prepare(journal(bodies))[0]
+    bodies = {
+        f"content/2026-11-{day:02d}.md": f"Day {day}: *a walk*, a [link](https://example.org/{day}).\n"
+        for day in range(1, 29)
+    }
+    serial = prepare(journal(bodies)).files
     monkeypatch.setattr(markup, "_PARALLEL_FROM", 2)  # every miss goes to the worker processes
     monkeypatch.setattr(markup.os, "cpu_count", lambda: 2)  # even on a one-core machine
     other = tmp_path / "again"
     write_files(other, bodies)
-    parallel = prepare(other)[0]
+    parallel = prepare(other).files
     assert parallel == serial

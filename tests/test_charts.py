@@ -11,8 +11,8 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from generator import charts, insights
 from generator.model import Config, Metric, MoodScale
+from generator.progress import charts, insights
 from tests.journal_entries import date, entry, ten_days
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -73,7 +73,9 @@ def test_mood_trend_says_when_mood_rose():
 def test_mood_trend_names_a_harder_stretch_kindly():
     days = [(f"2026-03-{d:02d}", 4) for d in range(1, 11)] + [(f"2026-06-{d:02d}", 2) for d in range(1, 11)]
     chart = charts.mood_trend_chart(moods(days), SCALE, "m")
-    assert chart.description.startswith("A harder stretch: the 30-day median went from 4 in March 2026 to 2 in June 2026.")
+    assert chart.description.startswith(
+        "A harder stretch: the 30-day median went from 4 in March 2026 to 2 in June 2026."
+    )
 
 
 def test_mood_trend_held_steady():
@@ -88,7 +90,10 @@ def test_a_long_trend_is_tabled_by_month():
     chart = charts.mood_trend_chart(trend, SCALE, "m")
     assert len(marks(parse(chart), "circle", "dot")) == 120
     assert chart.columns[0] == "Month" and [r[:2] for r in chart.rows] == [
-        ("January 2025", "31"), ("February 2025", "28"), ("March 2025", "31"), ("April 2025", "30"),
+        ("January 2025", "31"),
+        ("February 2025", "28"),
+        ("March 2025", "31"),
+        ("April 2025", "30"),
     ]
 
 
@@ -113,7 +118,12 @@ def test_metric_trend_in_its_unit():
 
 
 def test_year_in_pixels_has_a_square_for_every_day_and_a_legend():
-    entries = [entry("2024-01-01", 1), entry("2024-01-02", 2), entry("2024-01-02", 3, slug="-b"), entry("2024-03-01", 5)]
+    entries = [
+        entry("2024-01-01", 1),
+        entry("2024-01-02", 2),
+        entry("2024-01-02", 3, slug="-b"),
+        entry("2024-03-01", 5),
+    ]
     (year,) = insights.year_in_pixels(entries)
     chart = charts.year_pixels_chart(year, SCALE, "y2024")
     root = parse(chart)
@@ -197,7 +207,9 @@ def test_output_is_deterministic_and_ids_are_checked():
 
 
 def test_the_partial_draws_the_svg_and_a_table_of_its_numbers():
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    )
     chart = charts.bar_chart(insights.win_counts(ten_days()).weeks, "Wins <per> week", "w")
     html = env.get_template("partials/chart.html").render(chart=chart)
     assert str(chart.svg) in html  # not escaped

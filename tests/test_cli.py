@@ -53,7 +53,7 @@ def two_entries(journal):
 def test_build_succeeds_and_says_what_it_did(two_entries):
     result = run_cairn("build", cwd=two_entries)
     assert (result.returncode, result.stderr) == (0, "")
-    entries, pages, written, unchanged, removed = summary(result)
+    entries, _pages, written, unchanged, removed = summary(result)
     assert (entries, unchanged, removed) == (2, 0, 0)
     assert written == len(snapshot(two_entries / "site")) - 1  # every file but the marker
     site = two_entries / "site"
@@ -67,7 +67,7 @@ def test_a_second_build_writes_nothing(two_entries):
     before = {p: p.stat().st_mtime_ns for p in (two_entries / "site").rglob("*")}
     result = run_cairn("build", cwd=two_entries)
     assert result.returncode == 0
-    entries, pages, written, unchanged, removed = summary(result)
+    _entries, _pages, written, unchanged, removed = summary(result)
     assert (written, removed) == (0, 0)
     assert unchanged == len(before) - len([p for p in before if p.is_dir()]) - 1
     assert result.stdout.splitlines()[1] == "Nothing changed since the last build."
@@ -142,7 +142,11 @@ def test_near_miss_keys_warn_and_strict_fails(journal):
     assert (result.returncode, result.stderr) == (0, warnings)
     assert (folder / "site/2026/11/23/index.html").is_file()
     result = run_cairn("check", cwd=folder)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "All 1 entries look right (3 warnings).\n", warnings)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "All 1 entries look right (3 warnings).\n",
+        warnings,
+    )
     before = snapshot(folder / "site")
     for command in ("build", "check"):
         result = run_cairn(command, "--strict", cwd=folder)
@@ -248,10 +252,12 @@ def test_new_without_an_editor(journal):
 
 def test_new_opens_the_editor(journal):
     folder = journal({"journal.yaml": ""})
-    result = run_cairn("new", "--date", "2026-11-23", "--title", "Rain", cwd=folder, env=environment(EDITOR="true", VISUAL=None))
+    result = run_cairn(
+        "new", "--date", "2026-11-23", "--title", "Rain", cwd=folder, env=environment(EDITOR="true", VISUAL=None)
+    )
     assert (result.returncode, result.stdout) == (0, "Started content/2026/11/2026-11-23.md\n")
     text = (folder / "content/2026/11/2026-11-23.md").read_text()
-    assert text.startswith("---\ndate: 2026-11-23\ntitle: \"Rain\"\nmood:")
+    assert text.startswith('---\ndate: 2026-11-23\ntitle: "Rain"\nmood:')
     result = run_cairn("new", "--date", "2026-11-24", cwd=folder, env=environment(EDITOR=None, VISUAL=None))
     assert result.stdout.splitlines() == [
         "Started content/2026/11/2026-11-24.md",
@@ -264,7 +270,9 @@ def test_new_opens_the_editor(journal):
 def test_new_never_overwrites(journal, how):
     folder = journal({"content/2026/11/2026-11-23.md": "---\nmood: 2\n---\nMy own words, not a template.\n"})
     before = snapshot(folder)
-    result = run_cairn("new", "--date", "2026-11-23", "--title", "Other", *how, cwd=folder, env=environment(EDITOR="true", VISUAL=None))
+    result = run_cairn(
+        "new", "--date", "2026-11-23", "--title", "Other", *how, cwd=folder, env=environment(EDITOR="true", VISUAL=None)
+    )
     assert (result.returncode, result.stdout) == (0, "Opening the existing entry content/2026/11/2026-11-23.md\n")
     assert snapshot(folder) == before
 
@@ -300,7 +308,12 @@ def stderr_on_a_terminal(folder: Path, env: dict[str, str]) -> bytes:
     leader, follower = pty.openpty()
     try:
         subprocess.run(
-            [sys.executable, "-m", "generator", "check"], cwd=folder, env=env, stderr=follower, stdout=subprocess.DEVNULL, timeout=60
+            [sys.executable, "-m", "generator", "check"],
+            cwd=folder,
+            env=env,
+            stderr=follower,
+            stdout=subprocess.DEVNULL,
+            timeout=60,
         )
         os.close(follower)
         chunks = []
@@ -338,7 +351,9 @@ def test_the_cairn_console_script(two_entries):
 
 
 def test_python_dash_m_generator(two_entries):
-    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=two_entries, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=two_entries, capture_output=True, text=True, timeout=60
+    )
     assert (result.returncode, result.stdout) == (0, "All 2 entries look right (0 warnings).\n")
 
 

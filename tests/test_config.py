@@ -118,10 +118,16 @@ def test_every_problem_is_reported_at_once_and_sorted(journal):
     [
         ("mood:\n  labels: [only]\n", "journal.yaml:2: mood labels must be a list of at least two words, lowest first"),
         ("mood:\n  low: one\n", "journal.yaml:2: mood low must be a whole number (got 'one')"),
-        ("mood:\n  lables: [a, b]\n", "journal.yaml:2: mood has unknown setting 'lables' (use low, labels and aliases)"),
+        (
+            "mood:\n  lables: [a, b]\n",
+            "journal.yaml:2: mood has unknown setting 'lables' (use low, labels and aliases)",
+        ),
         ("metrics:\n  sleep: {min: none}\n", "journal.yaml:1: metric 'sleep' min and max must be numbers"),
         ("metrics:\n  sleep: {units: h}\n", "journal.yaml:1: metric 'sleep' has unknown setting 'units'"),
-        ("metrics:\n  sleep: 7\n", "journal.yaml:1: metric 'sleep' must have a label, and optionally unit, min and max"),
+        (
+            "metrics:\n  sleep: 7\n",
+            "journal.yaml:1: metric 'sleep' must have a label, and optionally unit, min and max",
+        ),
         ("title: [a, b]\n", "journal.yaml:1: must be a line of text"),
         ("home_entries: true\n", "journal.yaml:1: home_entries must be a whole number above 0 (got True)"),
     ],

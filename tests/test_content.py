@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from generator.content import find_asset_files, find_entry_files, load_entries, read_entry, split_front_matter
+from generator.content import (
+    find_asset_files,
+    find_entry_files,
+    load_entries,
+    read_entry,
+    split_front_matter,
+)
 from generator.model import Config, Habit, Metric
 
 DAY = "content/2026/11/2026-11-23.md"
@@ -54,7 +60,12 @@ def test_the_documented_entry():
         "Free Markdown text.\n"
     )
     assert (e.source, e.date, e.time, e.title, e.has_title, e.slug) == (
-        DAY, dt.date(2026, 11, 23), None, "A quieter morning", True, "a-quieter-morning"
+        DAY,
+        dt.date(2026, 11, 23),
+        None,
+        "A quieter morning",
+        True,
+        "a-quieter-morning",
     )
     assert e.mood == 3
     assert e.metrics == (("sleep", 7.5), ("energy", 2.0))
@@ -73,7 +84,14 @@ def test_the_documented_entry():
 def test_every_field_is_optional():
     e = entry("---\n---\n")
     assert (e.date, e.title, e.has_title, e.mood, e.tags, e.wins, e.resurface, e.draft) == (
-        dt.date(2026, 11, 23), "Monday 23 November 2026", False, None, (), (), True, False
+        dt.date(2026, 11, 23),
+        "Monday 23 November 2026",
+        False,
+        None,
+        (),
+        (),
+        True,
+        False,
     )
 
 
@@ -150,7 +168,11 @@ def test_a_utf8_bom():
 def test_no_front_matter_but_a_dated_name():
     e = entry("Just text.\n", name="content/2026-11-23-evening.md")
     assert (e.date, e.title, e.slug, e.body, e.body_line) == (
-        dt.date(2026, 11, 23), "Monday 23 November 2026", "evening", "Just text.\n", 1
+        dt.date(2026, 11, 23),
+        "Monday 23 November 2026",
+        "evening",
+        "Just text.\n",
+        1,
     )
 
 
@@ -171,7 +193,9 @@ def test_a_near_miss_key_is_a_warning_with_the_suggestion(key, suggestion, line)
     text = f"---\ntitle: x\n{key}: [a]\n---\n"
     found, found_problems = read_entry(DAY, text.encode(), CONFIG)
     assert found is not None and found.extra == {key: ["a"]}
-    assert [str(p) for p in found_problems] == [f"{DAY}:{line}: warning: unknown key '{key}' (did you mean '{suggestion}'?)"]
+    assert [str(p) for p in found_problems] == [
+        f"{DAY}:{line}: warning: unknown key '{key}' (did you mean '{suggestion}'?)"
+    ]
 
 
 def test_booleans_read_as_a_person_writes_them():
@@ -280,7 +304,9 @@ def test_every_problem_in_a_file_is_reported():
 def test_a_mood_on_a_custom_scale():
     config = Config(mood=Config().mood.__class__(low=0, labels=("bad", "ok", "good")))
     assert entry("---\nmood: 0\n---\n", config=config).mood == 0
-    assert problems("---\nmood: 3\n---\n", config=config) == [f"{DAY}:2: mood must be a whole number from 0 to 2 (got 3)"]
+    assert problems("---\nmood: 3\n---\n", config=config) == [
+        f"{DAY}:2: mood must be a whole number from 0 to 2 (got 3)"
+    ]
 
 
 def test_front_matter_never_closed():
@@ -368,5 +394,7 @@ def test_load_entries_gathers_every_error_of_every_file_sorted(journal):
         "content/a/notes.md:1: has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it",
         "content/b/2026-11-23.md:2: mood must be a whole number from 1 to 5 (got 9)",
     ]
-    assert [str(w) for w in loaded.warnings] == ["content/c/2026-11-21.md:3: warning: unknown key 'tag' (did you mean 'tags'?)"]
+    assert [str(w) for w in loaded.warnings] == [
+        "content/c/2026-11-21.md:3: warning: unknown key 'tag' (did you mean 'tags'?)"
+    ]
     assert [e.title for e in loaded.entries] == ["Fine"]

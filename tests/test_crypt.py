@@ -20,25 +20,21 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from generator.build import prepare
 from generator.config import load_config
 from generator.content import load_entries
-from generator.crypt import (
+from generator.crypt import encrypt_site
+from generator.crypt.keys import (
     ITERATIONS,
-    NAME_DIGITS,
     SALT_FILE,
     PassphraseRefused,
     derive_key,
-    encrypt_site,
-    find_leaks,
-    journal_words,
     load_or_create_salt,
     open_bytes,
     open_file,
     passphrase_problem,
     read_passphrase,
-    relink_page,
     seal_bytes,
-    seal_site,
-    site_names,
 )
+from generator.crypt.leaks import find_leaks, journal_words
+from generator.crypt.shell import NAME_DIGITS, relink_page, seal_site, site_names
 from generator.errors import BuildFailed
 from generator.index import assign_urls
 from generator.search import search_index
@@ -70,7 +66,7 @@ def journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(journal: Path) -> dict[str, bytes]:
-    files = prepare(journal)[0]
+    files = prepare(journal).files
     if "static/search-index.js" not in files:  # until build.py writes it
         entries = [e for e in load_entries(journal, load_config(journal)).entries if not e.draft]
         files["static/search-index.js"] = search_index(assign_urls(entries), load_config(journal))
@@ -113,7 +109,7 @@ def test_a_passphrase_under_12_characters_is_refused_and_told_why():
 
 def test_the_passphrase_comes_from_the_environment_or_is_asked_twice():
     assert read_passphrase({"CAIRN_PASSPHRASE": PASSPHRASE}, None) == PASSPHRASE
-    with pytest.raises(PassphraseRefused, match="at least 12 characters.*CAIRN_PASSPHRASE"):
+    with pytest.raises(PassphraseRefused, match=r"at least 12 characters.*CAIRN_PASSPHRASE"):
         read_passphrase({"CAIRN_PASSPHRASE": "short"}, None)
     asked: list[str] = []
     answers = iter([PASSPHRASE, PASSPHRASE])
@@ -189,8 +185,9 @@ def test_sealing_is_deterministic(site: dict[str, bytes], sealed: dict[str, byte
     assert seal_site(site, key, SALT, ITERATIONS) == sealed
 
 
-def test_names_are_opaque_stable_and_keyed(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes,
-                                            other_key: bytes):
+def test_names_are_opaque_stable_and_keyed(
+    site: dict[str, bytes], sealed: dict[str, bytes], key: bytes, other_key: bytes
+):
     names = site_names(site, key)
     assert names == site_names(dict(site), key)
     assert set(names.values()) == set(sealed)
@@ -218,7 +215,9 @@ def test_every_page_is_a_shell_and_every_file_opens_to_what_was_built(
             assert '<meta name="robots" content="noindex, nofollow">' in text
             assert "script-src 'self'" in text
             assert re.findall(r"<script\b[^>]*>", text) == [
-                '<script src="static/unlock.js">', '<script type="application/octet-stream" id="cairn-sealed">']
+                '<script src="static/unlock.js">',
+                '<script type="application/octet-stream" id="cairn-sealed">',
+            ]
             assert len(text) < 2000 + 1.4 * len(zlib.compress(site[old], 9)) + 100
             kind, page = open_file(key, data)
             assert kind == "text/html" and b"<html" in page
@@ -247,9 +246,15 @@ def test_links_in_pages_lead_to_the_sealed_files(site: dict[str, bytes], sealed:
 
 
 def test_relinking_keeps_queries_and_fragments_and_leaves_other_links_alone():
-    moves = {"index.html": "index.html", "search/index.html": "1.html", "tags/walk/index.html": "2.html",
-             "files/a b.png": "3.js", "files/a-96.png": "4.js", "on-this-day/05-03/index.html": "5.html",
-             "static/style.css": "static/style.css"}
+    moves = {
+        "index.html": "index.html",
+        "search/index.html": "1.html",
+        "tags/walk/index.html": "2.html",
+        "files/a b.png": "3.js",
+        "files/a-96.png": "4.js",
+        "on-this-day/05-03/index.html": "5.html",
+        "static/style.css": "static/style.css",
+    }
     page = (
         '<a href="../../">home</a> <a href="../../search/?q=walk#results">s</a> <a href="#main">top</a> '
         '<a href="../../tags/walk/">walk</a> <a href="https://example.org/x">out</a> <a href="">here</a> '
@@ -270,7 +275,7 @@ def test_relinking_keeps_queries_and_fragments_and_leaves_other_links_alone():
 
 def test_the_sealed_search_index_points_at_sealed_pages(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes):
     names = site_names(site, key)
-    kind, body = open_file(key, sealed[names["static/search-index.js"]])
+    _kind, body = open_file(key, sealed[names["static/search-index.js"]])
     data = json.loads(body.decode().removeprefix("window.CAIRN_SEARCH = ").removesuffix(";\n"))
     urls = [record["u"] for record in data["entries"]]
     assert urls and all(url in sealed and url.endswith(".html") for url in urls)
@@ -285,8 +290,9 @@ def test_nothing_of_the_journal_is_readable_in_the_sealed_site(sealed: dict[str,
     assert find_leaks(sealed, words) == []
 
 
-def test_the_leak_check_finds_a_planted_leak(sealed: dict[str, bytes], words: set[str], key: bytes,
-                                              site: dict[str, bytes]):
+def test_the_leak_check_finds_a_planted_leak(
+    sealed: dict[str, bytes], words: set[str], key: bytes, site: dict[str, bytes]
+):
     names = site_names(site, key)
     planted = dict(sealed)
     page = names["2026/05/03/index.html"]
@@ -303,15 +309,20 @@ def _png_with_text(text: bytes) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-            + chunk(b"tEXt", b"Description\x00" + text) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(b"tEXt", b"Description\x00" + text)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_the_leak_check_reads_words_in_photo_metadata_but_not_in_noise():
     words = {"walk", "river", "hopeful"}
     assert find_leaks({"static/a.png": _png_with_text(b"A walk by the river.")}, words) == [
-        "static/a.png: readable journal words: 'river', 'walk'"]
+        "static/a.png: readable journal words: 'river', 'walk'"
+    ]
     noise = hashlib.shake_256(b"noise").digest(2_000_000)
     dictionary = {a + b + c for a in "abcdefghijklmnopqrstuvwxyz" for b in "aeiouy" for c in "bcdfglmnprst"}
     dictionary |= {w + "s" for w in dictionary}
@@ -326,8 +337,7 @@ def test_no_name_or_ciphertext_reads_as_a_word_however_short(sealed: dict[str, b
     assert find_leaks(sealed, every_three_letters) == []
 
 
-def test_a_second_sealing_writes_no_file(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes,
-                                         tmp_path: Path):
+def test_a_second_sealing_writes_no_file(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes, tmp_path: Path):
     assert write_site(tmp_path, sealed).written == len(sealed)
     again = write_site(tmp_path, seal_site(site, key, SALT, ITERATIONS))
     assert (again.written, again.removed, again.unchanged) == (0, 0, len(sealed))
@@ -347,6 +357,7 @@ def test_an_encrypted_build_fails_naming_what_a_readable_theme_file_leaks(journa
     with pytest.raises(BuildFailed) as failure:
         encrypt_site(journal, leaky, entries, PASSPHRASE, config)
     assert [str(e) for e in failure.value.errors] == [
-        "static/extra.css: readable journal words: 'bakery', in the encrypted site"]
+        "static/extra.css: readable journal words: 'bakery', in the encrypted site"
+    ]
     with pytest.raises(PassphraseRefused):
         encrypt_site(journal, site, entries, "too short", config)

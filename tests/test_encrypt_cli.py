@@ -30,7 +30,9 @@ def test_an_encrypted_build_hides_names_and_words_and_a_second_build_writes_noth
     assert first.returncode == 0, first.stderr
     site = journal / "site"
     names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    opaque = re.compile(r"^(?:index\.html|404\.html|robots\.txt|\.cairn-site|static/[a-z-]+\.(?:css|js|svg)|\d{24}\.(?:html|js))$")
+    opaque = re.compile(
+        r"^(?:index\.html|404\.html|robots\.txt|\.cairn-site|static/[a-z-]+\.(?:css|js|svg)|\d{24}\.(?:html|js))$"
+    )
     assert [name for name in names if not opaque.match(name)] == []
     everything = b"".join(snapshot(site).values())
     for word in (b"Rain on the window", b"bakery", b"Walked the long way round", b"hopeful"):

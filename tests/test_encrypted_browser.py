@@ -22,7 +22,9 @@ from typing import Any
 import pytest
 
 from generator.build import prepare
-from generator.crypt import ITERATIONS, derive_key, find_leaks, journal_words, load_or_create_salt, seal_site, site_names
+from generator.crypt.keys import ITERATIONS, derive_key, load_or_create_salt
+from generator.crypt.leaks import find_leaks, journal_words
+from generator.crypt.shell import seal_site, site_names
 from generator.write import write_site
 from tests.browser import (
     AXE_JS,
@@ -60,14 +62,14 @@ def _cli_encrypts() -> bool:
 
 def site_files(journal: Path) -> dict[str, bytes]:
     """The built site in memory, with the search page and index (added here until build.py does)."""
-    files = prepare(journal)[0]
+    files = prepare(journal).files
     if "search/index.html" in files and "static/search-index.js" in files:
         return files
+    from generator.body.markup import render_bodies
     from generator.cache import HtmlCache
     from generator.config import load_config
     from generator.content import load_entries
     from generator.index import assign_urls, build_journal
-    from generator.markup import render_bodies
     from generator.model import Page
     from generator.render import make_environment, render_page
     from generator.search import search_index
@@ -76,7 +78,9 @@ def site_files(journal: Path) -> dict[str, bytes]:
     entries = [e for e in load_entries(journal, config).entries if not e.draft]
     entries = render_bodies(entries, HtmlCache(journal / ".cairn" / "search-test.json"))
     published = build_journal(assign_urls(entries))
-    page = Page("search/", "search.html", {"tags": list(published.tags), "years": sorted(published.years, reverse=True)})
+    page = Page(
+        "search/", "search.html", {"tags": list(published.tags), "years": sorted(published.years, reverse=True)}
+    )
     files["search/index.html"] = render_page(make_environment(journal, config), page)
     files["static/search-index.js"] = search_index(published.entries, config)
     return files
@@ -102,8 +106,9 @@ def names(journal: Path, plain_files: dict[str, bytes]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def sealed_site(journal: Path, plain_files: dict[str, bytes], names: dict[str, str],
-                tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sealed_site(
+    journal: Path, plain_files: dict[str, bytes], names: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     out = tmp_path_factory.mktemp("sealed-site")
     if _cli_encrypts():
         with pytest.MonkeyPatch.context() as patch:
@@ -178,8 +183,14 @@ def browsing(browser: Any, **options: Any) -> Iterator[tuple[Any, Record]]:
     page = context.new_page()
     context.on("request", lambda request: record.requests.append(request.url))
     page.on("pageerror", lambda error: record.problems.append(f"script error: {error}"))
-    page.on("console", lambda message: record.problems.append(f"console {message.type}: {message.text}")
-            if message.type in ("error", "warning") else None)
+    page.on(
+        "console",
+        lambda message: (
+            record.problems.append(f"console {message.type}: {message.text}")
+            if message.type in ("error", "warning")
+            else None
+        ),
+    )
     page.on("requestfailed", lambda request: record.problems.append(f"failed to load {request.url}"))
     try:
         yield page, record
@@ -197,8 +208,11 @@ def wait_open(page: Any) -> None:
 
 
 def _off_site(record: Record) -> list[str]:
-    return [url for url in record.requests
-            if not url.startswith(("data:", "blob:", "file:")) and urllib.parse.urlsplit(url).hostname != HOST]
+    return [
+        url
+        for url in record.requests
+        if not url.startswith(("data:", "blob:", "file:")) and urllib.parse.urlsplit(url).hostname != HOST
+    ]
 
 
 # --- the reader's path -----------------------------------------------------------------
@@ -273,7 +287,8 @@ def test_a_wrong_passphrase_says_so_and_opens_nothing(browser: Any, base_url: st
         error = page.get_by_role("alert")
         error.filter(has_text="does not open").wait_for()
         assert error.inner_text() == (
-            "That passphrase does not open this journal. Check it (capital letters count) and try again.")
+            "That passphrase does not open this journal. Check it (capital letters count) and try again."
+        )
         field_ = page.get_by_label("Passphrase")
         assert field_.get_attribute("aria-invalid") == "true"
         # Focus moves once the unlock script has run; a busy machine may take a moment.
@@ -369,12 +384,15 @@ def _vnu(folder: Path) -> list[str]:
     command = ["java", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json", str(folder)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     messages = json.loads(done.stderr or done.stdout)["messages"]
-    return [f"{urllib.parse.unquote(m.get('url', '')).rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-            for m in messages]
+    return [
+        f"{urllib.parse.unquote(m.get('url', '')).rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+    ]
 
 
-def test_shells_and_unlocked_pages_are_valid_html(browser: Any, base_url: str, names: dict[str, str],
-                                                  sealed_site: Path, tmp_path: Path):
+def test_shells_and_unlocked_pages_are_valid_html(
+    browser: Any, base_url: str, names: dict[str, str], sealed_site: Path, tmp_path: Path
+):
     shells = tmp_path / "shells"
     shells.mkdir()
     for page in sealed_site.glob("*.html"):
@@ -415,9 +433,25 @@ def test_the_second_build_writes_nothing(journal: Path, plain_files: dict[str, b
         env = {**os.environ, "CAIRN_PASSPHRASE": PASSPHRASE, "NO_COLOR": "1"}
         import sys
 
-        done = subprocess.run([sys.executable, "-m", "generator", "build", "--journal", str(journal), "--out",
-                               str(sealed_site), "--encrypt"], env=env, capture_output=True, text=True, cwd=REPO,
-                              timeout=600, check=False)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "build",
+                "--journal",
+                str(journal),
+                "--out",
+                str(sealed_site),
+                "--encrypt",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=600,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         assert " 0 written" in done.stdout, done.stdout
     else:

@@ -74,7 +74,13 @@ def test_json_holds_every_field_and_is_the_same_bytes_each_time(journal, tmp_pat
     first = out.read_bytes()
     assert run_cairn("--journal", folder, "export", "json").stdout.encode("utf-8") == first
     document = json.loads(first)
-    assert document["journal"]["metrics"][0] == {"name": "sleep", "label": "Sleep", "unit": "hours", "min": 0, "max": 14}
+    assert document["journal"]["metrics"][0] == {
+        "name": "sleep",
+        "label": "Sleep",
+        "unit": "hours",
+        "min": 0,
+        "max": 14,
+    }
     assert [e["file"] for e in document["entries"]] == [
         "content/2026/11/2026-11-23-evening.md", "content/2026/11/2026-11-23.md", "content/2026/11/2026-11-27.md",
     ]  # fmt: skip
@@ -100,7 +106,10 @@ def comparable(entry):
 def test_import_of_the_json_export_gives_back_the_same_entries(journal, tmp_path):
     folder = make_journal(journal)
     export = tmp_path / "everything.json"
-    assert run_cairn("--journal", folder, "export", "json", "--include-private", "--drafts", "--out", export).returncode == 0
+    assert (
+        run_cairn("--journal", folder, "export", "json", "--include-private", "--drafts", "--out", export).returncode
+        == 0
+    )
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     shutil.copy(folder / "journal.yaml", fresh / "journal.yaml")

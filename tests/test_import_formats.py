@@ -20,10 +20,13 @@ needs_corpora = pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpo
 
 def test_the_registry_is_the_one_list_of_formats():
     assert [f.name for f in FORMATS] == ["daylio", "dayone", "jrnl", "journey", "cairn"]
+    import argparse
+
     from generator.cli import make_parser
 
-    imports = make_parser()._subparsers._group_actions[0].choices["import"]  # type: ignore[union-attr]
-    kind = next(a for a in imports._actions if a.dest == "kind")
+    commands = next(a for a in make_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    kind = next(a for a in commands.choices["import"]._actions if a.dest == "kind")
+    assert kind.choices is not None
     assert list(kind.choices) == [f.name for f in FORMATS]
 
 
@@ -31,8 +34,14 @@ def test_jrnl_text_two_entries_in_one_minute_both_import_and_a_second_journal_ad
     journal = tmp_path / "journal"
     first = run_import("jrnl", HERE / "jrnl_first.journal", journal, Config(), skip_bad=True)
     assert first.summary() == "Imported 3 entries, skipped 0 already imported, rejected 1."
-    assert messages(first) == ["jrnl_first.journal:10: 2024-02-30 10:00 is not a real date and time; the entry is left out"]
-    assert first.imported == ["content/2024/02/2024-02-03.md", "content/2024/02/2024-02-03-2.md", "content/2024/02/2024-02-04.md"]
+    assert messages(first) == [
+        "jrnl_first.journal:10: 2024-02-30 10:00 is not a real date and time; the entry is left out"
+    ]
+    assert first.imported == [
+        "content/2024/02/2024-02-03.md",
+        "content/2024/02/2024-02-03-2.md",
+        "content/2024/02/2024-02-04.md",
+    ]
     meta, body = front(journal, "content/2024/02/2024-02-04.md")
     assert (meta["title"], meta["starred"], meta["tags"]) == ("A hard evening", True, ["coping"])  # not example.org
     assert body == "Wrote to sam@example.org about it. @coping\n"
@@ -100,7 +109,9 @@ def test_jrnl_text_sample_details(tmp_path):
     assert front(journal, tags.imported[0])[0]["tags"] == ["os/2", "c++", "c#"]
     email = run_import("jrnl", JOURNALS / "tags-237.journal", journal, Config())
     assert front(journal, email.imported[0])[0]["tags"] == ["newline", "email"]
-    legacy = run_import("jrnl", JOURNALS / "simple_jrnl-1-9-5_little_endian_dates.journal", tmp_path / "legacy", Config())
+    legacy = run_import(
+        "jrnl", JOURNALS / "simple_jrnl-1-9-5_little_endian_dates.journal", tmp_path / "legacy", Config()
+    )
     assert legacy.imported == [
         "content/2010/06/2010-06-10.md", "content/2013/06/2013-06-10.md", "content/2019/08/2019-08-03.md",
     ]  # fmt: skip
@@ -161,7 +172,10 @@ def test_journey_real_sample(tmp_path):
         "Another test\n",
         "Test Entry\n\n**bold** *italic* ***bold-italic***\n",
     ]
-    assert [str(front(journal, p)[0]["date"]) for p in report.imported] == ["2021-06-27 16:09:00", "2021-07-01 12:00:00"]
+    assert [str(front(journal, p)[0]["date"]) for p in report.imported] == [
+        "2021-06-27 16:09:00",
+        "2021-07-01 12:00:00",
+    ]
 
 
 def test_day_one_classic_folder_with_a_photo_and_an_entry_without_a_date(tmp_path):

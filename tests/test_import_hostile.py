@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import zipfile
-from pathlib import Path
 
 from generator.content import load_entries
 from generator.importers import run_import
@@ -18,7 +17,7 @@ ROWS = {
     "b": "2024-05-02,2 May,Thursday,20:00,meh,,,In both exports\n",
     "c": "2024-05-03,3 May,Friday,09:00,rad,,,Also in both\n",
     "d": "2024-05-04,4 May,Saturday,20:00,bad,,,Only in the second\n",
-    "e": "2024-05-03,3 May,Friday,09:00,awful,,,\"Same minute as c, written later\"\n",
+    "e": '2024-05-03,3 May,Friday,09:00,awful,,,"Same minute as c, written later"\n',
 }
 
 
@@ -33,7 +32,7 @@ def test_overlapping_daylio_exports_neither_skip_new_nor_duplicate_old(tmp_path)
     report = run_import("daylio", second, journal, Config())
     assert report.summary() == "Imported 2 entries, skipped 2 already imported, rejected 0."
     assert report.imported == ["content/2024/05/2024-05-03-2.md", "content/2024/05/2024-05-04.md"]
-    assert front(journal, "content/2024/05/2024-05-03-2.md") [1] == "Same minute as c, written later\n"
+    assert front(journal, "content/2024/05/2024-05-03-2.md")[1] == "Same minute as c, written later\n"
     assert len(list((journal / "content").rglob("*.md"))) == 5
 
 
@@ -63,8 +62,10 @@ def test_years_one_and_9999_get_four_digit_names_and_read_back(tmp_path):
     text.write_text("[0001-01-01 00:05] The very start.\n\n[9999-12-31 23:59] The very end.\n", encoding="utf-8")
     report = run_import("jrnl", text, journal, Config())
     assert report.imported == ["content/0001/01/0001-01-01.md", "content/9999/12/9999-12-31.md"]
-    assert (journal / "content/0001/01/0001-01-01.md").read_text(encoding="utf-8").startswith(
-        "---\ndate: 0001-01-01 00:05\ntitle: The very start.\nimported: jrnl 0001-01-01 00:05 "
+    assert (
+        (journal / "content/0001/01/0001-01-01.md")
+        .read_text(encoding="utf-8")
+        .startswith("---\ndate: 0001-01-01 00:05\ntitle: The very start.\nimported: jrnl 0001-01-01 00:05 ")
     )
     loaded = load_entries(journal, Config())
     assert ([str(e.date) for e in loaded.entries], loaded.errors) == (["0001-01-01", "9999-12-31"], [])
@@ -88,12 +89,14 @@ def test_a_time_zone_that_moves_an_entry_past_year_9999_or_before_year_1_is_a_cl
 
 def test_a_day_one_zip_that_would_expand_past_the_budget_is_refused_before_extracting(tmp_path):
     bomb = tmp_path / "export.zip"
-    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("Journal.json", "w") as member:
-            member.write(b'{"entries": [], "padding": "')
-            for _ in range(65):
-                member.write(b" " * (1024 * 1024))
-            member.write(b'"}')
+    with (
+        zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("Journal.json", "w") as member,
+    ):
+        member.write(b'{"entries": [], "padding": "')
+        for _ in range(65):
+            member.write(b" " * (1024 * 1024))
+        member.write(b'"}')
     assert bomb.stat().st_size < 1024 * 1024  # small on disk, 65 MB inside
     report = run_import("dayone", bomb, tmp_path / "journal", Config())
     assert messages(report) == [
@@ -129,8 +132,7 @@ def test_terminal_control_characters_never_reach_the_terminal(tmp_path):
     assert result.returncode == 1
     assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
     assert (
-        f"{export}: entry 1: date '\\x1b]0;owned\\x07\\x1b[2J2024-01-01' is not a date like 2020-06-28"
-        in result.stderr
+        f"{export}: entry 1: date '\\x1b]0;owned\\x07\\x1b[2J2024-01-01' is not a date like 2020-06-28" in result.stderr
     )
 
 

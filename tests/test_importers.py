@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 
@@ -79,7 +78,10 @@ def by_imported(journal: Path, report: ImportReport) -> dict[str, tuple[dict, st
 
 
 def messages(report: ImportReport) -> list[str]:
-    return [f"{Path(e.path).name}:{e.line}: {e.message}" if e.line else f"{Path(e.path).name}: {e.message}" for e in report.rejected]
+    return [
+        f"{Path(e.path).name}:{e.line}: {e.message}" if e.line else f"{Path(e.path).name}: {e.message}"
+        for e in report.rejected
+    ]
 
 
 # --- Daylio -------------------------------------------------------------------------------
@@ -639,7 +641,7 @@ def test_dayone_unreadable_zip_and_empty_folder(tmp_path):
     report = run_import("dayone", fake, tmp_path / "journal", Config())
     assert [e.message.split(" (")[0] for e in report.rejected] == ["is not a zip file that can be opened"]
     (tmp_path / "empty").mkdir()
-    with pytest.raises(UsageError, match="has no Day One .json file"):
+    with pytest.raises(UsageError, match=r"has no Day One \.json file"):
         run_import("dayone", tmp_path / "empty", tmp_path / "journal", Config())
 
 
@@ -651,7 +653,9 @@ def test_every_imported_sample_reads_back_as_a_valid_entry(tmp_path):
     journal = tmp_path / "journal"
     config = Config(habits=(Habit("walk", "Walk"),), metrics=(Metric("sleep", "Sleep time", "h", 0, 24),))
     run_import("daylio", DAYLIO / "staticf0x-daylio-parser" / "test_data.csv", journal, config)
-    run_import("daylio", GABANNA / "daylio_export_ok_scales.csv", journal, config, mood_labels=GABANNA_MOODS, skip_bad=True)
+    run_import(
+        "daylio", GABANNA / "daylio_export_ok_scales.csv", journal, config, mood_labels=GABANNA_MOODS, skip_bad=True
+    )
     run_import("dayone", DEV_JOURNAL / "Dev Journal.json", journal, config)
     run_import("jrnl", CORPORA / "jrnl" / "docs-formats-json-export-example.json", journal, config)
     run_import("jrnl", HERE / "jrnl_crafted.json", journal, config, skip_bad=True)

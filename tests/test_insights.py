@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator import insights
 from generator.model import Config, Habit, Metric, MoodScale
+from generator.progress import insights
 from tests.journal_entries import date, entry, ten_days
 
 CONFIG = Config(

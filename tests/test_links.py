@@ -31,9 +31,12 @@ def test_an_image_beside_the_entry_is_copied_and_linked_relatively(journal):
             "content/2026/11/park.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     assert files["files/2026/11/park.svg"] == b"<svg xmlns='http://www.w3.org/2000/svg'/>"
-    assert body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.svg"></p>'
+    assert (
+        body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.svg"></p>'
+    )
 
 
 def test_file_names_with_spaces_and_ampersands(journal):
@@ -47,7 +50,8 @@ def test_file_names_with_spaces_and_ampersands(journal):
             "content/notes.pdf": b"3",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     assert body_of(files["2026/11/23/index.html"]) == (
         '<p><img alt="a" src="../../../files/my%20pic.svg">\n'
         '<img alt="b" src="../../../files/my pic.svg">\n'
@@ -64,7 +68,8 @@ def test_an_image_in_another_folder_of_content(journal):
             "content/drawings/p.svg": b"svg",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     assert files["files/drawings/p.svg"] == b"svg"
     # ../../../files/2026/11/../../drawings/p.svg is files/drawings/p.svg from /2026/11/23/
     src = re.search(r'src="([^"]+)"', body_of(files["2026/11/23/index.html"])).group(1)
@@ -84,7 +89,8 @@ def test_a_link_to_another_entry_file_goes_to_its_page(journal):
             "content/2026/10/2026-10-01.md": "---\ntitle: October\n---\n",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     assert body_of(files["2026/11/23/index.html"]) == (
         '<p><a href="../../../2026/11/22/">yesterday</a> and <a href="../../../2026/10/01/#end">October</a></p>'
     )
@@ -97,9 +103,16 @@ def test_a_link_to_an_entry_on_a_shared_day(journal):
             "content/2026-11-23-evening.md": "[see the morning](2026-11-23-morning.md)\n",
         }
     )
-    files, _, _ = prepare(folder)
-    assert body_of(files["2026/11/23/morning/index.html"]) == '<p><a href="../../../../2026/11/23/evening/">see the evening</a></p>'
-    assert body_of(files["2026/11/23/evening/index.html"]) == '<p><a href="../../../../2026/11/23/morning/">see the morning</a></p>'
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
+    assert (
+        body_of(files["2026/11/23/morning/index.html"])
+        == '<p><a href="../../../../2026/11/23/evening/">see the evening</a></p>'
+    )
+    assert (
+        body_of(files["2026/11/23/evening/index.html"])
+        == '<p><a href="../../../../2026/11/23/morning/">see the morning</a></p>'
+    )
 
 
 def test_other_links_are_left_as_written(journal):
@@ -111,7 +124,8 @@ def test_other_links_are_left_as_written(journal):
             ),
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     assert body_of(files["2026/11/23/index.html"]) == (
         '<p><a href="https://example.org/a.png">web</a> <a href="#top">top</a> <a href="/about/">root</a> '
         '<a href="mailto:a@example.org">mail</a> <a href="nowhere.md">gone</a></p>'
@@ -135,7 +149,8 @@ def test_a_missing_image_is_an_error_on_its_line(journal):
 
 
 def test_a_missing_file_behind_a_plain_link_is_not_an_error(journal):
-    files, _, _ = prepare(journal({"content/2026-11-23.md": "[notes](notes.pdf)\n"}))
+    prepared = prepare(journal({"content/2026-11-23.md": "[notes](notes.pdf)\n"}))
+    files, _ = prepared.files, prepared.cache
     assert body_of(files["2026/11/23/index.html"]) == '<p><a href="notes.pdf">notes</a></p>'
 
 
@@ -148,5 +163,6 @@ def test_hidden_files_are_not_published(journal):
             "content/notes.pdf": b"n",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     assert sorted(name for name in files if name.startswith("files/")) == ["files/notes.pdf"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator import lookback
+from generator.progress import lookback
 from tests.journal_entries import date, entry
 
 

@@ -16,7 +16,7 @@ ALIASES = (
     "    😀: 5\n"
     "    rad: 5\n"
     "    meh: 3\n"
-    "    \"so so\": 3\n"
+    '    "so so": 3\n'
 )
 
 

@@ -61,7 +61,10 @@ def test_a_new_mood_redraws_every_page_that_counts_it(fixture_copy, drawn, tmp_p
 
 
 def test_a_template_change_draws_every_page(fixture_copy, drawn):
-    write_files(fixture_copy, {"templates/partials/entry_summary.html": "<a href=\"{{ url(entry.url) }}\">{{ entry.title }}</a>\n"})
+    write_files(
+        fixture_copy,
+        {"templates/partials/entry_summary.html": '<a href="{{ url(entry.url) }}">{{ entry.title }}</a>\n'},
+    )
     report = build(fixture_copy, fixture_copy / "site")
     assert len(drawn) == report.pages
 
@@ -69,7 +72,10 @@ def test_a_template_change_draws_every_page(fixture_copy, drawn):
 def test_a_page_changed_by_hand_in_the_site_is_drawn_again(fixture_copy, drawn):
     page = fixture_copy / "site/tags/walk/index.html"
     page.write_text("scribbled")
-    write_files(fixture_copy, {"content/2026/05/2026-05-03.md": (fixture_copy / "content/2026/05/2026-05-03.md").read_text() + "\nMore.\n"})
+    write_files(
+        fixture_copy,
+        {"content/2026/05/2026-05-03.md": (fixture_copy / "content/2026/05/2026-05-03.md").read_text() + "\nMore.\n"},
+    )
     build(fixture_copy, fixture_copy / "site")
     assert "tags/walk/index.html" in drawn
     assert "scribbled" not in page.read_text()

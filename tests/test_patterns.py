@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator import patterns
 from generator.model import Config
+from generator.progress import patterns
 from tests.journal_entries import date, entry, ten_days
 
 CONFIG = Config()
@@ -18,9 +18,19 @@ def test_bounce_back_counts_each_dip_once_from_its_first_low_day():
     assert result.low_days == 3  # the 3rd (1.5), 6th (1) and 9th (2)
     first, second = result.dips
     # The 3rd: the median before it is 3.5 (3 and 4); the 7th (4) is the first back there.
-    assert (first.low_day, first.baseline, first.back_on, first.days) == (date("2026-03-03"), 3.5, date("2026-03-07"), 4)
+    assert (first.low_day, first.baseline, first.back_on, first.days) == (
+        date("2026-03-03"),
+        3.5,
+        date("2026-03-07"),
+        4,
+    )
     # The 6th is inside that dip. The 9th: median of 3, 4, 1.5, 3, 1, 4, 4 is 3; the 10th (5).
-    assert (second.low_day, second.baseline, second.back_on, second.days) == (date("2026-03-09"), 3, date("2026-03-10"), 1)
+    assert (second.low_day, second.baseline, second.back_on, second.days) == (
+        date("2026-03-09"),
+        3,
+        date("2026-03-10"),
+        1,
+    )
     (quarter,) = result.quarters
     assert (quarter.label, quarter.dips, quarter.back, quarter.median_days) == ("2026 Q1", 2, 2, 2.5)
 
@@ -39,7 +49,12 @@ def test_a_dip_still_in_progress_has_no_length():
 
 
 def test_one_entry_back_at_the_baseline_ends_a_dip_even_on_a_mixed_day():
-    entries = [entry("2026-01-01", 3), entry("2026-01-02", 1), entry("2026-01-05", 1), entry("2026-01-05", 3, slug="-b")]
+    entries = [
+        entry("2026-01-01", 3),
+        entry("2026-01-02", 1),
+        entry("2026-01-05", 1),
+        entry("2026-01-05", 3, slug="-b"),
+    ]
     (dip,) = patterns.bounce_back(entries, CONFIG).dips
     assert dip.days == 3
 

@@ -10,12 +10,17 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
-from generator import photos
-from generator.markup import PAGE_MARK
+from generator import cache as cache_module
+from generator.body.markup import PAGE_MARK
+from generator.body.photos import (
+    PublishedPhoto,
+    Rendition,
+    is_photo,
+    publish_photos,
+    srcset,
+)
 from generator.model import Config, Entry, Page
-from generator.photos import PublishedPhoto, Rendition, is_photo, publish_photos, srcset
 from generator.render import make_environment, render_page
-
 from tests.conftest import write_files
 
 RED = (255, 0, 0)
@@ -94,7 +99,7 @@ def test_a_photo_with_gps_exif_comes_out_with_none(folder, tmp_path):
 
 
 def _near(pixel, colour, slack=40) -> bool:
-    return all(abs(a - b) <= slack for a, b in zip(pixel, colour))
+    return all(abs(a - b) <= slack for a, b in zip(pixel, colour, strict=True))
 
 
 def test_small_images_are_not_upscaled_and_png_stays_png(folder, tmp_path):
@@ -115,14 +120,16 @@ def test_small_images_are_not_upscaled_and_png_stays_png(folder, tmp_path):
 
 
 def test_srcset_survives_spaces_and_commas_in_names():
-    photo = PublishedPhoto("content/a b,c.png", Rendition("files/a b,c-1600.png", 1600, 900), Rendition("files/a b,c-480.png", 480, 270))
+    photo = PublishedPhoto(
+        "content/a b,c.png", Rendition("files/a b,c-1600.png", 1600, 900), Rendition("files/a b,c-480.png", 480, 270)
+    )
     assert srcset(photo, "..") == "../files/a%20b%2Cc-480.png 480w, ../files/a%20b%2Cc-1600.png 1600w"
 
 
 def test_unreadable_and_missing_images_are_problems_not_crashes(folder, tmp_path):
     journal = folder({"content/notes.jpg": b"this is text, not a photo\n", "content/ok.png": png((10, 10))})
     sources = ["content/notes.jpg", "content/gone.jpg", "content/ok.png", "content/scan.bmp"]
-    files, published, problems = publish_photos(journal, sources, tmp_path / "cache")
+    _files, published, problems = publish_photos(journal, sources, tmp_path / "cache")
     assert problems["content/notes.jpg"] == "cannot be read as an image (cannot identify image file)"
     assert problems["content/gone.jpg"] == "is missing"
     assert problems["content/scan.bmp"].startswith("is not a kind of photo")
@@ -160,7 +167,7 @@ def test_a_changed_original_is_processed_again(folder, tmp_path):
 
 
 def test_a_stat_note_is_trusted_only_while_the_file_is_unchanged(folder, tmp_path, monkeypatch):
-    monkeypatch.setattr(photos, "_SETTLE_NS", 0)  # note files as soon as they are seen
+    monkeypatch.setattr(cache_module, "_SETTLE_NS", 0)  # note files as soon as they are seen
     journal = folder({"content/a.png": png((64, 64), colour=(0, 0, 255, 255))})
     cache = tmp_path / "cache"
     publish_photos(journal, ["content/a.png"], cache)
@@ -204,13 +211,17 @@ class Item:
 
 def test_the_photos_page_shows_each_photo_lazily_linked_to_its_entry(tmp_path):
     env = make_environment(tmp_path, Config())
-    entry = Entry(source="content/2026/05/2026-05-02.md", date=dt.date(2026, 5, 2), title="A walk", slug="", url="2026/05/02/")
+    entry = Entry(
+        source="content/2026/05/2026-05-02.md", date=dt.date(2026, 5, 2), title="A walk", slug="", url="2026/05/02/"
+    )
     photo = PublishedPhoto(
         "content/2026/05/park.jpg",
         Rendition("files/2026/05/park-1600.jpg", 1600, 1200),
         Rendition("files/2026/05/park-480.jpg", 480, 360),
     )
-    html = render_page(env, Page("photos/", "photos.html", {"months": [(2026, 5, [Item(photo, entry, "the <park>")])]})).decode()
+    html = render_page(
+        env, Page("photos/", "photos.html", {"months": [(2026, 5, [Item(photo, entry, "the <park>")])]})
+    ).decode()
     assert '<a href="../2026/05/02/">' in html
     assert 'src="../files/2026/05/park-480.jpg"' in html
     assert 'srcset="../files/2026/05/park-480.jpg 480w, ../files/2026/05/park-1600.jpg 1600w"' in html

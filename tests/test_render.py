@@ -46,7 +46,8 @@ def test_links_between_pages_are_relative_and_land_on_pages_that_exist(journal):
             "content/2026/11/2026-11-23.md": "---\ntitle: A quieter morning\ntags: [walk, therapy]\n---\nText.\n",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     entry = files["2026/11/23/index.html"].decode()
     assert '<a href="../../../tags/walk/">walk</a>' in entry
     assert '<a href="../../../tags/therapy/">therapy</a>' in entry
@@ -78,14 +79,15 @@ def test_every_page_is_private(journal):
             "content/2025-01-01.md": "Long ago.\n",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     pages = [name for name in files if name.endswith(".html")]
     assert len(pages) >= 12
     for name in pages:
         text = files[name].decode()
         assert ROBOTS_META in text, name
         assert CSP_META in text, name
-        assert "<script src=\"http" not in text and "https://" not in text.split("</head>")[0], name
+        assert '<script src="http' not in text and "https://" not in text.split("</head>")[0], name
     assert files["robots.txt"] == b"User-agent: *\nDisallow: /\n"
 
 
@@ -98,7 +100,8 @@ def test_script_in_a_title_and_a_tag_is_shown_as_text(journal):
             )
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     entry = files["2026/11/23/index.html"].decode()
     assert "<script>" not in entry
     assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in entry
@@ -132,7 +135,8 @@ def test_unicode_titles_and_tags_get_ascii_urls(journal):
             "content/2026-11-23-日記.md": "---\ntitle: 静かな朝\n---\n",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     assert all(name.isascii() for name in files)
     assert {"tags/cafe/index.html", "tags/naive/index.html", "tags/mega/index.html"} <= set(files)
     assert "tags/x2a863cf8/index.html" in files  # 日記 has no ASCII form: a stable short hash
@@ -151,7 +155,8 @@ def test_a_journal_template_overrides_the_builtin_one_by_name(journal):
             "templates/entry.html": '{% extends "base.html" %}{% block main %}<p class="mine">{{ entry.title }}</p>{% endblock %}',
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     entry = files["2026/11/23/index.html"].decode()
     assert '<p class="mine">Mine</p>' in entry
     assert ROBOTS_META in entry  # still the built-in base
@@ -168,7 +173,8 @@ def test_a_journal_template_extends_the_builtin_one_and_replaces_a_block(journal
             "journal.yaml": "title: Stones\n",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     for name in ("index.html", "2026/11/23/index.html", "tags/index.html"):
         page = files[name].decode()
         assert "<p>Kept by me, Stones.</p>" in page, name
@@ -184,7 +190,8 @@ def test_a_journal_can_add_a_static_file_and_override_the_css(journal):
             "templates/static/extra.js": "// mine\n",
         }
     )
-    files, _, _ = prepare(folder)
+    prepared = prepare(folder)
+    files, _ = prepared.files, prepared.cache
     assert files["static/style.css"] == b"body { color: teal }\n"
     assert files["static/extra.js"] == b"// mine\n"
 
@@ -234,11 +241,15 @@ def test_an_unknown_name_in_a_template(journal):
     )
     result = run_cairn("check", cwd=folder)
     assert (result.returncode, "Traceback" in result.stderr) == (1, False)
-    assert result.stderr.splitlines()[0] == "templates/tags.html:2: 'nothing_here' is undefined (while drawing /tags/index.html)"
+    assert (
+        result.stderr.splitlines()[0]
+        == "templates/tags.html:2: 'nothing_here' is undefined (while drawing /tags/index.html)"
+    )
 
 
 def test_the_builtin_theme_renders_an_empty_journal(journal):
-    files, report, _ = prepare(journal({"journal.yaml": "title: Nothing yet\n"}))
+    prepared = prepare(journal({"journal.yaml": "title: Nothing yet\n"}))
+    files, report = prepared.files, prepared.report
     assert report.entries == 0
     home = files["index.html"].decode()
     assert "<title>Nothing yet</title>" in home
@@ -253,7 +264,7 @@ def test_titles_and_dates_on_the_entry_page(journal):
             "journal.yaml": "title: Stones\n",
         }
     )
-    entry = prepare(folder)[0]["2026/11/23/index.html"].decode()
+    entry = prepare(folder).files["2026/11/23/index.html"].decode()
     assert "<title>Monday 23 November 2026 · Stones</title>" in entry
     assert '<time datetime="2026-11-23">Monday 23 November 2026</time> at 07:05' in entry
     assert "4 of 5: good" in entry

@@ -15,7 +15,8 @@ def make(source: str, date: str, slug: str = "", tags=()) -> Entry:
     return Entry(source=source, date=dt.date.fromisoformat(date), title=source, slug=slug, tags=tuple(tags))
 
 
-def planned(entries: list[Entry], config: Config = Config()) -> dict[str, Page]:
+def planned(entries: list[Entry], config: Config | None = None) -> dict[str, Page]:
+    config = config or Config()
     pages, errors = plan(build_journal(assign_urls(entries)), config)
     assert errors == []
     return {p.output: p for p in pages}
@@ -52,7 +53,9 @@ def test_the_pages_of_a_small_journal():
 
 
 def test_entry_pages_know_their_neighbours():
-    pages = planned([make("content/a.md", "2026-01-01"), make("content/b.md", "2026-01-02"), make("content/c.md", "2026-01-03")])
+    pages = planned(
+        [make("content/a.md", "2026-01-01"), make("content/b.md", "2026-01-02"), make("content/c.md", "2026-01-03")]
+    )
     context = pages["2026/01/02/index.html"].context
     assert (context["entry"].source, context["previous"].source, context["next"].source) == (
         "content/b.md",

@@ -17,8 +17,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _entry(day: int, **fields) -> Entry:
     date = dt.date(2026, 5, day)
-    values = {"source": f"content/2026/05/2026-05-{day:02d}.md", "date": date, "title": f"Day {day}",
-              "slug": "", "url": f"2026/05/{day:02d}/"}
+    values = {
+        "source": f"content/2026/05/2026-05-{day:02d}.md",
+        "date": date,
+        "title": f"Day {day}",
+        "slug": "",
+        "url": f"2026/05/{day:02d}/",
+    }
     values.update(fields)
     return Entry(**values)
 
@@ -27,7 +32,7 @@ def _parse(index: bytes) -> dict:
     text = index.decode("utf-8")
     prefix = f"window.{GLOBAL} = "
     assert text.startswith(prefix) and text.endswith(";\n"), text[:80]
-    return json.loads(text[len(prefix): -2])
+    return json.loads(text[len(prefix) : -2])
 
 
 def test_the_index_is_one_statement_holding_json():
@@ -71,8 +76,10 @@ def test_records_hold_what_search_looks_through():
 
 
 def test_plain_text_keeps_words_apart_across_blocks_and_joins_inline_markup():
-    assert plain_text("<h2>One</h2><p>two<br>three</p><ul><li>four</li><li>fi<strong>ve</strong></li></ul>") == \
-        "One two three four five"
+    assert (
+        plain_text("<h2>One</h2><p>two<br>three</p><ul><li>four</li><li>fi<strong>ve</strong></li></ul>")
+        == "One two three four five"
+    )
     assert plain_text("<p>&lt;script&gt; &quot;quoted&quot; caf&eacute;</p>") == '<script> "quoted" café'
 
 
@@ -89,9 +96,19 @@ def test_a_ten_year_journal_gives_an_index_about_the_size_of_its_words():
         date = dt.date(2016, 1, 1) + dt.timedelta(days=i)
         body = " ".join(rng.choice(words) for _ in range(rng.randint(20, 200)))
         wins = tuple(" ".join(rng.choice(words) for _ in range(4)) for _ in range(rng.randint(0, 3)))
-        entries.append(Entry(source=f"content/{i}.md", date=date, title=f"{date:%A} {date.day} {date:%B %Y}", slug="",
-                             mood=rng.randint(1, 5), tags=tuple(rng.sample(["walk", "work", "family", "run"], 2)),
-                             wins=wins, html=f"<p>{body}</p>\n", url=f"{date:%Y/%m/%d}/"))
+        entries.append(
+            Entry(
+                source=f"content/{i}.md",
+                date=date,
+                title=f"{date:%A} {date.day} {date:%B %Y}",
+                slug="",
+                mood=rng.randint(1, 5),
+                tags=tuple(rng.sample(["walk", "work", "family", "run"], 2)),
+                wins=wins,
+                html=f"<p>{body}</p>\n",
+                url=f"{date:%Y/%m/%d}/",
+            )
+        )
         text_bytes += len(body) + sum(map(len, wins)) + len(entries[-1].title)
     index = search_index(entries, Config())
     overhead = len(index) - text_bytes

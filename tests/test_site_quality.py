@@ -87,7 +87,9 @@ def test_no_link_is_broken(site_crawl: Crawl, site_url: str):
 
 def test_every_page_is_reachable_from_the_home_page(site_crawl: Crawl, site_pages: list[str]):
     unreached = sorted(set(site_pages) - site_crawl.html_paths - UNLINKED_BY_DESIGN)
-    assert not unreached, f"{len(unreached)} of {len(site_pages)} pages no link reaches from /:\n" + "\n".join(unreached)
+    assert not unreached, f"{len(unreached)} of {len(site_pages)} pages no link reaches from /:\n" + "\n".join(
+        unreached
+    )
 
 
 def test_every_link_to_a_place_in_a_page_has_its_target(site_crawl: Crawl, site_url: str):
@@ -100,8 +102,12 @@ def test_every_link_to_a_place_in_a_page_has_its_target(site_crawl: Crawl, site_
 
 
 def test_no_page_loads_anything_from_another_server(site_crawl: Crawl, site_url: str):
-    foreign = sorted({f"{page.removeprefix(site_url)}: <{link.tag} {link.attribute}={link.value!r}>"
-                      for page, link in site_crawl.foreign})
+    foreign = sorted(
+        {
+            f"{page.removeprefix(site_url)}: <{link.tag} {link.attribute}={link.value!r}>"
+            for page, link in site_crawl.foreign
+        }
+    )
     assert not foreign, "references to other servers:\n" + "\n".join(foreign)
 
 
@@ -152,12 +158,26 @@ def visits(chromium: Any, site_url: str, site_pages: list[str]) -> dict[str, Vis
     current: list[Visit] = []
     context.on("request", lambda request: current[-1].requests.append(request.url))
     page.on("pageerror", lambda error: current[-1].errors.append(f"script error: {error}"))
-    page.on("console", lambda message: current[-1].errors.append(_console_line(message))
-            if message.type in ("error", "warning") else None)
-    page.on("requestfailed", lambda request: current[-1].errors.append(
-        f"failed to load {request.url}: {request.failure}") if request.failure != "net::ERR_ABORTED" else None)
-    page.on("response", lambda response: current[-1].errors.append(
-        f"{response.url} gave {response.status}") if response.status >= 400 else None)
+    page.on(
+        "console",
+        lambda message: (
+            current[-1].errors.append(_console_line(message)) if message.type in ("error", "warning") else None
+        ),
+    )
+    page.on(
+        "requestfailed",
+        lambda request: (
+            current[-1].errors.append(f"failed to load {request.url}: {request.failure}")
+            if request.failure != "net::ERR_ABORTED"
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            current[-1].errors.append(f"{response.url} gave {response.status}") if response.status >= 400 else None
+        ),
+    )
     result: dict[str, Visit] = {}
     try:
         for path in site_pages:

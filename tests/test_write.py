@@ -6,7 +6,13 @@ import os
 
 import pytest
 
-from generator.write import MARKER, UnsafeOutput, WriteReport, check_output_folder, write_site
+from generator.write import (
+    MARKER,
+    UnsafeOutput,
+    WriteReport,
+    check_output_folder,
+    write_site,
+)
 from tests.conftest import snapshot
 
 MARKER_TEXT = b"This folder is written by Cairn. Files here are replaced on every build.\n"
@@ -44,18 +50,30 @@ def test_same_size_different_bytes_is_written(tmp_path):
 
 def test_stale_files_and_their_empty_folders_are_removed(tmp_path):
     out = tmp_path / "site"
-    write_site(out, {"index.html": b"h", "2026/11/22/index.html": b"x", "2026/11/23/index.html": b"y", "tags/walk/index.html": b"t"})
+    write_site(
+        out,
+        {
+            "index.html": b"h",
+            "2026/11/22/index.html": b"x",
+            "2026/11/23/index.html": b"y",
+            "tags/walk/index.html": b"t",
+        },
+    )
     (out / "2026" / "11" / "22" / ".tmp-left-by-a-crash").write_bytes(b"")
     report = write_site(out, {"index.html": b"h", "2026/11/23/index.html": b"y"})
     assert report == WriteReport(written=0, unchanged=2, removed=3)
     assert sorted(snapshot(out)) == [MARKER, "2026/11/23/index.html", "index.html"]
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir()) == ["2026", "2026/11", "2026/11/23"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir()) == [
+        "2026",
+        "2026/11",
+        "2026/11/23",
+    ]
 
 
 def test_no_temp_files_are_left(tmp_path):
     out = tmp_path / "site"
     write_site(out, {f"{n}/index.html": bytes([n]) for n in range(20)})
-    assert not [p for p in out.rglob(".tmp-*")]
+    assert not list(out.rglob(".tmp-*"))
 
 
 def test_an_empty_folder_is_fine(tmp_path):

@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 import yaml
 
-from generator.yamlload import BadValue, NotAMapping, error_line, error_message, load_mapping
+from generator.yamlload import (
+    BadValue,
+    NotAMapping,
+    error_line,
+    error_message,
+    load_mapping,
+)
 
 
 def values(text: str) -> dict:
@@ -62,7 +68,7 @@ def test_only_plain_meanings_are_resolved(text, expected):
         ("x: 2011-05-24 23:09:15", dt.datetime(2011, 5, 24, 23, 9, 15)),
         ("x: 2026-11-23 09:30", dt.datetime(2026, 11, 23, 9, 30)),
         ("x: 2026-1-5 9:30", dt.datetime(2026, 1, 5, 9, 30)),
-        ("x: 2026-11-23T09:30:00Z", dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone.utc)),
+        ("x: 2026-11-23T09:30:00Z", dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)),
         (
             "x: 2026-11-23T09:30:00+01:00",
             dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),

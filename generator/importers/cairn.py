@@ -32,7 +32,7 @@ def read(path: Path, config: Config, options: Options) -> Source:
         source.reject(problem, 0)
         return source
     if data.get("cairn_export") != 1:
-        source.reject(ContentError(name, 1, "is not a Cairn JSON export (no \"cairn_export\": 1)"), 0)
+        source.reject(ContentError(name, 1, 'is not a Cairn JSON export (no "cairn_export": 1)'), 0)
         return source
     for number, record in enumerate(data["entries"], 1):
         try:
@@ -64,7 +64,9 @@ def _draft(record: Any, config: Config) -> Draft:
         raise ValueError("metrics must map each name to a number")
     lists = {key: _texts(record, key) for key in TEXT_LISTS}
     declared = {m.name for m in config.metrics}
-    extra: list[tuple[str, Any]] = [(key, lists[key]) for key in ("wins", "gratitude", "emotions", "coping") if lists[key]]
+    extra: list[tuple[str, Any]] = [
+        (key, lists[key]) for key in ("wins", "gratitude", "emotions", "coping") if lists[key]
+    ]
     extra += [(name, value) for name, value in metrics.items() if name not in declared]
     for flag, default in (("resurface", True), ("draft", False), ("private", False)):
         value = _typed(record, flag, bool, default)

@@ -17,9 +17,9 @@ from pathlib import Path
 from generator.errors import ContentError
 from generator.importers.daylio_scales import declare_advice, read_scales
 from generator.importers.draft import Draft, Note, Source, UsageError, converted, identity, kept
+from generator.importers.reading import decode, one_line
 from generator.importers.registry import Options
 from generator.importers.writing import yaml_scalar
-from generator.importers.reading import decode, one_line
 from generator.model import Config, MoodScale, fold_mood_word
 
 CLASSIC = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
@@ -67,7 +67,7 @@ def read(path: Path, config: Config, options: Options) -> Source:
             source.reject(ContentError(name, line, message))
             continue
         try:
-            draft = _draft(dict(zip(columns, (c.strip() for c in cells))), config, moods)
+            draft = _draft(dict(zip(columns, (c.strip() for c in cells), strict=False)), config, moods)
         except UnknownMood as error:
             unknown.setdefault(error.label, []).append(line)
             continue
@@ -149,7 +149,9 @@ def _check_header(columns: list[str]) -> str | None:
     if tuple(columns) in (CLASSIC, WITH_SCALES):
         return None
     if columns[:2] == ["year", "date"]:
-        return "is an older Daylio export (a year column, no full_date), which Cairn cannot read; export again from Daylio"
+        return (
+            "is an older Daylio export (a year column, no full_date), which Cairn cannot read; export again from Daylio"
+        )
     unknown = [c for c in columns if c not in WITH_SCALES]
     missing = [c for c in CLASSIC if c not in columns]
     if unknown:

@@ -60,7 +60,7 @@ def declare_advice(label: str, lines: list[int], rows: list[tuple[int, list[str]
 
 
 def _value_of(label: str, cells: list[str], columns: list[str]) -> str:
-    cell = dict(zip(columns, cells)).get("scales", "")
+    cell = dict(zip(columns, cells, strict=False)).get("scales", "")
     for part in filter(None, (one_line(p) for p in cell.split("|"))):
         name, _, value = (s.strip() for s in part.partition(":"))
         if name == label:

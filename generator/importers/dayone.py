@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import ContentError
@@ -116,7 +117,9 @@ def _draft(raw: Any, config: Config, media: Media, keep_location: bool) -> Draft
     try:
         local = moment.astimezone(zone).replace(tzinfo=None)
     except OverflowError:
-        raise ValueError(f"creationDate {moment.year:04d}-{moment:%m-%d} in {zone_name} falls outside the years 1 to 9999") from None
+        raise ValueError(
+            f"creationDate {moment.year:04d}-{moment:%m-%d} in {zone_name} falls outside the years 1 to 9999"
+        ) from None
     text = _typed(raw, "text", str, "text", "")
     tags = _typed(raw, "tags", list, "a list of texts", [])
     if not all(isinstance(tag, str) for tag in tags):
@@ -166,8 +169,14 @@ def _notes(
             )
     for key, what in (("videos", "videos"), ("audios", "audio"), ("pdfAttachments", "PDFs"), ("music", "music")):
         if raw.get(key):
-            notes.append(dropped(key, f"Cairn does not import {what}; the entry says where one was"
-                                 if key != "music" else "Cairn has no field for it"))
+            notes.append(
+                dropped(
+                    key,
+                    f"Cairn does not import {what}; the entry says where one was"
+                    if key != "music"
+                    else "Cairn has no field for it",
+                )
+            )
     if raw.get("richText"):
         notes.append(dropped("richText", "text holds the same words; Day One's own styling is not kept"))
     return tuple(notes)
@@ -181,7 +190,7 @@ def _moment(value: Any) -> dt.datetime:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(f"creationDate '{value}' is not a date and time like 2024-04-19T21:48:36Z") from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
 
 
 def _typed(raw: dict, key: str, kind: type, wanted: str, default: Any) -> Any:
@@ -270,8 +279,14 @@ def _link_photos(body: str, photos: list[dict], media: Media) -> tuple[str, tupl
 def _place_and_weather(raw: dict) -> tuple[tuple[str, Any], ...]:
     """With --keep-location: where the entry was written, and the weather, in a few readable keys."""
     fields = {
-        "location": (("place", "placeName"), ("locality", "localityName"), ("area", "administrativeArea"),
-                     ("country", "country"), ("latitude", "latitude"), ("longitude", "longitude")),
+        "location": (
+            ("place", "placeName"),
+            ("locality", "localityName"),
+            ("area", "administrativeArea"),
+            ("country", "country"),
+            ("latitude", "latitude"),
+            ("longitude", "longitude"),
+        ),
         "weather": (("conditions", "conditionsDescription"), ("temperature_c", "temperatureCelsius")),
     }
     extra = []

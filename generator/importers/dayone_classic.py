@@ -62,7 +62,9 @@ def _read_plist(file: Path) -> dict[str, Any]:
         raise NotAnEntry(f"is not a Day One Classic entry: its XML breaks off here ({reason})", error.lineno) from None
     except (plistlib.InvalidFileException, ValueError, TypeError) as error:
         first = (text or "").lstrip()[:20]
-        hint = "" if first.startswith(("<?xml", "<plist", "<!DOCTYPE")) else " (it does not start with <?xml or <plist>)"
+        hint = (
+            "" if first.startswith(("<?xml", "<plist", "<!DOCTYPE")) else " (it does not start with <?xml or <plist>)"
+        )
         raise NotAnEntry(f"is not a Day One Classic entry: not a property list{hint}", 1) from error
     if not isinstance(data, dict):
         raise NotAnEntry(f"is not a Day One Classic entry: it holds {type_name(data)}, not a dict", 1)
@@ -74,14 +76,16 @@ def _draft(file: Path, config: Config, keep_location: bool) -> Draft:
     created = data.get("Creation Date")
     if not isinstance(created, dt.datetime):
         raise NotAnEntry("has no Creation Date, so it cannot be placed in the journal")
-    moment = created.replace(tzinfo=dt.timezone.utc) if created.tzinfo is None else created
+    moment = created.replace(tzinfo=dt.UTC) if created.tzinfo is None else created
     zone_name = data.get("Time Zone") or config.timezone
     try:
         local = moment.astimezone(ZoneInfo(str(zone_name))).replace(tzinfo=None)
     except (ZoneInfoNotFoundError, ValueError):
         raise NotAnEntry(f"Time Zone {zone_name!r} is not a known time zone") from None
     except OverflowError:
-        raise NotAnEntry(f"Creation Date {moment.year:04d}-{moment:%m-%d} in {zone_name} falls outside the years 1 to 9999") from None
+        raise NotAnEntry(
+            f"Creation Date {moment.year:04d}-{moment:%m-%d} in {zone_name} falls outside the years 1 to 9999"
+        ) from None
     text = data.get("Entry Text", "")
     tags = data.get("Tags", [])
     if not isinstance(text, str):

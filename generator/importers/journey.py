@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import ContentError
@@ -101,7 +102,7 @@ def _draft(raw: Any, config: Config, photos: Photos, keep_location: bool) -> Dra
         raise ValueError(f"date_journal must be a time in milliseconds (got {type_name(stamp)})")
     zone_name = raw.get("timezone") or config.timezone
     try:
-        moment = dt.datetime.fromtimestamp(stamp / 1000, dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(stamp / 1000, dt.UTC)
         local = moment.astimezone(ZoneInfo(str(zone_name))).replace(tzinfo=None)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError(f"timezone {zone_name!r} is not a known time zone") from None

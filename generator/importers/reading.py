@@ -31,7 +31,7 @@ def load_json(name: str, raw: bytes, what: str) -> tuple[Any, ContentError | Non
     if problem or text is None:
         return None, problem
     if not text.strip():
-        return None, ContentError(name, 0, f"is empty; {what} is a JSON file with an \"entries\" list")
+        return None, ContentError(name, 0, f'is empty; {what} is a JSON file with an "entries" list')
     try:
         data = json.loads(text)
     except RecursionError:
@@ -41,7 +41,7 @@ def load_json(name: str, raw: bytes, what: str) -> tuple[Any, ContentError | Non
             return None, ContentError(name, error.lineno, "the JSON ends too early; the file may be cut short")
         return None, ContentError(name, error.lineno, f"is not valid JSON: {error.msg} (column {error.colno})")
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        return None, ContentError(name, 1, f"is not {what}: it has no \"entries\" list")
+        return None, ContentError(name, 1, f'is not {what}: it has no "entries" list')
     return data, None
 
 

@@ -45,7 +45,9 @@ FORMATS: tuple[Format, ...] = (
         "dayone",
         folders=True,
     ),
-    Format("jrnl", "jrnl", "a journal in jrnl's own text format (a file or a folder), or its JSON export", "jrnl", True),
+    Format(
+        "jrnl", "jrnl", "a journal in jrnl's own text format (a file or a folder), or its JSON export", "jrnl", True
+    ),
     Format("journey", "Journey", "its export (the .zip or its folder of one .json per entry)", "journey", True),
     Format("cairn", "Cairn", "the JSON that `cairn export json` writes", "cairn"),
 )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -123,7 +123,9 @@ def render_entry(draft: Draft, body: str) -> str:
     if draft.starred:
         lines.append("starred: true")
     for key, value in draft.extra:
-        dumped = yaml.safe_dump({key: value}, default_flow_style=False, sort_keys=False, allow_unicode=True, width=_WIDE)
+        dumped = yaml.safe_dump(
+            {key: value}, default_flow_style=False, sort_keys=False, allow_unicode=True, width=_WIDE
+        )
         lines.append(dumped.rstrip("\n"))
     lines += [f"imported: {yaml_scalar(draft.key)}", "---"]
     text = "\n".join(lines) + "\n"

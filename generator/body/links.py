@@ -8,9 +8,9 @@ import re
 from dataclasses import replace
 from urllib.parse import unquote
 
+from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.content import CONTENT_DIR
 from generator.errors import ContentError
-from generator.markup import ASSET_MARK, PAGE_MARK
 from generator.model import Entry
 
 _MARKED = re.compile(r'(src|href)="' + re.escape(ASSET_MARK) + r'([^"#?]*)([^"]*)"')

@@ -16,8 +16,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from generator.insights import MONTHS, PeriodCount, Trend, TrendPoint, YearPixels, mean, month_label
 from generator.model import Metric, MoodScale
+from generator.progress.insights import (
+    MONTHS,
+    PeriodCount,
+    Trend,
+    TrendPoint,
+    YearPixels,
+    mean,
+    month_label,
+)
 
 WIDTH = 640
 DAILY_ROWS = 92  # a trend's table lists days up to this many, months beyond
@@ -50,8 +58,9 @@ def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str) -> Chart:
         css, fill = _mood_class(point.value, scale)
         return f"dot {css}", fill
 
-    return _trend_chart(trend, (scale.low, scale.high), dot, lambda v: _mood_words(v, scale),
-                        title, description, id_prefix)
+    return _trend_chart(
+        trend, (scale.low, scale.high), dot, lambda v: _mood_words(v, scale), title, description, id_prefix
+    )
 
 
 def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str) -> Chart:
@@ -65,8 +74,15 @@ def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str) -> Chart:
     description = (
         f"{_trend_change(trend, unit, mood=False)} {_count(len(values), 'day')} with a value; {_lines_words(trend)}"
     )
-    return _trend_chart(trend, (low, max(high, low + 1)), lambda p: ("dot", PALETTE[0]),
-                        lambda v: _num(v) + unit, title, description, id_prefix)
+    return _trend_chart(
+        trend,
+        (low, max(high, low + 1)),
+        lambda p: ("dot", PALETTE[0]),
+        lambda v: _num(v) + unit,
+        title,
+        description,
+        id_prefix,
+    )
 
 
 def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str) -> Chart:
@@ -95,7 +111,7 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str) -> C
     total = sum(counts)
     description = f"Each day of {pixels.year} as a square, coloured by mood. "
     if total:
-        spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts) if n)
+        spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts, strict=True) if n)
         description += f"{_count(total, 'day')} {'has' if total == 1 else 'have'} a mood: {spread}."
     else:
         description += f"No moods written down in {pixels.year} yet."
@@ -104,22 +120,32 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str) -> C
     return Chart(svg, title, description, ("Month", "Days with a mood", "Mean mood"), rows)
 
 
-def bar_chart(counts: Sequence[PeriodCount], title: str, id_prefix: str, period: str = "week",
-              noun: tuple[str, str] = ("win", "wins")) -> Chart:
+def bar_chart(
+    counts: Sequence[PeriodCount],
+    title: str,
+    id_prefix: str,
+    period: str = "week",
+    noun: tuple[str, str] = ("win", "wins"),
+) -> Chart:
     """One bar per period: wins per week (`period="week"`) or per month (`period="month"`)."""
     if not counts:
         return _empty(title, f"No {noun[1]} written down yet.", id_prefix)
     left, right, top, bottom, height = 36, WIDTH - 8, 12, 168, 196
     most = max(c.count for c in counts)
     step = (right - left) / len(counts)
-    parts = [_line(left, bottom, right, bottom, "axis"), _line(left, top, right, top, "grid"),
-             _text(left - 6, top + 4, str(max(most, 1)), anchor="end", size=11),
-             _text(left - 6, bottom + 4, "0", anchor="end", size=11)]
+    parts = [
+        _line(left, bottom, right, bottom, "axis"),
+        _line(left, top, right, top, "grid"),
+        _text(left - 6, top + 4, str(max(most, 1)), anchor="end", size=11),
+        _text(left - 6, bottom + 4, "0", anchor="end", size=11),
+    ]
     for i, c in enumerate(counts):
         h = (bottom - top) * c.count / max(most, 1)
-        parts.append(f'<rect class="bar" x="{_num(left + (i + 0.1) * step)}" y="{_num(bottom - h)}" '
-                     f'width="{_num(step * 0.8)}" height="{_num(h)}" fill="currentColor" fill-opacity="0.7">'
-                     f"<title>{escape(c.label)}: {_count(c.count, *noun)}</title></rect>")
+        parts.append(
+            f'<rect class="bar" x="{_num(left + (i + 0.1) * step)}" y="{_num(bottom - h)}" '
+            f'width="{_num(step * 0.8)}" height="{_num(h)}" fill="currentColor" fill-opacity="0.7">'
+            f"<title>{escape(c.label)}: {_count(c.count, *noun)}</title></rect>"
+        )
     first, last = counts[0], counts[-1]
     parts.append(_text(left, bottom + 18, _short(first, period), size=11))
     if len(counts) > 1:
@@ -127,8 +153,9 @@ def bar_chart(counts: Sequence[PeriodCount], title: str, id_prefix: str, period:
 
     the = "the " if period == "week" else ""  # "the week of 2 March 2026", but "March 2026"
     total = sum(c.count for c in counts)
-    description = (f"{title}: {total} in all, over {_count(len(counts), period)} "
-                   f"from {the}{first.label} to {the}{last.label}.")
+    description = (
+        f"{title}: {total} in all, over {_count(len(counts), period)} from {the}{first.label} to {the}{last.label}."
+    )
     if most:
         busiest = max(reversed(counts), key=lambda c: c.count)  # the latest, on a tie
         description += f" The most in one {period}: {most}, in {the}{busiest.label}."
@@ -137,8 +164,12 @@ def bar_chart(counts: Sequence[PeriodCount], title: str, id_prefix: str, period:
     return Chart(svg, title, description, (period.capitalize(), noun[1].capitalize()), rows)
 
 
-def month_calendar_chart(days: Sequence[tuple[dt.date, float | None]], scale: MoodScale, id_prefix: str,
-                         previous: tuple[str, float] | None = None) -> Chart:
+def month_calendar_chart(
+    days: Sequence[tuple[dt.date, float | None]],
+    scale: MoodScale,
+    id_prefix: str,
+    previous: tuple[str, float] | None = None,
+) -> Chart:
     """A month as a calendar: weekday headers, each day's number, and its mood written in the square.
 
     `days` is every day of one month (MonthSummary.days); `previous` is (label, mean mood)
@@ -164,8 +195,10 @@ def month_calendar_chart(days: Sequence[tuple[dt.date, float | None]], scale: Mo
     if average is None:
         description = f"Each day of {month}. No moods written down this month."
     else:
-        description = (f"Each day of {month}, coloured by mood, with the day's mood written in its square. "
-                       f"{_count(len(moods), 'day')} with a mood; the mean is {_num(average)} {_scale_words(scale)}.")
+        description = (
+            f"Each day of {month}, coloured by mood, with the day's mood written in its square. "
+            f"{_count(len(moods), 'day')} with a mood; the mean is {_num(average)} {_scale_words(scale)}."
+        )
         if previous is not None:
             description += " " + _compare_month(average, *previous)
     rows = tuple((_date(day), _mood_words(mood, scale)) for day, mood in days if mood is not None)
@@ -176,8 +209,15 @@ def month_calendar_chart(days: Sequence[tuple[dt.date, float | None]], scale: Mo
 # Trends
 
 
-def _trend_chart(trend: Trend, bounds: tuple[float, float], dot: Callable[[TrendPoint], tuple[str, str]],
-                 words: Callable[[float], str], title: str, description: str, id_prefix: str) -> Chart:
+def _trend_chart(
+    trend: Trend,
+    bounds: tuple[float, float],
+    dot: Callable[[TrendPoint], tuple[str, str]],
+    words: Callable[[float], str],
+    title: str,
+    description: str,
+    id_prefix: str,
+) -> Chart:
     left, right, top, bottom, height = 40, WIDTH - 10, 26, 200, 228
     low, high = bounds
     points, first = trend.points, trend.points[0].date
@@ -190,8 +230,14 @@ def _trend_chart(trend: Trend, bounds: tuple[float, float], dot: Callable[[Trend
         return bottom - (bottom - top) * (min(max(value, low), high) - low) / (high - low)
 
     stat = trend.statistic
-    parts = [_text(left, 12, f"Dots: days. Dashed: {trend.short_days}-day {stat}. "
-                             f"Solid: {trend.long_days}-day {stat}.", size=11)]
+    parts = [
+        _text(
+            left,
+            12,
+            f"Dots: days. Dashed: {trend.short_days}-day {stat}. Solid: {trend.long_days}-day {stat}.",
+            size=11,
+        )
+    ]
     for value in _ticks(low, high):
         parts.append(_line(left, y(value), right, y(value), "grid"))
         parts.append(_text(left - 6, y(value) + 4, _num(value), anchor="end", size=11))
@@ -200,8 +246,10 @@ def _trend_chart(trend: Trend, bounds: tuple[float, float], dot: Callable[[Trend
     for p in points:
         css, fill = dot(p)
         parts.append(f'<circle class="{css}" cx="{_num(x(p.date))}" cy="{_num(y(p.value))}" r="3" fill="{fill}"/>')
-    for line, days, look in (("short", trend.short_days, ' stroke-width="2" stroke-dasharray="5 4"'),
-                             ("long", trend.long_days, ' stroke-width="3"')):
+    for line, days, look in (
+        ("short", trend.short_days, ' stroke-width="2" stroke-dasharray="5 4"'),
+        ("long", trend.long_days, ' stroke-width="3"'),
+    ):
         path, previous = [], None
         for p in points:  # a gap longer than the window starts a new piece of line
             move = "M" if previous is None or (p.date - previous).days > days else "L"
@@ -261,8 +309,9 @@ def _compare_month(average: float, label: str, before: float) -> str:
 # SVG pieces
 
 
-def _svg(id_prefix: str, title: str, description: str, width: float, height: float, parts: list[str],
-         kind: str) -> Markup:
+def _svg(
+    id_prefix: str, title: str, description: str, width: float, height: float, parts: list[str], kind: str
+) -> Markup:
     if not _ID.fullmatch(id_prefix):
         raise ValueError(f"a chart's id prefix is letters, digits, - and _ (got {id_prefix!r})")
     t, d = f"{id_prefix}-title", f"{id_prefix}-desc"
@@ -278,8 +327,9 @@ def _empty(title: str, description: str, id_prefix: str) -> Chart:
     return Chart(_svg(id_prefix, title, description, WIDTH, 56, parts, "empty"), title, description, (), ())
 
 
-def _cell(x: float, y: float, w: float, h: float, mood: float | None, scale: MoodScale, tip: str,
-          kind: str = "day") -> str:
+def _cell(
+    x: float, y: float, w: float, h: float, mood: float | None, scale: MoodScale, tip: str, kind: str = "day"
+) -> str:
     box = f'x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="2"'
     if mood is None:
         return f'<rect class="{kind} empty" {box} fill="none" stroke="currentColor" stroke-opacity="0.35"/>'
@@ -288,16 +338,21 @@ def _cell(x: float, y: float, w: float, h: float, mood: float | None, scale: Moo
     return f'<rect class="{kind} {css}" {box} fill="{fill}">{title}</rect>'
 
 
-def _text(x: float, y: float, words: str, anchor: str = "start", size: int = 12, css: str = "",
-          fill: str = "currentColor") -> str:
+def _text(
+    x: float, y: float, words: str, anchor: str = "start", size: int = 12, css: str = "", fill: str = "currentColor"
+) -> str:
     klass = f' class="{css}"' if css else ""
-    return (f'<text{klass} x="{_num(x)}" y="{_num(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}">'
-            f"{escape(words)}</text>")
+    return (
+        f'<text{klass} x="{_num(x)}" y="{_num(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}">'
+        f"{escape(words)}</text>"
+    )
 
 
 def _line(x1: float, y1: float, x2: float, y2: float, css: str) -> str:
-    return (f'<line class="{css}" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-            f'stroke="currentColor" stroke-opacity="{0.6 if css == "axis" else 0.2}"/>')
+    return (
+        f'<line class="{css}" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
+        f'stroke="currentColor" stroke-opacity="{0.6 if css == "axis" else 0.2}"/>'
+    )
 
 
 def _ticks(low: float, high: float) -> list[float]:
@@ -356,7 +411,7 @@ def _palette(index: int, levels: int) -> str:
     if step >= len(PALETTE) - 1:
         return PALETTE[-1]
     a, b = ([int(colour[i : i + 2], 16) for i in (1, 3, 5)] for colour in PALETTE[step : step + 2])
-    return "#" + "".join(f"{round(x + (y - x) * part):02x}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * part):02x}" for x, y in zip(a, b, strict=True))
 
 
 def _mood_words(mood: float, scale: MoodScale) -> str:

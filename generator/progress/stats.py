@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from generator.insights import add_months, month_label, month_summaries, routines
 from generator.model import Config, Entry
+from generator.progress.insights import (
+    add_months,
+    month_label,
+    month_summaries,
+    routines,
+)
 from generator.slugs import slugify
 
 

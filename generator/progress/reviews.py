@@ -7,45 +7,30 @@ relative to the newest entry, never to the clock.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from generator import charts
-from generator.insights import (
-    MonthSummary,
-    month_summaries,
-    mood_trend,
+from generator.model import Config, Entry, Journal, Page
+from generator.progress import charts
+from generator.progress.facts import Insights
+from generator.progress.insights import (
+    LONG_DAYS,
+    SHORT_DAYS,
+    SPAN_DAYS,
+    TREND_STATISTIC,
     metric_trends,
+    mood_trend,
     routines,
     then_and_now,
     win_counts,
     year_in_pixels,
-    TREND_STATISTIC,
-    SHORT_DAYS,
-    LONG_DAYS,
-    SPAN_DAYS,
 )
-from generator.lookback import LookBack, look_back, on_this_day
-from generator.model import Config, Entry, Journal, Page
-from generator.patterns import TagMoods, bounce_back, emotions, tag_moods
+from generator.progress.lookback import on_this_day
+from generator.progress.patterns import bounce_back, emotions
 from generator.slugs import slugify
 
 RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover everything
 
 
-@dataclass(frozen=True)
-class Insights:
-    """What several page kinds share, computed once."""
-
-    lookback: LookBack
-    tag_moods: TagMoods
-    months: dict[tuple[int, int], MonthSummary]
-
-
-def gather(journal: Journal, config: Config) -> Insights:
-    return Insights(look_back(journal.entries), tag_moods(journal.entries), month_summaries(journal.entries, config))
-
-
-def plan_reviews(journal: Journal, config: Config, shared: Insights) -> list[Page]:
+def plan_pages(journal: Journal, config: Config, shared: Insights) -> list[Page]:
     pages = [
         _progress(journal, config, shared),
         _wins(journal),
@@ -126,7 +111,9 @@ def _emotions(journal: Journal) -> list[Page]:
     pages = [Page("emotions/", "emotions.html", {"emotions": named})]
     for emotion in named:
         pages.append(
-            Page(f"emotions/{slugify(emotion.name)}/", "emotion.html", {"emotion": emotion}, f"feeling '{emotion.name}'")
+            Page(
+                f"emotions/{slugify(emotion.name)}/", "emotion.html", {"emotion": emotion}, f"feeling '{emotion.name}'"
+            )
         )
     return pages
 

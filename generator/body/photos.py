@@ -7,14 +7,10 @@ profile or comment can travel with them. Results are cached by the original's by
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import math
 import os
 import posixpath
-import tempfile
-import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +20,7 @@ from urllib.parse import quote
 import PIL
 from PIL import Image, ImageCms, ImageOps, ImageSequence
 
-from generator.cache import cache_key
+from generator.cache import PhotoCache, PhotoResult, cache_key
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 DISPLAY = 1600  # longest side, in pixels; never upscaled
@@ -33,9 +29,12 @@ QUALITY = 82
 VERSION = "photos-1"  # change when the processing changes, to redo every cached photo
 _WRITE_AS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 _READ_AS = ("JPEG", "PNG", "WEBP", "GIF")  # JPEG includes MPO; never EPS, PDF and the like
-_OPTIONS = {"JPEG": {"quality": QUALITY, "optimize": True, "progressive": True},
-            "WEBP": {"quality": QUALITY, "method": 4}, "PNG": {"optimize": True}, "GIF": {"optimize": True}}
-_SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
+_OPTIONS = {
+    "JPEG": {"quality": QUALITY, "optimize": True, "progressive": True},
+    "WEBP": {"quality": QUALITY, "method": 4},
+    "PNG": {"optimize": True},
+    "GIF": {"optimize": True},
+}
 
 
 def is_photo(name: str) -> bool:
@@ -72,8 +71,8 @@ def publish_photos(
 
     A problem reads after the image's name: "cannot be read as an image (...)".
     """
-    cache = _Cache(cache_dir, read_only=not save_cache)
-    done: dict[str, _Result] = {}
+    cache = PhotoCache(cache_dir, read_only=not save_cache)
+    done: dict[str, PhotoResult] = {}
     todo: dict[str, str] = {}  # source -> cache key
     problems: dict[str, str] = {}
     for source in sorted(set(sources)):
@@ -86,7 +85,9 @@ def publish_photos(
         try:
             digest = cache.digest(journal / source, source)
         except OSError as error:
-            problems[source] = "is missing" if isinstance(error, FileNotFoundError) else f"cannot be read ({error.strerror or error})"
+            problems[source] = (
+                "is missing" if isinstance(error, FileNotFoundError) else f"cannot be read ({error.strerror or error})"
+            )
             continue
         key = cache_key(VERSION, digest, _WRITE_AS[_suffix(source)], f"{DISPLAY},{THUMB},{QUALITY}", PIL.__version__)
         hit = cache.get(key)
@@ -100,7 +101,7 @@ def publish_photos(
             results = list(pool.map(_process, jobs))
     else:
         results = [_process(job) for job in jobs]
-    for (source, key), result in zip(todo.items(), results):
+    for (source, key), result in zip(todo.items(), results, strict=True):
         if isinstance(result, str):
             problems[source] = result
         else:
@@ -129,11 +130,7 @@ def _rendition(source: str, width: int, height: int) -> Rendition:
     return Rendition(f"files/{stem}-{width}{suffix}", width, height)
 
 
-_Encoded = tuple[int, int, bytes]  # width, height, file
-_Result = tuple[_Encoded, _Encoded]  # display, thumbnail
-
-
-def _process(job: tuple[Path, str]) -> _Result | str:
+def _process(job: tuple[Path, str]) -> PhotoResult | str:
     path, kind = job
     try:
         data = path.read_bytes()
@@ -149,7 +146,7 @@ def _process(job: tuple[Path, str]) -> _Result | str:
         return f"cannot be read as an image ({str(error).replace(str(path), 'file')})"
 
 
-def _render(data: bytes, kind: str) -> _Result:
+def _render(data: bytes, kind: str) -> PhotoResult:
     with Image.open(io.BytesIO(data), formats=_READ_AS) as original:
         animated = kind != "JPEG" and getattr(original, "n_frames", 1) > 1
         if not animated:
@@ -221,68 +218,3 @@ def _encode(frames: list[Image.Image], kind: str, durations: list[int], loop: in
     out = io.BytesIO()
     frames[0].save(out, kind, **options)
     return frames[0].width, frames[0].height, out.getvalue()
-
-
-class _Cache:
-    """Processed photos as files named by key, and a note of each original's
-    (size, mtime, ctime, inode) and digest, so an unchanged original is not even read."""
-
-    def __init__(self, folder: Path, read_only: bool = False):
-        self.folder, self.index_path = folder, folder / "originals.json"
-        self.read_only = read_only  # `cairn check` reads the cache but writes nothing
-        try:
-            self._stored = json.loads(self.index_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self._stored = {}
-        self._stored = self._stored if isinstance(self._stored, dict) else {}
-        self._noted: dict[str, list] = {}
-        self._used: set[str] = set()
-
-    def digest(self, path: Path, source: str) -> str:
-        stat = path.stat()
-        seen = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
-        note = self._stored.get(source)
-        if isinstance(note, list) and note[:4] == seen and len(note) == 5:
-            self._noted[source] = note
-            return note[4]
-        with path.open("rb") as file:
-            digest = hashlib.file_digest(file, "blake2b").hexdigest()
-        if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > _SETTLE_NS:
-            self._noted[source] = [*seen, digest]
-        return digest
-
-    def get(self, key: str) -> _Result | None:
-        try:
-            header, data = (self.folder / f"{key}.photo").read_bytes().split(b"\n", 1)
-            (dw, dh, dn), (tw, th, tn) = json.loads(header)
-            if dn + tn != len(data):
-                return None
-        except (OSError, ValueError, TypeError):
-            return None
-        self._used.add(key)
-        return (dw, dh, data[:dn]), (tw, th, data[dn:])
-
-    def put(self, key: str, result: _Result) -> None:
-        (dw, dh, display), (tw, th, thumb) = result
-        header = json.dumps([[dw, dh, len(display)], [tw, th, len(thumb)]]).encode()
-        self._write(f"{key}.photo", header + b"\n" + display + thumb)
-        self._used.add(key)
-
-    def save(self) -> None:
-        """Note the originals seen in this build; forget photos it did not use."""
-        if self.read_only:
-            return
-        if self._noted != self._stored:
-            self._write(self.index_path.name, json.dumps(self._noted, sort_keys=True).encode())
-        for path in self.folder.glob("*.photo") if self.folder.is_dir() else ():
-            if path.stem not in self._used:
-                path.unlink(missing_ok=True)
-
-    def _write(self, name: str, data: bytes) -> None:
-        if self.read_only:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temp, self.folder / name)

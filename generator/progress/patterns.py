@@ -11,8 +11,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from generator.insights import Day, DayWindow, group_days, low_ceiling, mean, median, tally
 from generator.model import Config, Entry
+from generator.progress.insights import (
+    Day,
+    DayWindow,
+    group_days,
+    low_ceiling,
+    mean,
+    median,
+    tally,
+)
 from generator.slugs import slugify
 
 BASELINE_DAYS = 90  # bounce-back: the personal median over this many days before a low day

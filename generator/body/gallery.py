@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from generator.body.links import line_of
+from generator.body.markup import ASSET_MARK, PAGE_MARK
+from generator.body.photos import PublishedPhoto, is_photo, publish_photos, srcset
 from generator.errors import ContentError
-from generator.links import line_of
-from generator.markup import ASSET_MARK, PAGE_MARK
 from generator.model import Entry
-from generator.photos import PublishedPhoto, is_photo, publish_photos, srcset
 
 _IMG = re.compile(r'<img ([^>]*?)src="' + re.escape(ASSET_MARK) + r'([^"]+)"([^>]*?)\s*/?>')
 _HREF = re.compile(r'href="' + re.escape(ASSET_MARK) + r'([^"#?]+)"')

@@ -23,7 +23,20 @@ TREND_STATISTIC = "median"  # what the rolling lines show; pages say so in words
 SHORT_DAYS, LONG_DAYS = 7, 30  # rolling windows, in calendar days ending on the day
 RECENT_DAYS = 14  # "kept on 9 of the last 14 days"
 SPAN_DAYS = 30  # then and now compares spans this long
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 # Days
@@ -174,10 +187,14 @@ def win_counts(entries: Sequence[Entry]) -> WinCounts:
         months[first] = months.get(first, 0) + len(entry.wins)
     return WinCounts(
         total=sum(len(entry.wins) for entry in entries),
-        weeks=tuple(PeriodCount(_week_key(d), f"week of {d.day} {month_label(d.year, d.month)}", d, n)
-                    for d, n in sorted(weeks.items())),
-        months=tuple(PeriodCount(f"{d.year:04d}-{d.month:02d}", month_label(d.year, d.month), d, n)
-                     for d, n in sorted(months.items())),
+        weeks=tuple(
+            PeriodCount(_week_key(d), f"week of {d.day} {month_label(d.year, d.month)}", d, n)
+            for d, n in sorted(weeks.items())
+        ),
+        months=tuple(
+            PeriodCount(f"{d.year:04d}-{d.month:02d}", month_label(d.year, d.month), d, n)
+            for d, n in sorted(months.items())
+        ),
     )
 
 

@@ -1,0 +1,85 @@
+"""Encrypted builds: the finished site, sealed under one key from a passphrase.
+
+`seal_site` post-processes the files of a built site (path -> bytes):
+
+- every HTML page becomes a small unlock shell holding its own ciphertext; the home
+  page stays `index.html` (the way in) and `404.html` keeps its name (hosts look for
+  it); every other page becomes `<opaque>.html` at the site root;
+- every other file (photos, files beside entries, the search index) becomes
+  `<opaque>.js`: one line, `cairnSealed("<opaque>", "<base64 ciphertext>");`, which a
+  page loads with <script src> (so it works from file://, where fetch does not) and
+  templates/static/unlock.js decrypts into a blob URL or, for a data script such as
+  the search index, into the global it defines;
+- the theme (static/, robots.txt) stays readable: it holds no journal words. A
+  static/*.js of the form `window.NAME = {JSON};` is data, not theme, and is sealed.
+
+Keys: PBKDF2-HMAC-SHA256 (600,000 iterations or more) turns the passphrase and the
+journal's salt into a site key; HKDF-SHA256 splits it into the AES-256-GCM key (the
+only one the browser needs, and the one it keeps in sessionStorage), a key for nonces
+and a key for names. The nonce of a file is a keyed hash of its plaintext, so the
+same page gives the same bytes on every build (an unchanged site writes nothing),
+and two different plaintexts never share a nonce. Names are a keyed hash of the
+path: stable, and free of titles, tags and dates (digits only, so no name can spell
+a word by chance).
+
+Sealed plaintext: one header line, `<media type> <coding>\\n` (coding `deflate` for
+text, `identity` for the rest), then the bytes. Sealed bytes: 12-byte nonce, then
+the AES-GCM ciphertext with its tag.
+
+After sealing, `find_leaks` reads every output file and file name for the journal's
+words; `encrypt_site` does all of it and fails the build when anything is readable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from generator.crypt.keys import (
+    ITERATIONS,
+    PassphraseRefused,
+    derive_key,
+    load_or_create_salt,
+    passphrase_problem,
+    read_passphrase,
+)
+from generator.crypt.leaks import journal_words, leaks
+from generator.crypt.shell import seal_site, site_names
+from generator.errors import BuildFailed, ContentError
+
+__all__ = ["PassphraseRefused", "encrypt_site", "read_passphrase"]
+
+# --- all of it -----------------------------------------------------------------------
+
+
+def encrypt_site(
+    journal: Path,
+    files: Mapping[str, bytes],
+    entries: Iterable[Any],
+    passphrase: str,
+    config: Any = None,
+    iterations: int = ITERATIONS,
+) -> dict[str, bytes]:
+    """The sealed site, checked: BuildFailed (nothing to write) if a journal word is readable."""
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise PassphraseRefused(problem)
+    entries = list(entries)
+    salt = load_or_create_salt(journal)
+    key = derive_key(passphrase, salt, iterations)
+    sealed = seal_site(files, key, salt, iterations)
+    found = leaks(sealed, journal_words(entries, files, config))
+    if found:
+        origin = {new: old for old, new in site_names(files, key).items()}
+        raise BuildFailed(
+            [
+                ContentError(
+                    path if origin.get(path, path) == path else f"{path} (the sealed {origin[path]})",
+                    0,
+                    f"{what}, in the encrypted site",
+                )
+                for path, what in found
+            ]
+        )
+    return sealed

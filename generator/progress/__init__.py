@@ -1,0 +1,13 @@
+"""PROGRESS: the numbers behind progress and the pages and charts that show them.
+
+Two calls, both from routes: `gather` works out the facts several pages share
+(look-back, tag moods, month summaries), once per build; `plan_pages` gives the
+pages that make progress visible (progress, wins, feelings, on-this-day), and
+`month_context` what a monthly review shows. Every figure is relative to the
+newest entry, never to the clock.
+"""
+
+from generator.progress.facts import Insights, gather
+from generator.progress.reviews import month_context, plan_pages
+
+__all__ = ["Insights", "gather", "month_context", "plan_pages"]
