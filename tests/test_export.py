@@ -136,7 +136,7 @@ def test_a_cairn_export_with_wrong_values_is_a_clean_message(tmp_path):
     from generator.model import Config
 
     report = run_import("cairn", export, tmp_path / "journal", Config())
-    assert [str(e).removeprefix(f"{export}: ") for e in report.rejected] == [
+    assert [str(e).removeprefix(f"{export}:1: ") for e in report.rejected] == [
         "entry 1: mood 9 is not on this journal's scale from 1 to 5",
         "entry 2: tags must be a list of texts (got an object)",
         "entry 3: date '2026-02-30' is not a real date",

@@ -424,7 +424,7 @@ def test_jrnl_crafted_tags_starred_and_a_bad_entry(tmp_path):
     journal = tmp_path / "journal"
     crafted = HERE / "jrnl_crafted.json"
     report = run_import("jrnl", crafted, journal, Config())
-    assert messages(report) == ["jrnl_crafted.json: entry 3: time must be text (got a number)"]
+    assert messages(report) == ["jrnl_crafted.json:6: entry 3: time must be text (got a number)"]
     assert report.imported == [] and not journal.exists()
     dry = run_import("jrnl", crafted, journal, Config(), skip_bad=True, dry_run=True)
     assert len(dry.imported) == 3 and not journal.exists()
@@ -457,14 +457,14 @@ def test_jrnl_crafted_tags_starred_and_a_bad_entry(tmp_path):
         ('[1, 2]', 'broken.json:1: is not a jrnl JSON export: it has no "entries" list'),
         ("", 'broken.json: is empty; a jrnl JSON export is a JSON file with an "entries" list'),
         ('{"entries": [{"title": "x", "date": "2023-02-30", "time": "10:00"}]}',
-         "broken.json: entry 1: date '2023-02-30' is not a date like 2020-06-28"),
+         "broken.json:1: entry 1: date '2023-02-30' is not a date like 2020-06-28"),
         ('{"entries": [{"title": "x", "date": "2023-02-03", "time": "24:00"}]}',
-         "broken.json: entry 1: time '24:00' is not a time like 18:22"),
+         "broken.json:1: entry 1: time '24:00' is not a time like 18:22"),
         ('{"entries": [{"date": "2023-02-03", "time": "10:00", "tags": "@a"}]}',
-         "broken.json: entry 1: tags must be a list of texts (got text)"),
+         "broken.json:1: entry 1: tags must be a list of texts (got text)"),
         ('{"entries": [{"date": "2023-02-03", "time": "10:00", "starred": "yes"}]}',
-         "broken.json: entry 1: starred must be true or false (got text)"),
-        ('{"entries": ["an entry"]}', "broken.json: entry 1: is text, not an entry"),
+         "broken.json:1: entry 1: starred must be true or false (got text)"),
+        ('{"entries": ["an entry"]}', "broken.json:1: entry 1: is text, not an entry"),
     ],
 )  # fmt: skip
 def test_jrnl_broken_files(tmp_path, text, expected):
@@ -515,7 +515,7 @@ def test_dayone_entry_with_text_of_the_wrong_type(tmp_path):
     journal = tmp_path / "journal"
     sample = DEV_JOURNAL / "Dev Journal One Invalid.json"
     report = run_import("dayone", sample, journal, Config())
-    assert messages(report) == ["Dev Journal One Invalid.json: entry 6: text must be text (got an object)"]
+    assert messages(report) == ["Dev Journal One Invalid.json:227: entry 6: text must be text (got an object)"]
     assert (report.imported, report.readable, report.blocked) == ([], 5, True) and not journal.exists()
     report = run_import("dayone", sample, journal, Config(), skip_bad=True)
     assert len(report.imported) == 5 and report.rejected_entries == 1
@@ -631,7 +631,7 @@ def test_dayone_values_of_the_wrong_type(tmp_path, entry, expected):
     broken = tmp_path / "Journal.json"
     broken.write_text('{"metadata": {"version": "1.0"}, "entries": [' + entry + "]}", encoding="utf-8")
     report = run_import("dayone", broken, tmp_path / "journal", Config())
-    assert messages(report) == [f"Journal.json: {expected}"]
+    assert messages(report) == [f"Journal.json:1: {expected}"]
     assert report.imported == [] and not (tmp_path / "journal").exists()
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.errors import ContentError
 from generator.importers.draft import Draft, Note, Source, identity, kept
-from generator.importers.reading import load_json, type_name
+from generator.importers.reading import entry_lines, line_of, load_json, type_name
 from generator.importers.registry import Options
 from generator.model import Config
 
@@ -27,18 +27,20 @@ _TIME = re.compile(r"^(\d{2}):(\d{2})(?::(\d{2}))?$")
 def read(path: Path, config: Config, options: Options) -> Source:
     name = str(path)
     source = Source()
-    data, problem = load_json(name, path.read_bytes(), "a Cairn JSON export")
+    raw = path.read_bytes()
+    data, problem = load_json(name, raw, "a Cairn JSON export")
     if problem:
         source.reject(problem, 0)
         return source
     if data.get("cairn_export") != 1:
         source.reject(ContentError(name, 1, 'is not a Cairn JSON export (no "cairn_export": 1)'), 0)
         return source
+    lines = entry_lines(raw)
     for number, record in enumerate(data["entries"], 1):
         try:
             source.drafts.append(_draft(record, config))
         except ValueError as error:
-            source.reject(ContentError(name, 0, f"entry {number}: {error}"))
+            source.reject(ContentError(name, line_of(lines, number), f"entry {number}: {error}"))
     return source
 
 

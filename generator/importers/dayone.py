@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import ContentError
 from generator.importers.draft import Attachment, Draft, Note, Source, UsageError, converted, dropped, identity, kept
-from generator.importers.reading import load_json, one_line, type_name
+from generator.importers.reading import entry_lines, line_of, load_json, one_line, type_name
 from generator.importers.registry import Options
 from generator.model import Config
 
@@ -39,11 +39,12 @@ def read(path: Path, config: Config, options: Options) -> Source:
         if problem:
             source.reject(problem, 0)
             continue
+        lines = entry_lines(raw)
         for number, entry in enumerate(data["entries"], 1):
             try:
                 source.drafts.append(_draft(entry, config, media, keep_location))
             except ValueError as error:
-                source.reject(ContentError(name, 0, f"entry {number}: {error}"))
+                source.reject(ContentError(name, line_of(lines, number), f"entry {number}: {error}"))
     return source
 
 

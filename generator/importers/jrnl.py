@@ -16,7 +16,7 @@ from generator.errors import ContentError
 from generator.importers.draft import Draft, Source, identity, kept
 from generator.importers.fidelity import count
 from generator.importers.jrnl_text import looks_like_text_journal, read_folder, read_text
-from generator.importers.reading import load_json, one_line, type_name
+from generator.importers.reading import entry_lines, line_of, load_json, one_line, type_name
 from generator.importers.registry import Options
 from generator.model import Config
 
@@ -46,11 +46,12 @@ def read(path: Path, config: Config, options: Options) -> Source:
     if problem:
         source.reject(problem, 0)
         return source
+    lines = entry_lines(raw)
     for number, raw in enumerate(data["entries"], 1):
         try:
             source.drafts.append(_draft(raw))
         except ValueError as error:
-            source.reject(ContentError(name, 0, f"entry {number}: {error}"))
+            source.reject(ContentError(name, line_of(lines, number), f"entry {number}: {error}"))
     return source
 
 
