@@ -16,7 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import ContentError
-from generator.importers.draft import Attachment, Draft, Note, Source, UsageError, converted, dropped, identity, kept
+from generator.importers.dayone_fields import field_notes, place_and_weather
+from generator.importers.draft import Attachment, Draft, Source, UsageError, identity
 from generator.importers.reading import entry_lines, line_of, load_json, one_line, type_name
 from generator.importers.registry import Options
 from generator.model import Config
@@ -137,50 +138,12 @@ def _draft(raw: Any, config: Config, media: Media, keep_location: bool) -> Draft
         title=title,
         tags=tuple(dict.fromkeys(one_line(t) for t in tags if t.strip())),
         starred=_typed(raw, "starred", bool, "true or false", False),
-        extra=_place_and_weather(raw) if keep_location else (),
+        extra=place_and_weather(raw) if keep_location else (),
         body=body,
         attachments=attachments,
-        notes=_notes(raw, text, unescaped, title, photos, attachments, keep_location),
+        notes=field_notes(raw, text, unescaped, title, photos, attachments, keep_location),
         zone=zone_name if raw.get("timeZone") else "",
     )
-
-
-def _notes(
-    raw: dict, text: str, unescaped: str, title: str, photos: list, attachments: tuple, keep_location: bool
-) -> tuple[Note, ...]:
-    """What became of each field of one Day One entry."""
-    notes = []
-    if text:
-        notes.append(converted("text", "Day One's backslash escapes undone") if unescaped != text else kept("text"))
-    if title:
-        notes.append(converted("text", "its first heading to title:"))
-    notes += [kept(k) for k in ("tags", "starred", "isAllDay") if raw.get(k)]
-    if photos:
-        if len(attachments) == len(photos):
-            notes.append(converted("photos", "copied beside the entry"))
-        else:
-            todo = "export again from Day One with photos included"
-            notes.append(dropped("photos", "some are not in the export, so the entry says so", todo))
-    for key in ("location", "weather"):
-        if isinstance(raw.get(key), dict):
-            notes.append(
-                kept(key)
-                if keep_location
-                else dropped(key, "left out by default", "pass --keep-location to keep place and weather")
-            )
-    for key, what in (("videos", "videos"), ("audios", "audio"), ("pdfAttachments", "PDFs"), ("music", "music")):
-        if raw.get(key):
-            notes.append(
-                dropped(
-                    key,
-                    f"Cairn does not import {what}; the entry says where one was"
-                    if key != "music"
-                    else "Cairn has no field for it",
-                )
-            )
-    if raw.get("richText"):
-        notes.append(dropped("richText", "text holds the same words; Day One's own styling is not kept"))
-    return tuple(notes)
 
 
 def _moment(value: Any) -> dt.datetime:
@@ -275,33 +238,3 @@ def _link_photos(body: str, photos: list[dict], media: Media) -> tuple[str, tupl
             body += f"\n\n![](dayone-moment://{identifier})"
             used[identifier] = attachment
     return body.strip(), tuple(used.values())
-
-
-def _place_and_weather(raw: dict) -> tuple[tuple[str, Any], ...]:
-    """With --keep-location: where the entry was written, and the weather, in a few readable keys."""
-    fields = {
-        "location": (
-            ("place", "placeName"),
-            ("locality", "localityName"),
-            ("area", "administrativeArea"),
-            ("country", "country"),
-            ("latitude", "latitude"),
-            ("longitude", "longitude"),
-        ),
-        "weather": (("conditions", "conditionsDescription"), ("temperature_c", "temperatureCelsius")),
-    }
-    extra = []
-    for key, names in fields.items():
-        source = raw.get(key)
-        if not isinstance(source, dict):
-            continue
-        kept = {}
-        for name, field in names:
-            value = source.get(field)
-            if isinstance(value, float):
-                value = round(value, 6)
-            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-                kept[name] = value.strip() if isinstance(value, str) else value
-        if kept:
-            extra.append((key, kept))
-    return tuple(extra)
