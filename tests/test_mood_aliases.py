@@ -208,3 +208,26 @@ def test_every_real_daylio_export_imports_through_journal_yaml_alone(journal, sa
     report = run_import("daylio", CORPORA / "daylio-csv" / sample, folder, load_config(folder), skip_bad=True)
     assert (len(report.imported), report.rejected_entries) == (imported, rejected)
     assert not any("mood '" in e.message or "scale '" in e.message for e in report.rejected)
+
+
+@pytest.mark.realworld
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not here")
+def test_unknown_moods_and_undeclared_scales_are_told_in_one_run(journal):
+    from generator.importers import run_import
+
+    folder = journal({"journal.yaml": "title: New\n"})
+    sample = CORPORA / "daylio-csv/deutschegabanna-obsidian-daylio-parser/daylio_export_ok_scales.csv"
+    report = run_import("daylio", sample, folder, load_config(folder))
+    told = [(e.line, e.message.split(" is ")[0]) for e in report.rejected]
+    assert told == [
+        (2, "mood 'helpless' (2 entries, the first here)"),
+        (3, "mood 'laughing'"),
+        (4, "Daylio scale 'Sleep Quality' (3 entries, the first here)"),  # in the order the row has them
+        (4, "Daylio scale 'Sleep Time' (3 entries, the first here)"),
+        (4, "Daylio scale 'Awake mid-sleep'"),
+        (4, "mood 'rested'"),
+        (5, "mood 'vaguely ok'"),
+        (7, "mood 'tired'"),
+        (8, "mood 'vaguely bad'"),
+    ]
+    assert report.imported == [] and report.rejected_entries == 7

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from generator.errors import ContentError
-from generator.importers.daylio_scales import declare_advice, read_scales
+from generator.importers.daylio_scales import declare_advice, read_scales, undeclared_labels
 from generator.importers.draft import Draft, Note, Source, UsageError, converted, identity, kept
 from generator.importers.reading import decode, one_line
 from generator.importers.registry import Options
@@ -66,8 +66,11 @@ def read(path: Path, config: Config, options: Options) -> Source:
             message = f"{columns[huge]} is {size} KiB, more than the 128 KiB a Daylio field holds; is the file damaged?"
             source.reject(ContentError(name, line, message))
             continue
+        row = dict(zip(columns, (c.strip() for c in cells), strict=False))
+        for label in undeclared_labels(row.get("scales", ""), config):  # told even when the row has other problems
+            undeclared.setdefault(label, []).append(line)
         try:
-            draft = _draft(dict(zip(columns, (c.strip() for c in cells), strict=False)), config, moods)
+            draft = _draft(row, config, moods)
         except UnknownMood as error:
             unknown.setdefault(error.label, []).append(line)
             continue
@@ -75,8 +78,6 @@ def read(path: Path, config: Config, options: Options) -> Source:
             source.reject(ContentError(name, line, str(error)))
             continue
         source.drafts.append(draft)
-        for label in dict(draft.extra).get("scales", {}):
-            undeclared.setdefault(label, []).append(line)
     for label, lines in undeclared.items():
         source.errors.append(ContentError(name, lines[0], declare_advice(label, lines, rows, columns)))
     for label, lines in unknown.items():

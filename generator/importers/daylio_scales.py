@@ -35,6 +35,12 @@ def read_scales(cell: str, config: Config) -> tuple[tuple[tuple[str, float], ...
     return tuple(metrics), rest, notes
 
 
+def undeclared_labels(cell: str, config: Config) -> list[str]:
+    """The scales in a cell that no metric of the journal declares."""
+    labels = (part.partition(":")[0].strip() for part in filter(None, (one_line(p) for p in cell.split("|"))))
+    return [label for label in labels if declared(label, config) is None]
+
+
 def declared(label: str, config: Config) -> Metric | None:
     return next((m for m in config.metrics if _same(label, m.name) or _same(label, m.label)), None)
 
