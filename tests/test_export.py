@@ -7,8 +7,11 @@ import io
 import json
 import shutil
 
+import pytest
+
 from generator.config import load_config
 from generator.content import load_entries
+from generator.errors import BuildFailed
 from generator.importers import run_import
 from tests.conftest import run_cairn
 
@@ -156,3 +159,21 @@ def test_the_readme_schema_names_exactly_the_fields_an_export_has(journal):
     assert sorted(schema["properties"]["journal"]["properties"]) == sorted(document["journal"])
     for entry in document["entries"]:
         assert sorted(schema["properties"]["entries"]["items"]["properties"]) == sorted(entry)
+
+
+def test_private_tags_in_journal_yaml(journal):
+    folder = journal({"journal.yaml": "private_tags: family, Health\n"})
+    assert load_config(folder).private_tags == ("family", "Health")
+    folder = journal({"journal.yaml": "title: x\nprivate_tags: {family: yes}\n"})
+    with pytest.raises(BuildFailed) as caught:
+        load_config(folder)
+    assert [str(e) for e in caught.value.errors] == [
+        "journal.yaml:2: private_tags must be a list of tags, for example [family, health]"
+    ]
+
+
+def test_a_tag_in_private_tags_makes_an_entry_private_whatever_its_case(journal):
+    folder = make_journal(journal)
+    config = load_config(folder)
+    private = sorted(e.source for e in load_entries(folder, config).entries if config.is_private(e))
+    assert private == ["content/2026/11/2026-11-24.md", "content/2026/11/2026-11-25.md"]
