@@ -57,6 +57,28 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today)")
     cmd.add_argument("--title", help="a title for the entry")
     cmd.add_argument("--no-edit", action="store_true", help="create the file without opening an editor")
+    cmd.add_argument(
+        "--template", default="default", metavar="NAME", help="start from templates/new/NAME.md or a built-in one"
+    )
+    cmd.add_argument("--list-templates", action="store_true", help="show the templates there are, and stop")
+
+    cmd = commands.add_parser(
+        "log", help="add a mood, a line, a win to today's entry, without an editor", parents=[common]
+    )
+    cmd.add_argument(
+        "words",
+        nargs="*",
+        metavar="[MOOD] [LINE]",
+        help='a mood (a number or a word of the scale), then a line: 2 "stayed in"',
+    )
+    cmd.add_argument("--win", action="append", default=[], help="a small win (again for more)")
+    cmd.add_argument("--helped", action="append", default=[], help="something that helped, kept as coping")
+    cmd.add_argument("--feeling", action="append", default=[], help="a feeling to name, kept as emotions")
+    cmd.add_argument("--habit", action="append", default=[], help="a routine kept today")
+    cmd.add_argument(
+        "--metric", action="append", default=[], metavar="NAME=N", help="a number from journal.yaml: sleep=7.5"
+    )
+    cmd.add_argument("--date", help="the day, YYYY-MM-DD (default: today, as the journal counts it)")
 
     cmd = commands.add_parser("stats", help="a short summary of the journal", parents=[common])
     cmd.add_argument("--json", action="store_true", help="print the figures as JSON, for scripts")
@@ -166,22 +188,52 @@ def _check(args: argparse.Namespace, journal: Path) -> int:
 
 
 def _new(args: argparse.Namespace, journal: Path) -> int:
-    from generator.scaffold import EntryExists, new_entry, open_in_editor
+    from generator.config import load_config
+    from generator.entry_templates import UnknownTemplate, available_templates
+    from generator.scaffold import new_entry, open_in_editor, read_day
 
+    if args.list_templates:
+        for template in available_templates(journal):
+            where = template.path.relative_to(journal).as_posix() if template.own else "built in"
+            also = " (in place of the built-in one)" if template.replaces_builtin else ""
+            print(f"{template.name:<12} {where}{also}")
+        return EXIT_OK
+    config = load_config(journal)
     try:
-        path, created = new_entry(journal, args.date, args.title)
-    except ValueError as error:
+        date = read_day(args.date, config)
+        path, created = new_entry(journal, config, date, args.title, args.template)
+    except (ValueError, UnknownTemplate) as error:
         return _usage(str(error))
-    except EntryExists as error:
-        return _usage(str(error))
-    print(("Started " if created else "Opening the existing entry ") + str(path))
+    shown = str(path)  # as the person named the journal: content/2026/... from inside it
+    print(("Started " if created else "Opening the existing entry ") + shown)
+    if not created and not args.title and args.template != "default":
+        print('To start a second entry for the day, give it a title: --title "Evening".')
     if not args.no_edit:
         status = open_in_editor(path)
         if status is None:
             print("Set $EDITOR (or $VISUAL) to have entries open in your editor.")
         elif status != 0:
-            print(f"The editor stopped with status {status}; the entry is saved at {path}.", file=sys.stderr)
-        return EXIT_OK
+            print(f"The editor stopped with status {status}; the entry is saved at {shown}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _log(args: argparse.Namespace, journal: Path) -> int:
+    from generator.config import load_config
+    from generator.quicklog import log_entry, read_quick_entry
+    from generator.scaffold import read_day
+
+    config = load_config(journal)
+    try:
+        quick = read_quick_entry(args.words, args.win, args.helped, args.feeling, args.habit, args.metric, config)
+        date = read_day(args.date, config)
+    except ValueError as error:
+        return _usage(str(error))
+    logged = log_entry(journal, config, date, quick)
+    _print_problems(logged.warnings)
+    if not logged.changed:
+        print(f"{logged.path} already holds all of that; nothing was changed.")
+    else:
+        print(f"{'Started' if logged.created else 'Added to'} {logged.path}")
     return EXIT_OK
 
 
@@ -322,6 +374,7 @@ _COMMANDS = {
     "check": _check,
     "serve": _serve,
     "new": _new,
+    "log": _log,
     "init": _init,
     "import": _import,
     "stats": _stats,

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from generator.day_boundary import read_day_start
 from generator.errors import BuildFailed, ContentError, suggest
 from generator.model import Config, Habit, Metric, MoodScale, fold_mood_word
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, key_lines, load_mapping
 
 CONFIG_FILE = "journal.yaml"
-KNOWN_KEYS = ("title", "author", "language", "timezone", "mood", "metrics", "habits", "home_entries", "private_tags")
+KNOWN_KEYS = (
+    "title",
+    "author",
+    "language",
+    "timezone",
+    "day_starts_at",
+    "mood",
+    "metrics",
+    "habits",
+    "home_entries",
+    "private_tags",
+)
 
 
 class _Problems:
@@ -81,6 +94,15 @@ def _timezone(field: Field, problems: _Problems) -> str | None:
         problems.add(field.line, f"timezone '{name}' is not a known time zone (for example Europe/London)")
         return None
     return name
+
+
+def _day_starts_at(field: Field, problems: _Problems) -> dt.time | None:
+    start = read_day_start(field.value) if isinstance(field.value, str) else None
+    if start is None:
+        problems.add(
+            field.line, f'day_starts_at must be a time from "00:00" to "12:00", like "04:00" (got {field.value!r})'
+        )
+    return start
 
 
 def _home_entries(field: Field, problems: _Problems) -> int | None:
@@ -205,6 +227,7 @@ _READERS = {
     "author": _text,
     "language": _text,
     "timezone": _timezone,
+    "day_starts_at": _day_starts_at,
     "home_entries": _home_entries,
     "mood": _mood,
     "metrics": _metrics,

@@ -72,6 +72,7 @@ class Config:
     author: str = ""
     language: str = "en"
     timezone: str = "UTC"
+    day_starts_at: dt.time = dt.time(0)  # entries written before it count for the day before
     mood: MoodScale = MoodScale()
     metrics: tuple[Metric, ...] = ()
     habits: tuple[Habit, ...] = ()
@@ -98,6 +99,7 @@ class Entry:
     body: str = ""
     body_line: int = 1
     time: dt.time | None = None
+    late: bool = False  # written before the journal's day_starts_at, so counted for the day before
     has_title: bool = False
     mood: int | None = None
     metrics: tuple[tuple[str, float], ...] = ()
@@ -122,7 +124,7 @@ class Entry:
     @property
     def sort_key(self) -> tuple:
         # Same day, no times: "2026-05-01.md" before "2026-05-01-evening.md".
-        return (self.date, self.time or dt.time(0), self.source.removesuffix(".md"))
+        return (self.date, self.late, self.time or dt.time(0), self.source.removesuffix(".md"))
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.dates import MONTHS, month_label
 from generator.model import Metric, MoodScale
 from generator.progress.insights import (
-    MONTHS,
     PeriodCount,
     Trend,
     TrendPoint,
     YearPixels,
     mean,
-    month_label,
 )
 
 WIDTH = 640
