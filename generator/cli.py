@@ -85,10 +85,16 @@ def make_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("stats", help="a short summary of the journal", parents=[common])
     cmd.add_argument("--json", action="store_true", help="print the figures as JSON, for scripts")
 
-    cmd = commands.add_parser(
-        "import", help="bring entries from Daylio, Day One or jrnl; never overwrites", parents=[common]
+    from generator.importers.registry import FORMATS
+
+    kinds = ", ".join(f"{f.name} ({f.app})" for f in FORMATS)
+    cmd = commands.add_parser("import", help=f"bring entries from {kinds}; never overwrites", parents=[common])
+    cmd.add_argument(
+        "kind",
+        choices=[f.name for f in FORMATS],
+        metavar="KIND",
+        help="; ".join(f"{f.name}: {f.takes}" for f in FORMATS),
     )
-    cmd.add_argument("kind", choices=["daylio", "dayone", "jrnl"], help="the app the file comes from")
     cmd.add_argument("file", type=Path, help="the export: a CSV, JSON, export folder or zip")
     cmd.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     cmd.add_argument("--skip-bad", action="store_true", help="import the good entries even if some are broken")
@@ -96,6 +102,14 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument(
         "--mood", action="append", default=[], metavar="LABEL=N", help="map a custom mood label to your scale"
     )
+
+    cmd = commands.add_parser(
+        "export", help="every entry as CSV (a spreadsheet) or JSON (everything)", parents=[common]
+    )
+    cmd.add_argument("kind", choices=["csv", "json"], help="csv: one row per entry; json: every field of every entry")
+    cmd.add_argument("--out", type=Path, help="write to this file (default: standard output)")
+    cmd.add_argument("--include-private", action="store_true", help="include private entries and private tags")
+    cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
 
     cmd = commands.add_parser("init", help="make a new journal folder", parents=[common])
     cmd.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where (default: here)")
@@ -292,8 +306,38 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
     _print_problems(report.rejected)
     for name in report.imported:
         print(("would write " if args.dry_run else "wrote ") + name)
+    for line in report.fidelity:
+        print(line)
     print(report.summary())
     return EXIT_CONTENT if report.rejected and not args.skip_bad else EXIT_OK
+
+
+def _export(args: argparse.Namespace, journal: Path) -> int:
+    from generator.config import load_config
+    from generator.content import load_entries
+    from generator.export import chosen_entries, to_csv, to_json
+
+    config = load_config(journal)
+    loaded = load_entries(journal, config)
+    if loaded.errors:
+        raise BuildFailed(loaded.errors)
+    entries = chosen_entries(loaded.entries, config, include_private=args.include_private, drafts=args.drafts)
+    text = to_csv(entries, config) if args.kind == "csv" else to_json(entries, config)
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.out.is_dir():
+        return _usage(f"--out {args.out} is a folder; name a file")
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        return _usage(f"cannot write {args.out}: {error.strerror}")
+    left_out = len([e for e in loaded.entries if not e.draft or args.drafts]) - len(entries)
+    private = f", leaving out {left_out} private" if left_out else ""
+    print(
+        f"Wrote {len(entries)} {'entry' if len(entries) == 1 else 'entries'} to {args.out}{private}.", file=sys.stderr
+    )
+    return EXIT_OK
 
 
 def _init(args: argparse.Namespace, journal: Path) -> int:
@@ -356,4 +400,5 @@ _COMMANDS = {
     "init": _init,
     "import": _import,
     "stats": _stats,
+    "export": _export,
 }

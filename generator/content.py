@@ -29,10 +29,10 @@ CONTENT_DIR = "content"
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
 # Lists where a comma inside a plain string separates items ("tags: a, b").
 COMMA_LISTS = ("tags", "emotions", "habits")
-BOOL_FIELDS = ("resurface", "draft")
+BOOL_FIELDS = ("resurface", "draft", "private")
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
-QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos")
+QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood")
 DATE_PREFIX = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[-_ .]+(.*))?$")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
