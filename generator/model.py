@@ -7,16 +7,41 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def fold_mood_word(word: str) -> str:
+    """A mood word or emoji as it is compared: case, spacing and emoji variation selectors ignored."""
+    return " ".join(word.replace("\ufe0f", "").replace("\ufe0e", "").split()).casefold()
+
+
 @dataclass(frozen=True)
 class MoodScale:
-    """Moods are whole numbers from `low` to `low + len(labels) - 1`."""
+    """Moods are whole numbers from `low` to `low + len(labels) - 1`.
+
+    `aliases` are the person's own words and emoji for levels (`😀: 5`, `rad: 5`),
+    each already folded by `fold_mood_word`, in the order journal.yaml lists them.
+    """
 
     low: int = 1
     labels: tuple[str, ...] = ("awful", "low", "okay", "good", "great")
+    aliases: tuple[tuple[str, int], ...] = ()
 
     @property
     def high(self) -> int:
         return self.low + len(self.labels) - 1
+
+    def level_of(self, word: str) -> int | None:
+        """The level a word or emoji stands for: an alias, a label of the scale, or None.
+
+        Case, surrounding spaces and emoji variation selectors do not matter, so
+        "Great", " great " and "great" all name the same level.
+        """
+        folded = fold_mood_word(word)
+        for alias, level in self.aliases:
+            if alias == folded:
+                return level
+        for number, label in enumerate(self.labels, self.low):
+            if fold_mood_word(label) == folded:
+                return number
+        return None
 
     def label(self, mood: int) -> str:
         return self.labels[mood - self.low]

@@ -154,3 +154,28 @@ def error_line(error: yaml.YAMLError) -> int:
 def error_message(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None) or str(error)
     return f"front matter is not valid YAML: {problem}"
+
+
+def key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The line of every mapping key, nested ones too, by its path: ("mood", "aliases", "rad") -> 7.
+
+    For settings, where a problem deep inside a mapping belongs at its own line.
+    Call it only on text that `load_mapping` has read without an error.
+    """
+    loader = JournalLoader(text)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    lines: dict[tuple[str, ...], int] = {}
+    stack: list[tuple[tuple[str, ...], yaml.Node]] = [((), root)] if root is not None else []
+    while stack:
+        path, node = stack.pop()
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                inner = (*path, key_node.value)
+                lines.setdefault(inner, key_node.start_mark.line + 1)
+                stack.append((inner, value_node))
+    return lines

@@ -106,7 +106,7 @@ def test_every_problem_is_reported_at_once_and_sorted(journal):
         "journal.yaml:1: unknown setting 'titel' (did you mean 'title'?)",
         "journal.yaml:2: timezone 'Mars/Olympus' is not a known time zone (for example Europe/London)",
         "journal.yaml:3: home_entries must be a whole number above 0 (got 0)",
-        "journal.yaml:4: mood must have `labels:` (a list, lowest first) and optionally `low:`",
+        "journal.yaml:4: mood must have `labels:` (a list, lowest first) and optionally `low:` and `aliases:`",
         "journal.yaml:5: metrics must map each name to its label, unit, min and max",
         "journal.yaml:6: habits must map each habit's name to how it reads (walk: Went for a walk)",
         "journal.yaml:7: unknown setting 'langauge' (did you mean 'language'?)",
@@ -116,9 +116,9 @@ def test_every_problem_is_reported_at_once_and_sorted(journal):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("mood:\n  labels: [only]\n", "journal.yaml:1: mood labels must be a list of at least two words, lowest first"),
-        ("mood:\n  low: one\n", "journal.yaml:1: mood low must be a whole number (got 'one')"),
-        ("mood:\n  lables: [a, b]\n", "journal.yaml:1: mood has unknown setting 'lables' (use low and labels)"),
+        ("mood:\n  labels: [only]\n", "journal.yaml:2: mood labels must be a list of at least two words, lowest first"),
+        ("mood:\n  low: one\n", "journal.yaml:2: mood low must be a whole number (got 'one')"),
+        ("mood:\n  lables: [a, b]\n", "journal.yaml:2: mood has unknown setting 'lables' (use low, labels and aliases)"),
         ("metrics:\n  sleep: {min: none}\n", "journal.yaml:1: metric 'sleep' min and max must be numbers"),
         ("metrics:\n  sleep: {units: h}\n", "journal.yaml:1: metric 'sleep' has unknown setting 'units'"),
         (

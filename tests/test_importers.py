@@ -30,6 +30,18 @@ GABANNA_MOODS = {
 }  # fmt: skip
 
 
+def unknown_mood(name: str, line: int, label: str, key: str = "") -> str:
+    """The message for a Daylio mood label that neither journal.yaml nor Daylio's defaults know."""
+    label, _, used = label.partition(" (")
+    used = f" ({used}" if used else ""
+    key = key or label
+    return (
+        f"{name}:{line}: mood '{label}'{used} is not a label of the journal's mood scale or of Daylio's"
+        f" (rad, good, meh, bad, awful): give it a level from 1 to 5 under `mood: aliases:` in journal.yaml"
+        f" (`{key}: N`), then import again"
+    )
+
+
 def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -112,14 +124,10 @@ def test_daylio_custom_labels_are_reported_not_guessed(tmp_path):
     assert report.blocked and report.imported == [] and not journal.exists()
     assert (report.rejected_entries, report.readable) == (5, 2)
     assert messages(report) == [
-        "sample_multiple_moods.csv:2: mood 'OK' (2 entries, the first here) is not one of Daylio's default labels"
-        " (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again",
-        "sample_multiple_moods.csv:4: mood 'Refreshed' is not one of Daylio's default labels"
-        " (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again",
-        "sample_multiple_moods.csv:6: mood 'ok but sleepy' is not one of Daylio's default labels"
-        " (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again",
-        "sample_multiple_moods.csv:8: mood 'Anxious' is not one of Daylio's default labels"
-        " (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again",
+        unknown_mood("sample_multiple_moods.csv", 2, "OK (2 entries, the first here)", "OK"),
+        unknown_mood("sample_multiple_moods.csv", 4, "Refreshed"),
+        unknown_mood("sample_multiple_moods.csv", 6, "ok but sleepy"),
+        unknown_mood("sample_multiple_moods.csv", 8, "Anxious"),
     ]
     assert report.summary() == (
         "Imported 0 entries, skipped 0 already imported, rejected 5. Nothing was written: fix the problems"
@@ -210,7 +218,7 @@ BROKEN_DAYLIO = [
     ("daylio_export_bad_empty_lines_whitespace.csv", GABANNA_MOODS, ["daylio_export_bad_empty_lines_whitespace.csv:7: has 9 fields, but the header has 8 (full_date,date,weekday,time,mood,activities,note_title,note)"], 4),
     ("daylio_export_bad_inconsistent_fields.csv", GABANNA_MOODS, [f"daylio_export_bad_inconsistent_fields.csv:{line}: has {n} fields, but the header has 8 (full_date,date,weekday,time,mood,activities,note_title,note)" for line, n in ((3, 9), (4, 7), (5, 9), (6, 7))], 1),
     ("daylio_export_bad_missing_fields.csv", GABANNA_MOODS, ["daylio_export_bad_missing_fields.csv:3: full_date is empty", "daylio_export_bad_missing_fields.csv:5: has 9 fields, but the header has 8 (full_date,date,weekday,time,mood,activities,note_title,note)"], 3),
-    ("daylio_export_bad_quoted_fields.csv", None, [f"daylio_export_bad_quoted_fields.csv:{line}: mood '{label}' is not one of Daylio's default labels (rad, good, meh, bad, awful): map it to a number from 1 to 5 and import again" for line, label in ((2, "vaguely ok, but uncertain"), (3, "vaguely good"), (4, "fatigued"), (5, "captivated"), (6, "tired"))], 0),
+    ("daylio_export_bad_quoted_fields.csv", None, [unknown_mood("daylio_export_bad_quoted_fields.csv", line, label) for line, label in ((2, "vaguely ok, but uncertain"), (3, "vaguely good"), (4, "fatigued"), (5, "captivated"), (6, "tired"))], 0),
 ]  # fmt: skip
 
 
@@ -301,8 +309,7 @@ def test_daylio_windows_export_lines_counted_across_multiline_notes(tmp_path):
     )
     report = run_import("daylio", export, tmp_path / "journal", Config(), skip_bad=True)
     assert messages(report) == [
-        "export.csv:4: mood 'nope' is not one of Daylio's default labels (rad, good, meh, bad, awful):"
-        " map it to a number from 1 to 5 and import again",
+        unknown_mood("export.csv", 4, "nope"),
         "export.csv:5: cannot be read as CSV from here on (field larger than field limit (131072))",
     ]
     assert report.imported == ["content/2021/01/2021-01-01.md"]

@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 
 from generator.errors import ContentError
-from generator.importers import Draft, Source, UsageError
+from generator.importers import Draft, Source, UsageError, yaml_scalar
 from generator.importers.reading import decode, one_line
-from generator.model import Config, Metric, MoodScale
+from generator.model import Config, Metric, MoodScale, fold_mood_word
 
 CLASSIC = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
 WITH_SCALES = ("full_date", "date", "weekday", "time", "mood", "activities", "scales", "note_title", "note")
@@ -62,8 +62,9 @@ def read(path: Path, config: Config, *, mood_labels: dict[str, int] | None = Non
     for label, lines in unknown.items():
         used = f" ({len(lines)} entries, the first here)" if len(lines) > 1 else ""
         message = (
-            f"mood '{label}'{used} is not one of Daylio's default labels (rad, good, meh, bad, awful): "
-            f"map it to a number from {config.mood.low} to {config.mood.high} and import again"
+            f"mood '{label}'{used} is not a label of the journal's mood scale or of Daylio's "
+            f"(rad, good, meh, bad, awful): give it a level from {config.mood.low} to {config.mood.high} "
+            f"under `mood: aliases:` in journal.yaml (`{yaml_scalar(label)}: N`), then import again"
         )
         source.reject(ContentError(name, lines[0], message), len(lines))
     return source
@@ -76,18 +77,33 @@ class UnknownMood(ValueError):
 
 
 def mood_table(scale: MoodScale, custom: dict[str, int] | None) -> dict[str, int]:
-    """Label (folded) -> mood on the journal's scale: the defaults, then the person's own labels."""
+    """Folded label -> mood for the labels journal.yaml does not know: --mood flags, then Daylio's defaults.
+
+    The scale's own labels and `mood.aliases` come first (see `mood_of`); a flag that
+    contradicts them is a usage error, since journal.yaml is where the mapping lives.
+    """
     steps = scale.high - scale.low
     table = {label: scale.low + int((value - 1) * steps / 4 + 0.5) for label, value in DEFAULT_MOODS.items()}
     for label, value in (custom or {}).items():
         if isinstance(value, bool) or not isinstance(value, int) or not scale.low <= value <= scale.high:
             raise UsageError(f"mood label '{label}' must map to a whole number from {scale.low} to {scale.high}")
+        known = scale.level_of(label)
+        if known is not None and known != value:
+            raise UsageError(
+                f"--mood {label}={value}: journal.yaml already makes '{label}' {known}; change it there instead"
+            )
         table[_fold(label)] = value
     return table
 
 
+def mood_of(label: str, scale: MoodScale, table: dict[str, int]) -> int | None:
+    """The level a Daylio mood label stands for: journal.yaml's labels and aliases first, then `table`."""
+    level = scale.level_of(label)
+    return level if level is not None else table.get(_fold(label))
+
+
 def _fold(label: str) -> str:
-    return one_line(label).casefold()
+    return fold_mood_word(label)
 
 
 def _rows(name: str, text: str) -> tuple[list[tuple[int, list[str]]], ContentError | None]:
@@ -126,7 +142,7 @@ def _draft(row: dict[str, str], config: Config, moods: dict[str, int]) -> Draft:
     label = row["mood"]
     if not label:
         raise ValueError("mood is empty")
-    mood = moods.get(_fold(label))
+    mood = mood_of(label, config.mood, moods)
     if mood is None:
         raise UnknownMood(one_line(label))
     tags, habits = _activities(row["activities"], config)
