@@ -9,25 +9,19 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from generator.errors import ContentError, suggest
+from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
+from generator.inline import inline_fields, text_tags
 from generator.model import Config, Entry
 from generator.slugs import slugify
-from generator.yamlload import (
-    BadValue,
-    Field,
-    NotAMapping,
-    error_line,
-    error_message,
-    load_mapping,
-)
+from generator.yamlload import Field
 
 CONTENT_DIR = "content"
+ENTRY_SUFFIXES = (".md", ".markdown")
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
 # Lists where a comma inside a plain string separates items ("tags: a, b").
 COMMA_LISTS = ("tags", "emotions", "habits")
-BOOL_FIELDS = ("resurface", "draft")
+BOOL_FIELDS = ("resurface", "draft", "published")  # published: false (Jekyll, Hugo) is a draft
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
 QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos")
@@ -42,28 +36,36 @@ class Loaded:
     warnings: list[ContentError]
 
 
-def find_entry_files(journal: Path) -> list[Path]:
-    root = journal / CONTENT_DIR
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*.md") if not _hidden(p.relative_to(root)))
+def find_entry_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
+    """Markdown files below content/ (.md or .markdown), but for skipped ones (see _skipped)."""
+    return [p for p in _files(journal, exclude) if p.suffix in ENTRY_SUFFIXES]
 
 
-def find_asset_files(journal: Path) -> list[Path]:
+def find_asset_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
     """Images and other files beside the entries, copied as they are."""
+    return [p for p in _files(journal, exclude) if p.suffix not in ENTRY_SUFFIXES]
+
+
+def _files(journal: Path, exclude: tuple[str, ...]) -> list[Path]:
     root = journal / CONTENT_DIR
     if not root.is_dir():
         return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md" and not _hidden(p.relative_to(root)))
+    return sorted(p for p in root.rglob("*") if p.is_file() and not _skipped(p.relative_to(root), exclude))
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith((".", "_")) or part.endswith("~") for part in relative.parts)
+def _skipped(relative: Path, exclude: tuple[str, ...]) -> bool:
+    """Names starting with . or _ (and editor backups ending in ~), and the folders in
+    `exclude:`: a name skips every folder so named, a path (notes/old) that one folder."""
+    parts = relative.parts
+    if any(part.startswith((".", "_")) or part.endswith("~") for part in parts):
+        return True
+    folders = ["/".join(parts[: n + 1]) for n in range(len(parts) - 1)]
+    return any(item in folders or ("/" not in item and item in parts[:-1]) for item in exclude)
 
 
 def load_entries(journal: Path, config: Config) -> Loaded:
     entries, errors, warnings = [], [], []
-    for path in find_entry_files(journal):
+    for path in find_entry_files(journal, config.exclude):
         name = path.relative_to(journal).as_posix()
         entry, problems = read_entry(name, path.read_bytes(), config)
         errors += [p for p in problems if not p.warning]
@@ -71,21 +73,6 @@ def load_entries(journal: Path, config: Config) -> Loaded:
         if entry is not None:
             entries.append(entry)
     return Loaded(entries, sorted(errors), sorted(warnings))
-
-
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter or None, body, line number where the body starts)."""
-    if not text.startswith("---\n"):
-        return None, text, 1
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M)
-    if end is None:
-        return text[4:], "", 0  # unclosed: the caller reports it
-    front = text[4 : 4 + end.start()]
-    rest = text[4 + end.end() :]
-    body_line = 2 + front.count("\n") + 1
-    if rest.startswith("\n"):
-        rest = rest[1:]
-    return front, rest, body_line
 
 
 def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, list[ContentError]]:
@@ -100,26 +87,31 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     except UnicodeDecodeError as error:
         problem(raw.count(b"\n", 0, error.start) + 1, f"is not UTF-8 text (byte {error.start})")
         return None, problems
-    front, body, body_line = split_front_matter(text)
+    split = split_front_matter(text)
+    body, body_line = split.body, split.body_line
     fields: dict[str, Field] = {}
-    if front is not None and body_line == 0:
-        problem(1, "front matter starts with --- but has no closing --- line")
+    if split.fence is not None and body_line == 0:
+        problem(1, f"front matter starts with {split.fence} but has no closing {split.fence} line")
         return None, problems
-    if front is not None:
+    if split.fence is not None:
         try:
-            fields = load_mapping(front)
-        except yaml.YAMLError as error:
-            problem(error_line(error) + 1, error_message(error))
+            fields = read_fields(split)
+        except FrontMatterProblem as error:
+            problem(error.line, str(error))
             return None, problems
-        except (NotAMapping, BadValue) as error:
-            problem(error.line + 1, str(error))
-            return None, problems
-        fields = {key: Field(f.value, f.line + 1) for key, f in fields.items()}
+    known = KNOWN_FIELDS + tuple(m.name for m in config.metrics)
+    _add_inline_fields(fields, body, body_line, known)
 
     stem = Path(name).stem
     prefix = DATE_PREFIX.match(stem)
     date, time = _read_date(fields.get("date"), prefix, config, problem)
     if date is None:
+        if "date" not in fields:
+            message = (
+                "has no date, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
+                "to its front matter or start its file name with the date"
+            )
+            problem(1, message, warning=True)
         return None, problems
 
     values: dict[str, Any] = {"date": date, "time": time}
@@ -142,12 +134,15 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     for key in LIST_FIELDS:
         if key in fields:
             values[key] = _read_list(key, fields[key], problem)
+    values["tags"] = _with_text_tags(values.get("tags", ()), body)
     for key in BOOL_FIELDS:
         if key in fields:
             values[key] = _read_bool(key, fields[key], problem)
-    _check_habits(values.get("habits", ()), fields.get("habits"), config, problem)
+    if values.pop("published", True) is False:
+        values["draft"] = True
+    if "habits" in values:
+        values["habits"] = _read_habits(values["habits"], fields["habits"], config, problem)
 
-    known = KNOWN_FIELDS + tuple(m.name for m in config.metrics)
     extra = {}
     for key, field in fields.items():
         if key in known:
@@ -180,8 +175,6 @@ def format_date(date: dt.date) -> str:
 def _read_date(field, prefix, config, problem):
     from_name = _name_date(prefix.group(1)) if prefix else None
     if field is None:
-        if from_name is None:
-            problem(1, "has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it")
         return from_name, None
     value, time = field.value, None
     if isinstance(value, str):  # quoted, as Jekyll front matter often has it: '2015-01-16'
@@ -224,7 +217,11 @@ def _read_mood(field, config, problem):
         return None
     if isinstance(field.value, int) and not isinstance(field.value, bool) and scale.low <= field.value <= scale.high:
         return field.value
-    problem(field.line, f"mood must be a whole number from {scale.low} to {scale.high} (got {field.value!r})")
+    if isinstance(field.value, str) and scale.level_of(field.value) is not None:
+        return scale.level_of(field.value)
+    hint = " or a word of the scale; other words and emoji can be added under mood: aliases: in journal.yaml"
+    hint = hint if isinstance(field.value, str) else ""
+    problem(field.line, f"mood must be a whole number from {scale.low} to {scale.high}{hint} (got {field.value!r})")
     return None
 
 
@@ -279,12 +276,33 @@ def _read_bool(key, field, problem) -> bool:
     return key == "resurface"
 
 
-def _check_habits(habits, field, config, problem) -> None:
+def _read_habits(habits, field, config, problem) -> tuple[str, ...]:
+    """Habits as journal.yaml names them ("Walk" is the habit walk); others kept, with a warning."""
     names = tuple(h.name for h in config.habits)
     if not names:
-        return
+        return habits
+    by_fold = {name.casefold(): name for name in names}
+    kept = []
     for habit in habits:
-        if habit not in names:
-            hint = suggest(habit, names)
-            also = f" (did you mean '{hint}'?)" if hint else f" (journal.yaml declares: {', '.join(names)})"
-            problem(field.line, f"habit '{habit}' is not declared in journal.yaml{also}", warning=True)
+        if habit.casefold() in by_fold:
+            kept.append(by_fold[habit.casefold()])
+            continue
+        kept.append(habit)
+        hint = suggest(habit, names)
+        also = f" (did you mean '{hint}'?)" if hint else f" (journal.yaml declares: {', '.join(names)})"
+        problem(field.line, f"habit '{habit}' is not declared in journal.yaml{also}", warning=True)
+    return tuple(dict.fromkeys(kept))
+
+
+def _add_inline_fields(fields: dict[str, Field], body: str, body_line: int, known: tuple[str, ...]) -> None:
+    """Dataview fields (`mood:: 4`) fill what the front matter leaves out; the first one written counts."""
+    by_fold = {name.casefold(): name for name in known}
+    for found in inline_fields(body):
+        key = by_fold.get(found.key.casefold(), found.key)
+        fields.setdefault(key, Field(found.value, body_line + found.line))
+
+
+def _with_text_tags(tags: tuple[str, ...], body: str) -> tuple[str, ...]:
+    """Front-matter tags, then the #tags written in the text that are not among them."""
+    seen = {tag.casefold() for tag in tags}
+    return tags + tuple(tag for tag in text_tags(body) if tag.casefold() not in seen)

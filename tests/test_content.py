@@ -11,8 +11,8 @@ from generator.content import (
     find_entry_files,
     load_entries,
     read_entry,
-    split_front_matter,
 )
+from generator.frontmatter import Split, split_front_matter
 from generator.model import Config, Habit, Metric
 
 DAY = "content/2026/11/2026-11-23.md"
@@ -262,7 +262,11 @@ def test_titles_in_any_script():
     [
         ("mood: 7", "2: mood must be a whole number from 1 to 5 (got 7)"),
         ("mood: 0", "2: mood must be a whole number from 1 to 5 (got 0)"),
-        ("mood: great", "2: mood must be a whole number from 1 to 5 (got 'great')"),
+        (
+            "mood: splendid",
+            "2: mood must be a whole number from 1 to 5 or a word of the scale; other words and emoji "
+            "can be added under mood: aliases: in journal.yaml (got 'splendid')",
+        ),
         ("mood: 3.5", "2: mood must be a whole number from 1 to 5 (got 3.5)"),
         ("mood: true", "2: mood must be a whole number from 1 to 5 (got True)"),
         ("sleep: lots", "2: sleep must be a number (got 'lots')"),
@@ -315,16 +319,20 @@ def test_front_matter_never_closed():
     ]
 
 
-def test_no_date_anywhere():
-    assert problems("---\ntitle: Notes\n---\n", name="content/notes.md") == [
-        "content/notes.md:1: has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it"
-    ]
+NOT_AN_ENTRY = (
+    "warning: has no date, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
+    "to its front matter or start its file name with the date"
+)
+
+
+def test_no_date_anywhere_is_a_warning_and_no_entry():
+    found, found_problems = read_entry("content/notes.md", b"---\ntitle: Notes\n---\n", CONFIG)
+    assert found is None
+    assert [str(p) for p in found_problems] == [f"content/notes.md:1: {NOT_AN_ENTRY}"]
 
 
 def test_an_impossible_date_in_the_name_is_no_date():
-    assert problems("x\n", name="content/2026-02-30.md") == [
-        "content/2026-02-30.md:1: has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it"
-    ]
+    assert problems("x\n", name="content/2026-02-30.md") == [f"content/2026-02-30.md:1: {NOT_AN_ENTRY}"]
 
 
 def test_not_utf8():
@@ -337,17 +345,20 @@ def test_not_utf8():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("---\na: 1\n---\nbody\n", ("a: 1\n", "body\n", 4)),
-        ("---\na: 1\n---\n\nbody\n", ("a: 1\n", "\nbody\n", 4)),
-        ("---\na: 1\n...\nbody\n", ("a: 1\n", "body\n", 4)),
-        ("---\n---\nbody\n", ("", "body\n", 3)),
-        ("no front matter\n", (None, "no front matter\n", 1)),
-        ("--- not front matter\n", (None, "--- not front matter\n", 1)),
-        ("---\na: 1\n", ("a: 1\n", "", 0)),
+        ("---\na: 1\n---\nbody\n", ("---", "a: 1\n", "body\n", 4)),
+        ("---\na: 1\n---\n\nbody\n", ("---", "a: 1\n", "\nbody\n", 4)),
+        ("---\na: 1\n...\nbody\n", ("---", "a: 1\n", "body\n", 4)),
+        ("---\n---\nbody\n", ("---", "", "body\n", 3)),
+        ("+++\na = 1\nb = 2\n+++\nbody\n", ("+++", "a = 1\nb = 2\n", "body\n", 5)),
+        ("no front matter\n", (None, "", "no front matter\n", 1)),
+        ("--- not front matter\n", (None, "", "--- not front matter\n", 1)),
+        ("+++ not front matter\n", (None, "", "+++ not front matter\n", 1)),
+        ("---\na: 1\n", ("---", "a: 1\n", "", 0)),
+        ("+++\na = 1\n", ("+++", "a = 1\n", "", 0)),
     ],
 )
 def test_split_front_matter(text, expected):
-    assert split_front_matter(text) == expected
+    assert split_front_matter(text) == Split(*expected)
 
 
 # --- finding files -------------------------------------------------------------------
@@ -391,10 +402,10 @@ def test_load_entries_gathers_every_error_of_every_file_sorted(journal):
     loaded = load_entries(folder, Config())
     assert [str(e) for e in loaded.errors] == [
         "content/a/2026-11-22.md:2: '2026-02-30' is not a real date or time",
-        "content/a/notes.md:1: has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it",
         "content/b/2026-11-23.md:2: mood must be a whole number from 1 to 5 (got 9)",
     ]
     assert [str(w) for w in loaded.warnings] == [
-        "content/c/2026-11-21.md:3: warning: unknown key 'tag' (did you mean 'tags'?)"
+        f"content/a/notes.md:1: {NOT_AN_ENTRY}",
+        "content/c/2026-11-21.md:3: warning: unknown key 'tag' (did you mean 'tags'?)",
     ]
     assert [e.title for e in loaded.entries] == ["Fine"]
