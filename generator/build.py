@@ -31,6 +31,7 @@ from generator.crypt import encrypt_site
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
 from generator.model import Page
+from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
@@ -133,7 +134,8 @@ def prepare(
             raise BuildFailed(template_errors, warnings)
         files: dict[str, bytes | None] = dict(rendered)
         files["robots.txt"] = ROBOTS
-        files.update(_theme_files(journal))
+        files["static/moods.css"] = mood_css(config.mood).encode()
+        files.update(_theme_files(journal))  # a journal's own static/moods.css wins
         files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
         for name in sorted(asset_names):

@@ -115,6 +115,7 @@ class Entry:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
     html: str = ""
     url: str = ""
+    mentioned_in: tuple[tuple[str, str], ...] = ()  # (url, title) of each entry linking here, oldest first
 
     @property
     def metric_values(self) -> dict[str, float]:
