@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.errors import ContentError, suggest
+from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
+from generator.filenames import date_in_name, find_entry_files
+from generator.filenames import find_asset_files as find_asset_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
 from generator.inline import inline_fields, text_tags
 from generator.model import Config, Entry
 from generator.slugs import slugify
 from generator.yamlload import Field
 
-CONTENT_DIR = "content"
-ENTRY_SUFFIXES = (".md", ".markdown")
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
 # Lists where a comma inside a plain string separates items ("tags: a, b").
 COMMA_LISTS = ("tags", "emotions", "habits")
@@ -25,7 +25,6 @@ BOOL_FIELDS = ("resurface", "draft", "published")  # published: false (Jekyll, H
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
 QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos")
-DATE_PREFIX = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[-_ .]+(.*))?$")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
 
@@ -34,33 +33,6 @@ class Loaded:
     entries: list[Entry]
     errors: list[ContentError]
     warnings: list[ContentError]
-
-
-def find_entry_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
-    """Markdown files below content/ (.md or .markdown), but for skipped ones (see _skipped)."""
-    return [p for p in _files(journal, exclude) if p.suffix in ENTRY_SUFFIXES]
-
-
-def find_asset_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
-    """Images and other files beside the entries, copied as they are."""
-    return [p for p in _files(journal, exclude) if p.suffix not in ENTRY_SUFFIXES]
-
-
-def _files(journal: Path, exclude: tuple[str, ...]) -> list[Path]:
-    root = journal / CONTENT_DIR
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not _skipped(p.relative_to(root), exclude))
-
-
-def _skipped(relative: Path, exclude: tuple[str, ...]) -> bool:
-    """Names starting with . or _ (and editor backups ending in ~), and the folders in
-    `exclude:`: a name skips every folder so named, a path (notes/old) that one folder."""
-    parts = relative.parts
-    if any(part.startswith((".", "_")) or part.endswith("~") for part in parts):
-        return True
-    folders = ["/".join(parts[: n + 1]) for n in range(len(parts) - 1)]
-    return any(item in folders or ("/" not in item and item in parts[:-1]) for item in exclude)
 
 
 def load_entries(journal: Path, config: Config) -> Loaded:
@@ -103,12 +75,15 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     _add_inline_fields(fields, body, body_line, known)
 
     stem = Path(name).stem
-    prefix = DATE_PREFIX.match(stem)
-    date, time = _read_date(fields.get("date"), prefix, config, problem)
+    named = date_in_name(stem)
+    date, time = _read_date(fields.get("date"), named.date, config, problem)
     if date is None:
         if "date" not in fields:
+            why = "has no date"
+            if named.unsure:
+                why = f"has {named.unsure} in its name, which could be day-month or month-day"
             message = (
-                "has no date, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
+                f"{why}, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
                 "to its front matter or start its file name with the date"
             )
             problem(1, message, warning=True)
@@ -152,7 +127,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         if hint and key not in QUIET_EXTRAS:
             problem(field.line, f"unknown key '{key}' (did you mean '{hint}'?)", warning=True)
 
-    slug_text = prefix.group(2) if prefix else stem
+    slug_text = named.rest
     slug = slugify(slug_text) if slug_text else (slugify(values["title"]) if "has_title" in values else "")
     if any(not p.warning for p in problems):
         return None, problems
@@ -172,8 +147,7 @@ def format_date(date: dt.date) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}"
 
 
-def _read_date(field, prefix, config, problem):
-    from_name = _name_date(prefix.group(1)) if prefix else None
+def _read_date(field, from_name, config, problem):
     if field is None:
         return from_name, None
     value, time = field.value, None
@@ -197,14 +171,6 @@ def _iso_date(text: str) -> dt.date | dt.datetime | str:
         return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
     except ValueError:
         return text
-
-
-def _name_date(text: str) -> dt.date | None:
-    """2026-11-23, or 2024-12-5 as some people write it."""
-    try:
-        return dt.date(*(int(part) for part in text.split("-")))
-    except ValueError:
-        return None
 
 
 def _is_number(value: Any) -> bool:
