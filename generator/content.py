@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from generator.dates import long_date
 from generator.errors import ContentError, suggest
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
 from generator.filenames import date_in_name, find_entry_files
@@ -96,7 +97,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
             values["title"], values["has_title"] = str(title).strip(), True
         elif title is not None:
             problem(fields["title"].line, f"title must be a line of text (got {title!r})")
-    values.setdefault("title", format_date(date))
+    values.setdefault("title", long_date(date))
     if "mood" in fields:
         values["mood"] = _read_mood(fields["mood"], config, problem)
     metrics = []
@@ -141,10 +142,6 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         **values,
     )
     return entry, problems
-
-
-def format_date(date: dt.date) -> str:
-    return f"{date:%A} {date.day} {date:%B %Y}"
 
 
 def _read_date(field, from_name, config, problem):

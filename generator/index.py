@@ -37,7 +37,7 @@ def assign_urls(entries: list[Entry]) -> list[Entry]:
     with_urls: list[Entry] = []
     for _, same_day in groupby(ordered, key=lambda e: e.date):
         day = list(same_day)
-        for entry, name in zip(day, _names(day)):
+        for entry, name in zip(day, _names(day), strict=True):
             with_urls.append(replace(entry, url=entry_url(entry.date, name)))
     return with_urls
 

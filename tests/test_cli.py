@@ -53,7 +53,7 @@ def two_entries(journal):
 def test_build_succeeds_and_says_what_it_did(two_entries):
     result = run_cairn("build", cwd=two_entries)
     assert (result.returncode, result.stderr) == (0, "")
-    entries, pages, written, unchanged, removed = summary(result)
+    entries, _pages, written, unchanged, removed = summary(result)
     assert (entries, unchanged, removed) == (2, 0, 0)
     assert written == len(snapshot(two_entries / "site")) - 1  # every file but the marker
     site = two_entries / "site"
@@ -67,7 +67,7 @@ def test_a_second_build_writes_nothing(two_entries):
     before = {p: p.stat().st_mtime_ns for p in (two_entries / "site").rglob("*")}
     result = run_cairn("build", cwd=two_entries)
     assert result.returncode == 0
-    entries, pages, written, unchanged, removed = summary(result)
+    _entries, _pages, written, unchanged, removed = summary(result)
     assert (written, removed) == (0, 0)
     assert unchanged == len(before) - len([p for p in before if p.is_dir()]) - 1
     assert result.stdout.splitlines()[1] == "Nothing changed since the last build."

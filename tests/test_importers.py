@@ -603,7 +603,7 @@ def test_dayone_unreadable_zip_and_empty_folder(tmp_path):
     report = run_import("dayone", fake, tmp_path / "journal", Config())
     assert [e.message.split(" (")[0] for e in report.rejected] == ["is not a zip file that can be opened"]
     (tmp_path / "empty").mkdir()
-    with pytest.raises(UsageError, match="has no Day One .json file"):
+    with pytest.raises(UsageError, match=r"has no Day One \.json file"):
         run_import("dayone", tmp_path / "empty", tmp_path / "journal", Config())
 
 

@@ -54,7 +54,7 @@ def read(path: Path, config: Config, *, mood_labels: dict[str, int] | None = Non
             source.reject(ContentError(name, line, message))
             continue
         try:
-            source.drafts.append(_draft(dict(zip(columns, (c.strip() for c in cells))), config, moods))
+            source.drafts.append(_draft(dict(zip(columns, (c.strip() for c in cells), strict=False)), config, moods))
         except UnknownMood as error:
             unknown.setdefault(error.label, []).append(line)
         except ValueError as error:

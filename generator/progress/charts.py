@@ -16,16 +16,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.dates import MONTHS, month_label
 from generator.model import Metric, MoodScale
 from generator.palette import STOPS, mood_colour
 from generator.progress.insights import (
-    MONTHS,
     PeriodCount,
     Trend,
     TrendPoint,
     YearPixels,
     mean,
-    month_label,
 )
 
 WIDTH = 640
@@ -110,7 +109,7 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str) -> C
     total = sum(counts)
     description = f"Each day of {pixels.year} as a square, coloured by mood. "
     if total:
-        spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts) if n)
+        spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts, strict=True) if n)
         description += f"{_count(total, 'day')} {'has' if total == 1 else 'have'} a mood: {spread}."
     else:
         description += f"No moods written down in {pixels.year} yet."

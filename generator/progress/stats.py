@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+from generator.dates import month_label
 from generator.model import Config, Entry
 from generator.progress.insights import (
     add_months,
-    month_label,
     month_summaries,
     routines,
 )
