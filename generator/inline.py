@@ -74,12 +74,14 @@ def inline_fields(body: str) -> list[InlineField]:
 
 
 def text_tags(body: str) -> list[str]:
-    """#tags in the order written, each once, without the #."""
-    tags: dict[str, None] = {}
+    """#tags in the order written, each once (#Walk after #walk is the same tag), without the #."""
+    tags: dict[str, str] = {}
     for _, line in prose_lines(body):
         for match in _TAG.finditer(line):
-            tags.setdefault(match.group(1).strip("/-"), None)
-    return [tag for tag in tags if tag]
+            tag = match.group(1).strip("/-")
+            if tag:
+                tags.setdefault(tag.casefold(), tag)
+    return list(tags.values())
 
 
 def _value(text: str) -> Any:

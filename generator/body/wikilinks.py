@@ -27,7 +27,8 @@ def resolve_wiki_links(entries: list[Entry], asset_names: set[str]) -> tuple[lis
     """Each wiki link pointed at its entry or file. A link to nothing shows its words as text,
     with one warning per missing name, at the first entry that writes it."""
     find = _Finder(entries, asset_names)
-    resolved, missing = [], defaultdict(list)
+    resolved: list[Entry] = []
+    missing: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     for entry in entries:
         if WIKI_MARK not in entry.html:
             resolved.append(entry)
@@ -42,7 +43,7 @@ def resolve_wiki_links(entries: list[Entry], asset_names: set[str]) -> tuple[lis
             asset = find.asset(target, folder)
             if asset is not None:
                 return f'<a href="{ASSET_MARK}{quote(posixpath.relpath(asset, folder))}">{match.group(2)}</a>'
-            missing[target].append((entry.source, entry.body_line + _line_of(entry.body, target)))
+            missing[target.casefold()].append((entry.source, entry.body_line + _line_of(entry.body, target), target))
             return match.group(2)
 
         def image(match: re.Match, folder: str = folder) -> str:
@@ -52,15 +53,16 @@ def resolve_wiki_links(entries: list[Entry], asset_names: set[str]) -> tuple[lis
             return f'src="{ASSET_MARK}{quote(posixpath.relpath(asset, folder) if asset else target)}"'
 
         resolved.append(replace(entry, html=_IMAGE.sub(image, _LINK.sub(link, entry.html))))
-    return resolved, [_missing(target, places) for target, places in missing.items()]
+    return resolved, [_missing(places) for places in missing.values()]
 
 
-def _missing(target: str, places: list[tuple[str, int]]) -> ContentError:
-    places = sorted(places)
-    others = len({source for source, _ in places}) - 1
+def _missing(places: list[tuple[str, int, str]]) -> ContentError:
+    """One warning for a name (in any case) that links to nothing, at the first place it is written."""
+    source, line, target = min(places)
+    others = len({place[0] for place in places}) - 1
     also = f"; {others} other {'entry links' if others == 1 else 'entries link'} to it too" if others else ""
     message = f"links to [[{target}]], but no entry has that file name, date or title, so it shows as text{also}"
-    return ContentError(places[0][0], places[0][1], message, warning=True)
+    return ContentError(source, line, message, warning=True)
 
 
 def mention(entries: list[Entry]) -> list[Entry]:
