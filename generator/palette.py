@@ -15,6 +15,7 @@ from generator.model import MoodScale
 
 STOPS = ("#3b4f8a", "#6b6f8f", "#a39b86", "#d6b45b", "#f4d03f")  # lowest to highest
 INKS = ("#ffffff", "#1c1a16")  # text on a level: light on the darker ones, dark on the lighter
+READABLE = 4.5  # contrast text needs on its level (WCAG AA)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ def mood_colours(scale: MoodScale) -> tuple[MoodColour, ...]:
     for index in range(levels):
         fill = _between(index / (levels - 1))
         ink = max(INKS, key=lambda ink, fill=fill: _contrast(ink, fill))
+        if _contrast(ink, fill) < READABLE:  # a middle grey on a long scale: black reads on it
+            ink = max((*INKS, "#000000"), key=lambda ink, fill=fill: _contrast(ink, fill))
         colours.append(MoodColour(scale.low + index, f"mood-{index + 1}", fill, ink))
     return tuple(colours)
 

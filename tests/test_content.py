@@ -409,3 +409,67 @@ def test_load_entries_gathers_every_error_of_every_file_sorted(journal):
         "content/c/2026-11-21.md:3: warning: unknown key 'tag' (did you mean 'tags'?)",
     ]
     assert [e.title for e in loaded.entries] == ["Fine"]
+
+
+# --- other tools' conventions ----------------------------------------------------------
+
+
+def test_published_false_is_a_draft_and_published_true_is_not():
+    assert entry("---\npublished: false\n---\n").draft is True
+    assert entry("---\npublished: true\n---\n").draft is False
+    assert entry("---\npublished: true\ndraft: true\n---\n").draft is True
+
+
+def test_toml_front_matter_gives_values_and_lines():
+    text = '+++\ntitle = "Snow"\ndate = 2026-11-23T08:30:00\nmood = 4\ntags = ["walk"]\nwin = ["Got up"]\n+++\nText.\n'
+    found, found_problems = read_entry(DAY, text.encode(), CONFIG)
+    assert (found.title, found.date, found.time, found.mood, found.tags) == (
+        "Snow",
+        dt.date(2026, 11, 23),
+        dt.time(8, 30),
+        4,
+        ("walk",),
+    )
+    assert found.body == "Text.\n" and found.body_line == 8
+    assert [str(p) for p in found_problems] == [f"{DAY}:6: warning: unknown key 'win' (did you mean 'wins'?)"]
+    assert problems('+++\ntitle = "x"\nmood = 9\n+++\n') == [
+        f"{DAY}:3: mood must be a whole number from 1 to 5 (got 9)"
+    ]
+
+
+def test_moods_in_words_and_emoji_through_the_scale_and_its_aliases():
+    scale = Config().mood.__class__(aliases=(("😀", 5), ("meh", 3)))
+    config = Config(mood=scale)
+    assert entry("---\nmood: Great\n---\n", config=config).mood == 5
+    assert entry("---\nmood: 😀\n---\n", config=config).mood == 5
+    assert entry("mood:: meh\nText.\n", config=config).mood == 3
+    assert problems("---\nmood: 🙃\n---\n", config=config) == [
+        f"{DAY}:2: mood must be a whole number from 1 to 5 or a word of the scale; other words and emoji "
+        "can be added under mood: aliases: in journal.yaml (got '🙃')"
+    ]
+
+
+def test_inline_fields_fill_what_front_matter_leaves_out_at_their_own_line():
+    found = entry("---\nmood: 2\n---\nmood:: 4\nSlept [sleep:: 7] and [Energy:: 3].\n#walk today\n")
+    assert (found.mood, found.metric_values, found.tags) == (2, {"sleep": 7.0, "energy": 3.0}, ("walk",))
+    assert problems("Text\n[sleep:: 30]\n") == [f"{DAY}:2: sleep must be from 0 to 24 hours (got 30)"]
+
+
+def test_habits_match_whatever_their_case():
+    assert entry("---\nhabits: [Walk, MEDS, walk]\n---\n").habits == ("walk", "meds")
+
+
+def test_markdown_files_and_exclude(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.markdown": "x",
+            "content/templates/2026-01-01.md": "x",
+            "content/notes/old/2026-01-02.md": "x",
+            "content/notes/2026-01-03.md": "x",
+            "content/old/2026-01-04.md": "x",
+            "content/notes/old/pic.png": b"\x89PNG",
+        }
+    )
+    names = [p.relative_to(folder).as_posix() for p in find_entry_files(folder, ("templates", "notes/old"))]
+    assert names == ["content/2026-11-23.markdown", "content/notes/2026-01-03.md", "content/old/2026-01-04.md"]
+    assert find_asset_files(folder, ("templates", "notes/old")) == []
