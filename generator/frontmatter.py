@@ -73,13 +73,13 @@ def _toml(text: str) -> dict[str, Field]:
         ) from None
     lines: dict[str, int] = {}
     in_table = False
-    for number, line in enumerate(text.split("\n"), start=2):  # the first line of the file is +++
-        table = _TOML_TABLE.match(line)
+    for number, written in enumerate(text.split("\n"), start=2):  # the first line of the file is +++
+        table = _TOML_TABLE.match(written)
         if table:
             in_table = True
             lines.setdefault(next(g for g in table.groups() if g), number)
             continue
-        key = _TOML_KEY.match(line)
+        key = _TOML_KEY.match(written)
         if key and not in_table:
             lines.setdefault(next(g for g in key.groups() if g), number)
     return {key: Field(value, lines.get(key, 1)) for key, value in values.items()}

@@ -36,9 +36,9 @@ def mood_colours(scale: MoodScale) -> tuple[MoodColour, ...]:
     colours = []
     for index in range(levels):
         fill = _between(index / (levels - 1))
-        ink = max(INKS, key=lambda ink, fill=fill: _contrast(ink, fill))
+        ink = _most_readable(INKS, fill)
         if _contrast(ink, fill) < READABLE:  # a middle grey on a long scale: black reads on it
-            ink = max((*INKS, "#000000"), key=lambda ink, fill=fill: _contrast(ink, fill))
+            ink = _most_readable((*INKS, "#000000"), fill)
         colours.append(MoodColour(scale.low + index, f"mood-{index + 1}", fill, ink))
     return tuple(colours)
 
@@ -62,6 +62,10 @@ def mood_css(scale: MoodScale) -> str:
     for c in colours:
         lines.append(f"svg text.{c.ink_css} {{ fill: var(--{c.ink_css}); }}")
     return "\n".join(lines) + "\n"
+
+
+def _most_readable(inks: tuple[str, ...], fill: str) -> str:
+    return max(inks, key=lambda ink: _contrast(ink, fill))
 
 
 def _between(position: float) -> str:
