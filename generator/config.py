@@ -13,7 +13,18 @@ from generator.model import Config, Habit, Metric, MoodScale
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, load_mapping
 
 CONFIG_FILE = "journal.yaml"
-KNOWN_KEYS = ("title", "author", "language", "timezone", "mood", "metrics", "habits", "home_entries")
+KNOWN_KEYS = (
+    "title",
+    "author",
+    "language",
+    "timezone",
+    "mood",
+    "metrics",
+    "habits",
+    "home_entries",
+    "lock_after_minutes",
+)
+LONGEST_LOCK = 7 * 24 * 60  # a week, in minutes
 
 
 class _Problems:
@@ -85,6 +96,18 @@ def _home_entries(field: Field, problems: _Problems) -> int | None:
     return None
 
 
+def _lock_after(field: Field, problems: _Problems) -> float | None:
+    value = field.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= LONGEST_LOCK:
+        return float(value)
+    problems.add(
+        field.line,
+        f"lock_after_minutes must be a number of minutes from 0 to {LONGEST_LOCK} (a week), "
+        f"for example 30 or 0.5; 0 turns the lock off (got {value!r})",
+    )
+    return None
+
+
 def _mood(field: Field, problems: _Problems) -> MoodScale | None:
     value = field.value
     if not isinstance(value, dict):
@@ -149,6 +172,7 @@ _READERS = {
     "language": _text,
     "timezone": _timezone,
     "home_entries": _home_entries,
+    "lock_after_minutes": _lock_after,
     "mood": _mood,
     "metrics": _metrics,
     "habits": _habits,

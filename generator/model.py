@@ -51,6 +51,7 @@ class Config:
     metrics: tuple[Metric, ...] = ()
     habits: tuple[Habit, ...] = ()
     home_entries: int = 7
+    lock_after_minutes: float = 30.0  # an encrypted site locks itself after this long unused; 0: never
 
     def metric(self, name: str) -> Metric | None:
         return next((m for m in self.metrics if m.name == name), None)
