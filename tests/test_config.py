@@ -36,7 +36,8 @@ def test_the_file_cairn_init_writes_reads_as_documented(journal):
         Metric("energy", "Energy", "", 1, 5),
     )
     assert config.habits == (Habit("walk", "Went for a walk"), Habit("meds", "Took medication"))
-    assert config.metric("sleep").unit == "hours"
+    sleep = config.metric("sleep")
+    assert sleep is not None and sleep.unit == "hours"
     assert config.metric("steps") is None
 
 

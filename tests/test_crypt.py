@@ -401,8 +401,10 @@ def test_no_name_or_ciphertext_reads_as_a_word_however_short(sealed: dict[str, b
 
 
 def test_a_second_sealing_writes_no_file(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes, tmp_path: Path):
-    assert write_site(tmp_path, sealed).written == len(sealed)
-    again = write_site(tmp_path, seal_site(site, key, SALT, ITERATIONS))
+    first: dict[str, bytes | None] = dict(sealed)
+    assert write_site(tmp_path, first).written == len(sealed)
+    second: dict[str, bytes | None] = dict(seal_site(site, key, SALT, ITERATIONS))
+    again = write_site(tmp_path, second)
     assert (again.written, again.removed, again.unchanged) == (0, 0, len(sealed))
 
 

@@ -93,7 +93,7 @@ def sealed_site(
 @pytest.fixture(scope="module")
 def plain_site(plain_files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("plain-site")
-    write_site(out, plain_files)
+    write_site(out, dict[str, bytes | None](plain_files))
     return out
 
 
@@ -366,8 +366,9 @@ def test_shells_and_unlocked_pages_are_valid_html(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_shell_and_unlocked_pages_pass_axe(browser: Any, base_url: str, names: dict[str, str], scheme: str):
-    if missing_checker(AXE_JS):
-        pytest.fail(missing_checker(AXE_JS), pytrace=False)
+    problem = missing_checker(AXE_JS)
+    if problem:
+        pytest.fail(problem, pytrace=False)
     lines: list[str] = []
     with browsing(browser, bypass_csp=True, color_scheme=scheme) as (page, _):
         page.goto(base_url + "/")

@@ -95,7 +95,9 @@ class _Relinker:
         self.resolved: dict[tuple[str, str], str] = {}
 
     def value(self, value: str, folder: str) -> str:
-        path, rest = _SPLIT_LINK.match(value).groups()
+        split = _SPLIT_LINK.match(value)
+        assert split is not None  # the pattern matches any string
+        path, rest = split.groups()
         if not path.strip():
             return value  # "#main", "?q=walk": this page
         # "../../tags/walk/" from 2026/05/ is "tags/walk/" from the root: one look-up for all.
