@@ -133,7 +133,34 @@ def test_the_page_cannot_export_the_key_and_no_raw_key_is_stored(
         for name, value in kept["local"]:
             assert value.isdigit(), f"localStorage {name} holds {value!r}, not a time"
             assert not any(form in value for form in raw_forms)
+        # A key another build left (an old salt, after --new-key) goes once its own time is up.
+        page.evaluate(_LEAVE_AN_OLD_KEY)
+        page.reload()
+        wait_open(page)
+        assert page.evaluate(_KEPT_NAMES) == [f"cairn:{page.get_attribute('html', 'data-cairn-salt')}"]
         assert record.problems == []
+
+
+_LEAVE_AN_OLD_KEY = """async () => {
+    const db = await new Promise((ok) => { const request = indexedDB.open("cairn"); request.onsuccess = () => ok(request.result); });
+    const key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["decrypt"]);
+    await new Promise((ok, fail) => {
+        const transaction = db.transaction("keys", "readwrite");
+        transaction.objectStore("keys").put({ key, opened: 1, used: 1, lockAfter: 60000 }, "cairn:1 2 3");
+        transaction.oncomplete = ok;
+        transaction.onerror = () => fail(transaction.error);
+    });
+    db.close();
+}"""
+_KEPT_NAMES = """async () => {
+    const db = await new Promise((ok) => { const request = indexedDB.open("cairn"); request.onsuccess = () => ok(request.result); });
+    const names = await new Promise((ok) => {
+        const request = db.transaction("keys").objectStore("keys").getAllKeys();
+        request.onsuccess = () => ok(request.result);
+    });
+    db.close();
+    return names;
+}"""
 
 
 # --- locking -------------------------------------------------------------------------------

@@ -44,7 +44,7 @@
     try { localStorage.setItem(name, String(value)); } catch (error) { /* this tab only */ }
   }
 
-  // The key: { key: CryptoKey (not extractable), opened: ms, used: ms } in IndexedDB.
+  // The key: { key: CryptoKey (not extractable), opened: ms, used: ms, lockAfter: ms } in IndexedDB.
   function database() {
     return new Promise((resolve, reject) => {
       const request = indexedDB.open("cairn", 1);
@@ -71,6 +71,18 @@
   const readKept = () => keyStore("readonly", (store) => store.get(JOURNAL)).catch(() => undefined);
   const keep = (record) => keyStore("readwrite", (store) => store.put(record, JOURNAL)).catch(() => undefined);
   const forget = () => keyStore("readwrite", (store) => store.delete(JOURNAL)).catch(() => undefined);
+  // Keys of other builds on this origin (an old salt, after --new-key) go once their own time is up.
+  const sweep = () => keyStore("readwrite", (store) => {
+    const request = store.openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      const { lockAfter: limit, used } = cursor.value || {};
+      if (cursor.key !== JOURNAL && limit > 0 && Date.now() - (used || 0) >= limit) cursor.delete();
+      cursor.continue();
+    };
+    return request;
+  }).catch(() => undefined);
 
   const lastUse = (record) => Math.max(record.used || 0, readNumber(USED));
   const idle = (since) => lockAfter > 0 && Date.now() - since >= lockAfter;
@@ -504,7 +516,7 @@
         const key = await deriveKey(input.value);
         if (!(await isJournalKey(key))) throw new NotOpened("not the journal's key");
         const now = Math.max(Date.now(), readNumber(LOCKED) + 1);
-        await keep({ key, opened: now, used: now });
+        await keep({ key, opened: now, used: now, lockAfter });
         writeNumber(USED, now);
         input.value = "";
         await openWith(key, true);
@@ -529,6 +541,7 @@
       root.hidden = false;
       if (!document.activeElement || document.activeElement === document.body) input.focus();
     };
+    sweep();
     const record = await readKept();
     if (!usable(record)) {
       if (record) await forget();
@@ -542,7 +555,7 @@
       return;
     }
     const now = Date.now();
-    keep({ ...record, used: now });
+    keep({ ...record, used: now, lockAfter });
     writeNumber(USED, now);
     await openWith(record.key, false);
   }
