@@ -113,8 +113,11 @@ def load_or_create_salt(journal: Path) -> bytes:
     """
     path = journal / SALT_FILE
     if path.exists():
-        lines = enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
-        number, line = next(((n, t.strip()) for n, t in lines if t.strip() and not t.strip().startswith("#")), (1, ""))
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        written = [
+            (n, text.strip()) for n, text in enumerate(lines, 1) if text.strip() and not text.strip().startswith("#")
+        ]
+        number, line = written[0] if written else (1, "")
         if re.fullmatch(rf"[0-9a-f]{{{SALT_BYTES * 2}}}", line):
             return bytes.fromhex(line)
         raise BuildFailed(
