@@ -60,6 +60,7 @@ class Report:
     seconds: float = 0.0
     warnings: list[ContentError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, in pipeline order
+    kept: tuple[str, ...] = ()  # top-level names in the output folder that Cairn did not write
 
 
 @dataclass(frozen=True)
@@ -181,10 +182,17 @@ def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Repor
 
 
 def build(
-    journal: Path, out: Path, *, drafts: bool = False, strict: bool = False, passphrase: str | None = None
+    journal: Path,
+    out: Path,
+    *,
+    drafts: bool = False,
+    strict: bool = False,
+    passphrase: str | None = None,
+    replace: bool = False,
 ) -> Report:
+    """`replace` lets a plain build replace an encrypted site, or the reverse."""
     started = time.perf_counter()
-    check_output_folder(out, journal)
+    check_output_folder(out, journal, sealed=passphrase is not None, replace=replace)
     # Encrypted builds always run: the passphrase is an input we must not record.
     digest = None if passphrase is not None else input_digest(journal, builtin_theme(), f"{drafts},{strict}")
     last = unchanged_since_last_build(journal, out, digest) if digest else None
@@ -195,7 +203,7 @@ def build(
     prepared = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out)
     report = prepared.report
     write_started = time.perf_counter()
-    written = write_site(out, prepared.files)
+    written = write_site(out, prepared.files, sealed=passphrase is not None)
     prepared.cache.save()
     save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:
@@ -208,6 +216,7 @@ def build(
         unchanged=written.unchanged,
         removed=written.removed,
         seconds=time.perf_counter() - started,
+        kept=written.kept,
         warnings=report.warnings,
         timings=timings,
     )

@@ -41,6 +41,11 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="encrypt every page, photo and the search index (passphrase from CAIRN_PASSPHRASE or asked)",
     )
+    cmd.add_argument(
+        "--replace",
+        action="store_true",
+        help="let a plain build replace an encrypted site in the output folder, or the reverse",
+    )
 
     cmd = commands.add_parser("check", help="check every entry and template, write nothing", parents=[common])
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
@@ -98,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `cairn stats | head`: the reader has all it wanted
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # a full disk, a folder without permission: say which, without a traceback
+        where = f"{error.filename}: " if error.filename else ""
+        return _usage(f"{where}{error.strerror or error}")
 
 
 def _usage(message: str) -> int:
@@ -136,9 +144,11 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
             passphrase = read_passphrase(os.environ, getpass.getpass if sys.stdin.isatty() else None)
         except PassphraseRefused as error:
             return _usage(str(error))
-    report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase)
+    report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase, replace=args.replace)
     _print_problems(report.warnings)
     print(_summary(report))
+    if report.kept:
+        print("Left as they were (not written by Cairn): " + ", ".join(report.kept) + ".")
     if report.written == 0 and report.removed == 0:
         print("Nothing changed since the last build.")
     return EXIT_OK
