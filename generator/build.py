@@ -23,10 +23,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.body import give_bodies, is_photo
+from generator.body import give_bodies
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
-from generator.content import CONTENT_DIR, find_asset_files, load_entries
+from generator.content import find_asset_files, load_entries
 from generator.crypt import encrypt_site
 from generator.errors import BuildFailed, ContentError
 from generator.index import assign_urls, build_journal
@@ -116,14 +116,14 @@ def prepare(
         bodies = give_bodies(
             journal, entries, asset_names, html_cache, journal / CACHE_DIR / "photos", save_cache=save_caches
         )
-    errors += bodies.errors
+    errors += bodies.errors + (bodies.warnings if strict else [])
     with clock.stage("journal"):
         journal_index = build_journal(bodies.entries)
     with clock.stage("plan"):
         pages, collisions = plan(journal_index, config, bodies.photos)
     errors += collisions
-    if errors:
-        raise BuildFailed(errors)
+    if errors:  # the warnings too, so one run shows everything
+        raise BuildFailed(errors + ([] if strict else loaded.warnings + bodies.warnings))
     with clock.stage("render"):
         prints, unchanged = _fingerprints(
             journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
@@ -135,11 +135,8 @@ def prepare(
         files: dict[str, bytes | None] = dict(rendered)
         files["robots.txt"] = ROBOTS
         files.update(_theme_files(journal))
-        files.update(bodies.files)
+        files.update(bodies.files)  # only what an entry links to or shows; photos re-encoded
         files["static/search-index.js"] = search_index(journal_index.entries, config)
-        for name in sorted(asset_names):
-            if not is_photo(name):  # photos are published resized and stripped, and only if shown
-                files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
     if passphrase is not None:
         with clock.stage("seal"):
             files = dict(encrypt_site(journal, _whole(files), journal_index.entries, passphrase, config))
@@ -147,7 +144,7 @@ def prepare(
         entries=len(entries),
         pages=len(pages),
         seconds=time.perf_counter() - started,
-        warnings=[] if strict else loaded.warnings,
+        warnings=[] if strict else sorted(loaded.warnings + bodies.warnings),
         timings=clock.timings,
     )
     return Prepared(files, report, html_cache, prints)

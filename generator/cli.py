@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         return _COMMANDS[args.command](args, journal)
     except BuildFailed as failure:
         _print_problems(failure.errors)
-        count = len(failure.errors)
+        count = sum(1 for problem in failure.errors if not problem.warning)
         print(f"Nothing was written: {count} {'problem' if count == 1 else 'problems'} to fix first.", file=sys.stderr)
         return EXIT_CONTENT
     except UnsafeOutput as error:

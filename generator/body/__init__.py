@@ -1,8 +1,9 @@
 """BODY: each entry's final HTML (Markdown, links to files and entries, photos).
 
 One call, `give_bodies`, runs after the entries have their URLs and before the
-journal is indexed: Markdown (cached by the hash of what made it), then links to
-files beside the entries and to other entries, then photos, resized and stripped.
+journal is indexed: Markdown, sanitised (cached by the hash of what made it), then
+links to files beside the entries and to other entries, then photos, resized and
+stripped. Only files that a given entry links to or shows are published.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ __all__ = ["Bodies", "Shown", "give_bodies", "is_photo"]
 class Bodies:
     entries: list[Entry]  # with their final HTML
     photos: list[Shown]  # every photo an entry shows, in entry order
-    files: dict[str, bytes]  # the published photos, by output path
+    files: dict[str, bytes]  # the published photos and linked documents, by output path
     errors: list[ContentError]
+    warnings: list[ContentError]  # incomplete, not wrong: a missing image, a remote image, a document
 
 
 def give_bodies(
@@ -40,6 +42,12 @@ def give_bodies(
 ) -> Bodies:
     """Entries must already have their URLs (links between entries need them)."""
     entries = render_bodies(entries, html_cache)
-    entries, link_errors = resolve_links(entries, asset_names)
-    gallery = show_photos(journal, entries, photo_cache, save_cache=save_cache)
-    return Bodies(gallery.entries, gallery.shown, gallery.files, link_errors + gallery.errors)
+    linked = resolve_links(journal, entries, asset_names)
+    gallery = show_photos(journal, linked.entries, photo_cache, save_cache=save_cache)
+    return Bodies(
+        gallery.entries,
+        gallery.shown,
+        {**linked.documents, **gallery.files},
+        linked.errors + gallery.errors,
+        sorted(linked.warnings + gallery.warnings),
+    )
