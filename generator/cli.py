@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -109,13 +110,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _usage(message: str) -> int:
-    print(f"cairn: {message}", file=sys.stderr)
+    print(f"cairn: {printable(message)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+# Control characters (and the marks that reverse text) in an entry or a file name could
+# move the cursor, clear the screen or retitle the terminal; they are shown as escapes.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every terminal control character shown as an escape such as \\x1b."""
+    return _CONTROL.sub(lambda match: ascii(match.group(0))[1:-1], text)
 
 
 def _print_problems(problems: list[ContentError]) -> None:
     for problem in problems:
-        print(_colour(str(problem), "33" if problem.warning else "31"), file=sys.stderr)
+        print(_colour(printable(str(problem)), "33" if problem.warning else "31"), file=sys.stderr)
 
 
 def _colour(text: str, code: str) -> str:
@@ -148,7 +159,7 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
     _print_problems(report.warnings)
     print(_summary(report))
     if report.kept:
-        print("Left as they were (not written by Cairn): " + ", ".join(report.kept) + ".")
+        print(printable("Left as they were (not written by Cairn): " + ", ".join(report.kept) + "."))
     if report.written == 0 and report.removed == 0:
         print("Nothing changed since the last build.")
     return EXIT_OK
@@ -195,9 +206,9 @@ def _stats(args: argparse.Namespace, journal: Path) -> int:
     entries = sorted((e for e in loaded.entries if not e.draft), key=lambda e: e.sort_key)
     stats = gather_stats(entries, config)
     if args.json:
-        print(json.dumps(stats.as_dict(), indent=2, ensure_ascii=False))
+        print(printable(json.dumps(stats.as_dict(), indent=2, ensure_ascii=False)))
     else:
-        print("\n".join(describe(stats)))
+        print(printable("\n".join(describe(stats))))
     return EXIT_OK
 
 
@@ -227,8 +238,8 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
         return _usage(str(error))
     _print_problems(report.rejected)
     for name in report.imported:
-        print(("would write " if args.dry_run else "wrote ") + name)
-    print(report.summary())
+        print(printable(("would write " if args.dry_run else "wrote ") + name))
+    print(printable(report.summary()))
     return EXIT_CONTENT if report.rejected and not args.skip_bad else EXIT_OK
 
 

@@ -195,3 +195,28 @@ def test_hidden_files_are_not_published(journal):
     prepared = prepare(folder)
     files, _ = prepared.files, prepared.cache
     assert sorted(name for name in files if name.startswith("files/")) == ["files/notes.pdf"]
+
+
+def test_a_remote_image_or_script_is_a_warning_and_the_page_says_what_was_there(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.md": (
+                "---\ntitle: x\n---\n![my mood chart](https://charts.example.org/mood.png)\n\n"
+                '<img src="//cdn.example.net/pixel.gif">\n\n'
+                '<script src="https://cdn.example.net/widget.js"></script>\n'
+            ),
+        }
+    )
+    prepared = prepare(folder)
+    assert [str(w) for w in prepared.report.warnings] == [
+        "content/2026-11-23.md:4: warning: shows an image from charts.example.org, which the site does not load "
+        "(it makes no requests to other sites); the page shows its alt text or a note instead",
+        "content/2026-11-23.md:6: warning: shows an image from cdn.example.net, which the site does not load "
+        "(it makes no requests to other sites); the page shows its alt text or a note instead",
+        "content/2026-11-23.md:8: warning: has a <script>, which Cairn leaves out of the page "
+        "(entries run nothing and load nothing from elsewhere)",
+    ]
+    assert body_of(prepared.files["2026/11/23/index.html"]) == (
+        '<p><span class="missing">my mood chart</span></p>\n'
+        '<p><span class="missing">(an image from another site, not loaded: the journal makes no requests)</span></p>\n'
+    )

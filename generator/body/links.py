@@ -90,7 +90,7 @@ def resolve_links(journal: Path, entries: list[Entry], asset_names: set[str]) ->
         def remote(match: re.Match, entry: Entry = entry) -> str:
             problem(
                 match.group(1),
-                f"shows an image from {match.group(1)}, which the site does not load (it makes no requests to other sites); the page shows its alt text instead",
+                f"shows an image from {match.group(1)}, which the site does not load (it makes no requests to other sites); the page shows its alt text or a note instead",
             )
             return _words_instead(_alt(match.group(0)) or REMOTE_NOTE)
 
