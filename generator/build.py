@@ -45,7 +45,7 @@ from generator.unchanged import (
     unchanged_since_last_build,
     warnings_of,
 )
-from generator.write import MARKER, check_output_folder, write_site
+from generator.write import MARKER, check_output_folder, read_record, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
 
@@ -195,7 +195,8 @@ def build(
     last = unchanged_since_last_build(journal, out, digest) if digest else None
     if last is not None:
         seconds = time.perf_counter() - started
-        unchanged = sum(1 for name in last.files if name != MARKER)
+        record = read_record(out)  # what Cairn wrote; a .git or CNAME beside it is not counted
+        unchanged = len(record.files) if record else sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
     prepared = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out)
     report = prepared.report

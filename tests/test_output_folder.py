@@ -79,3 +79,15 @@ def test_a_dangling_link_in_the_site_folder_is_left_alone(tmp_path):
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines()[-1] == "Left as they were (not written by Cairn): old-photos."
     assert (journal / "site" / "old-photos").is_symlink()
+
+
+def test_a_second_build_beside_git_counts_only_its_own_files(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    out = tmp_path / "deploy"
+    (out / ".git").mkdir(parents=True)
+    for number in range(5):
+        (out / ".git" / f"object-{number}").write_bytes(b"x")
+    first = run_cairn("--journal", journal, "build", "--out", out)
+    second = run_cairn("--journal", journal, "build", "--out", out)
+    written = int(re.search(r"(\d+) written", first.stdout).group(1))
+    assert f"0 written, {written} unchanged, 0 removed" in second.stdout
