@@ -94,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         return _COMMANDS[args.command](args, journal)
     except BuildFailed as failure:
         _print_problems(failure.errors)
-        count = sum(1 for problem in failure.errors if not problem.warning)
+        # Warnings come along to be seen; only with --strict do they stop the build.
+        stopping = failure.errors if getattr(args, "strict", False) else [e for e in failure.errors if not e.warning]
+        count = len(stopping)
         print(f"Nothing was written: {count} {'problem' if count == 1 else 'problems'} to fix first.", file=sys.stderr)
         return EXIT_CONTENT
     except UnsafeOutput as error:
