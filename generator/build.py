@@ -133,7 +133,7 @@ def prepare(
             raise BuildFailed(template_errors)
         files: dict[str, bytes | None] = dict(rendered)
         files["robots.txt"] = ROBOTS
-        files.update(_theme_files(journal))
+        files.update(theme_files(journal))
         files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
         for name in sorted(asset_names):
@@ -213,7 +213,7 @@ def build(
     )
 
 
-def _theme_files(journal: Path) -> dict[str, bytes]:
+def theme_files(journal: Path) -> dict[str, bytes]:
     """static/ of the built-in theme, overridden file by file by the journal's own."""
     files = {}
     for root in (builtin_theme() / "static", journal / "templates" / "static"):

@@ -47,11 +47,10 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     cmd = commands.add_parser(
-        "serve", help="preview the site on this computer, rebuilding on every save", parents=[common]
+        "serve", help="preview the site on this computer, from memory, refreshed on every save", parents=[common]
     )
     cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
-    cmd.add_argument("--out", type=Path, help="output folder (default: site/ in the journal)")
 
     cmd = commands.add_parser("new", help="start today's entry (never overwrites)", parents=[common])
     cmd.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today)")
@@ -237,33 +236,35 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
     import errno
     import threading
 
-    from generator.serve import HOST, Server
+    from generator.serve import HOST, Outcome, Preview, Server
 
-    site = args.out if args.out is not None else journal / "site"
+    def report(outcome: Outcome) -> None:
+        if outcome.errors:
+            _print_problems(outcome.errors)
+            print("Still showing the last good version of the site.", file=sys.stderr, flush=True)
+            return
+        if outcome.step == "quick":
+            print(
+                f"Updated {', '.join('/' + p for p in outcome.changed)} in {outcome.seconds * 1000:.0f} ms.", flush=True
+            )
+            return
+        _print_problems(outcome.warnings)
+        entries = f"{outcome.entries} {'entry' if outcome.entries == 1 else 'entries'}"
+        print(f"Ready: {entries} in {outcome.pages} pages, in {outcome.seconds:.2f} s.", flush=True)
 
-    def build_once() -> list[str]:
-        try:
-            report = build(journal, site, drafts=args.drafts)
-        except BuildFailed as failure:
-            _print_problems(failure.errors)
-            print("Still showing the last good version of the site.", file=sys.stderr)
-            return [str(e) for e in failure.errors]
-        _print_problems(report.warnings)
-        print(_summary(report), flush=True)
-        return []
-
-    errors = build_once()
+    preview = Preview(journal, drafts=args.drafts)
+    first = preview.rebuild()
+    report(first)
     try:
-        server = Server(journal, site, args.port, build_once)
+        server = Server(preview, args.port, report)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             return _usage(f"port {args.port} is already in use; try: cairn serve --port {args.port + 1}")
         raise
-    server.broadcast.errors = errors
-    server.start()
+    server.start([str(e) for e in first.errors])
     try:
         print(f"Serving your journal at http://{HOST}:{server.port}/ (only this computer can see it).", flush=True)
-        print("Saving an entry rebuilds and refreshes the page. Press Ctrl-C to stop.", flush=True)
+        print("Saving an entry refreshes the page. Nothing is written to site/. Press Ctrl-C to stop.", flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

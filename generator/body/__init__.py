@@ -7,6 +7,7 @@ files beside the entries and to other entries, then photos, resized and stripped
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +38,12 @@ def give_bodies(
     photo_cache: Path,
     *,
     save_cache: bool,
+    sources: Mapping[str, Entry] | None = None,
 ) -> Bodies:
-    """Entries must already have their URLs (links between entries need them)."""
+    """Entries must already have their URLs (links between entries need them).
+    `sources` (by source path) are the entries links may point at, when they are
+    more than `entries`: `serve` gives one edited entry its body this way."""
     entries = render_bodies(entries, html_cache)
-    entries, link_errors = resolve_links(entries, asset_names)
+    entries, link_errors = resolve_links(entries, asset_names, sources)
     gallery = show_photos(journal, entries, photo_cache, save_cache=save_cache)
     return Bodies(gallery.entries, gallery.shown, gallery.files, link_errors + gallery.errors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from urllib.parse import unquote
 
@@ -16,11 +17,15 @@ from generator.model import Entry
 _MARKED = re.compile(r'(src|href)="' + re.escape(ASSET_MARK) + r'([^"#?]*)([^"]*)"')
 
 
-def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Entry], list[ContentError]]:
+def resolve_links(
+    entries: list[Entry], asset_names: set[str], sources: Mapping[str, Entry] | None = None
+) -> tuple[list[Entry], list[ContentError]]:
     """Keep marks on links to files that exist; point links to .md files at their
     entry's page; leave other links as written. A missing image is an error.
-    Entries must already have their URLs."""
-    sources = {e.source: e for e in entries}
+    Entries must already have their URLs; `sources` are the entries links may
+    point at (by default `entries` themselves)."""
+    if sources is None:
+        sources = {e.source: e for e in entries}
     resolved, errors = [], []
     for entry in entries:
         if ASSET_MARK not in entry.html:
@@ -28,7 +33,7 @@ def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Ent
             continue
         folder = posixpath.dirname(entry.source)
 
-        def relink(match: re.Match) -> str:
+        def relink(match: re.Match, entry: Entry = entry, folder: str = folder) -> str:
             attribute, name, rest = match.groups()
             written = html.unescape(name)  # as in the Markdown: `a&b.png`, not `a&amp;b.png`
             target = posixpath.normpath(posixpath.join(folder, unquote(written)))
