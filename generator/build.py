@@ -45,6 +45,7 @@ from generator.unchanged import (
     unchanged_since_last_build,
     warnings_of,
 )
+from generator.workers import Tell
 from generator.write import MARKER, check_output_folder, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
@@ -93,18 +94,20 @@ def prepare(
     passphrase: str | None = None,
     save_caches: bool = False,
     out: Path | None = None,
+    tell: Tell | None = None,
 ) -> Prepared:
     """Everything but the write: the site's files in memory, or BuildFailed.
     With a passphrase the files are the sealed site, already checked for leaks.
     Caches are only written with save_caches (a build); the HTML cache is returned
     unsaved, to be saved once the site is written. Given the output folder, pages
-    whose fingerprint matches the last build's are not drawn again (bytes None)."""
+    whose fingerprint matches the last build's are not drawn again (bytes None).
+    `tell(what, done, of)` hears how far reading entries and drawing pages are."""
     started = time.perf_counter()
     clock = _Clock()
     with clock.stage("settings"):
         config = load_config(journal)
     with clock.stage("load"):
-        loaded = load_entries(journal, config)
+        loaded = load_entries(journal, config, tell)
     errors = list(loaded.errors) + (loaded.warnings if strict else [])
     entries = [e for e in loaded.entries if drafts or not e.draft]
     with clock.stage("index"):
@@ -128,7 +131,7 @@ def prepare(
             journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
         )
         env = make_environment(journal, config)
-        rendered, template_errors = render_pages(env, pages, journal, unchanged)
+        rendered, template_errors = render_pages(env, pages, journal, unchanged, tell)
         if template_errors:
             raise BuildFailed(template_errors)
         files: dict[str, bytes | None] = dict(rendered)
@@ -181,7 +184,13 @@ def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Repor
 
 
 def build(
-    journal: Path, out: Path, *, drafts: bool = False, strict: bool = False, passphrase: str | None = None
+    journal: Path,
+    out: Path,
+    *,
+    drafts: bool = False,
+    strict: bool = False,
+    passphrase: str | None = None,
+    tell: Tell | None = None,
 ) -> Report:
     started = time.perf_counter()
     check_output_folder(out, journal)
@@ -192,10 +201,12 @@ def build(
         seconds = time.perf_counter() - started
         unchanged = sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
-    prepared = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out)
+    prepared = prepare(
+        journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out, tell=tell
+    )
     report = prepared.report
     write_started = time.perf_counter()
-    written = write_site(out, prepared.files)
+    written = write_site(out, prepared.files, tell)
     prepared.cache.save()
     save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:

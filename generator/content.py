@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,6 +16,7 @@ import yaml
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry
 from generator.slugs import slugify
+from generator.workers import Tell, spread
 from generator.yamlload import (
     BadValue,
     Field,
@@ -61,16 +64,26 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith((".", "_")) or part.endswith("~") for part in relative.parts)
 
 
-def load_entries(journal: Path, config: Config) -> Loaded:
+def load_entries(journal: Path, config: Config, tell: Tell | None = None) -> Loaded:
     entries, errors, warnings = [], [], []
-    for path in find_entry_files(journal):
-        name = path.relative_to(journal).as_posix()
-        entry, problems = read_entry(name, path.read_bytes(), config)
+    names = [path.relative_to(journal).as_posix() for path in find_entry_files(journal)]
+    for entry, problems in read_entries(journal, names, config, tell):
         errors += [p for p in problems if not p.warning]
         warnings += [p for p in problems if p.warning]
         if entry is not None:
             entries.append(entry)
     return Loaded(entries, sorted(errors), sorted(warnings))
+
+
+def read_entries(
+    journal: Path, names: Sequence[str], config: Config, tell: Tell | None = None
+) -> list[tuple[Entry | None, list[ContentError]]]:
+    """read_entry for each file (named relative to the journal), over every core."""
+    return spread(partial(_read_file, journal, config), names, chunk=64, tell=tell, what="read")
+
+
+def _read_file(journal: Path, config: Config, name: str) -> tuple[Entry | None, list[ContentError]]:
+    return read_entry(name, (journal / name).read_bytes(), config)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,15 +52,20 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         raise
 
 
-def write_site(out: Path, files: dict[str, bytes | None]) -> WriteReport:
+def write_site(
+    out: Path, files: dict[str, bytes | None], tell: Callable[[str, int, int], None] | None = None
+) -> WriteReport:
     """`files` maps a path relative to `out` (posix) to its bytes, or to None for a
-    file already in place and known to be unchanged."""
+    file already in place and known to be unchanged. `tell("write", done, of)` hears
+    how far it is."""
     out.mkdir(parents=True, exist_ok=True)
     marker = out / MARKER
     if not marker.exists():
         marker.write_bytes(b"This folder is written by Cairn. Files here are replaced on every build.\n")
     written = unchanged = 0
-    for name, data in files.items():
+    for done, (name, data) in enumerate(files.items(), start=1):
+        if tell is not None:
+            tell("write", done, len(files))
         target = out / name
         if data is None or _same_bytes(target, data):
             unchanged += 1

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as etree
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 import markdown
@@ -15,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 from generator import __version__
 from generator.cache import HtmlCache, cache_key
 from generator.model import Entry
+from generator.workers import spread
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")
@@ -22,7 +21,6 @@ EXTENSIONS = ("extra", "sane_lists")
 # resolved per page, because the same HTML appears on pages at different depths.
 ASSET_MARK = "cairn-asset:"
 PAGE_MARK = "cairn-page:"  # a link to another entry's page, relative to the site root
-_PARALLEL_FROM = 200
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^[#/]")
 
 
@@ -60,13 +58,8 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
     html = [cache.get(k) for k in keys]
     missing = [i for i, h in enumerate(html) if h is None]
     bodies = [entries[i].body for i in missing]
-    workers = os.cpu_count() or 1
-    if len(missing) >= _PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            converted = list(pool.map(to_html, bodies, chunksize=64))
-    else:
-        converted = [to_html(b) for b in bodies]
-    for i, result in zip(missing, converted):
+    converted = spread(to_html, bodies, chunk=64)
+    for i, result in zip(missing, converted, strict=True):
         html[i] = result
         cache.put(keys[i], result)
-    return [replace(e, html=h) for e, h in zip(entries, html)]
+    return [replace(e, html=h) for e, h in zip(entries, html, strict=True)]
