@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from generator import __version__
@@ -99,6 +100,45 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+_PROGRESS_NAMES = {"read": "entries read", "draw": "pages drawn", "write": "files written", "import": "entries imported"}
+
+
+class _Progress:
+    """One line on an interactive terminal, for work that takes more than about two
+    seconds: entries read, pages drawn, files written. Silent when stderr is not a
+    terminal, so scripts and CI logs stay as they were. CAIRN_PROGRESS_AFTER sets
+    the seconds before it shows (tests use 0)."""
+
+    def __init__(self) -> None:
+        self.on = sys.stderr.isatty() and not os.environ.get("NO_PROGRESS")
+        try:
+            self.after = float(os.environ.get("CAIRN_PROGRESS_AFTER", "2"))
+        except ValueError:
+            self.after = 2.0
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+        self.counts: dict[str, tuple[int, int]] = {}
+
+    def __call__(self, what: str, done: int, of: int) -> None:
+        if not self.on:
+            return
+        self.counts[what] = (done, of)
+        now = time.monotonic()
+        if now - self.started < self.after or (now - self.last < 0.1 and done != of):
+            return
+        self.last, self.shown = now, True
+        text = " · ".join(f"{_PROGRESS_NAMES.get(w, w)} {d:,} of {o:,}" for w, (d, o) in self.counts.items())
+        sys.stderr.write("\r\033[K" + text)
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
 def _usage(message: str) -> int:
     print(f"cairn: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -135,7 +175,11 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
             passphrase = read_passphrase(os.environ, getpass.getpass if sys.stdin.isatty() else None)
         except PassphraseRefused as error:
             return _usage(str(error))
-    report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase)
+    progress = _Progress()
+    try:
+        report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase, tell=progress)
+    finally:
+        progress.clear()
     _print_problems(report.warnings)
     print(_summary(report))
     if report.written == 0 and report.removed == 0:
@@ -201,6 +245,7 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
             return _usage(f"--mood must look like LABEL=N, for example --mood 'so-so=3' (got {pair!r})")
         moods[label.strip()] = int(number)
     config = load_config(journal)
+    progress = _Progress()
     try:
         report = run_import(
             args.kind,
@@ -211,9 +256,12 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
             skip_bad=args.skip_bad,
             keep_location=args.keep_location,
             mood_labels=moods or None,
+            tell=progress,
         )
     except UsageError as error:
         return _usage(str(error))
+    finally:
+        progress.clear()
     _print_problems(report.rejected)
     for name in report.imported:
         print(("would write " if args.dry_run else "wrote ") + name)
@@ -253,7 +301,11 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
         print(f"Ready: {entries} in {outcome.pages} pages, in {outcome.seconds:.2f} s.", flush=True)
 
     preview = Preview(journal, drafts=args.drafts)
-    first = preview.rebuild()
+    progress = _Progress()
+    try:
+        first = preview.rebuild(tell=progress)
+    finally:
+        progress.clear()
     report(first)
     try:
         server = Server(preview, args.port, report)

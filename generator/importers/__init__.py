@@ -116,8 +116,10 @@ def run_import(
     skip_bad: bool = False,
     keep_location: bool = False,
     mood_labels: dict[str, int] | None = None,
+    tell: Callable[[str, int, int], None] | None = None,
 ) -> ImportReport:
-    """Read `file` as a `kind` export and write its new entries below journal_dir/content."""
+    """Read `file` as a `kind` export and write its new entries below journal_dir/content.
+    `tell("import", done, of)` hears how far writing them is."""
     file = Path(file)
     if kind not in KINDS:
         raise UsageError(f"cannot import '{kind}': choose one of {', '.join(KINDS)}")
@@ -146,7 +148,9 @@ def run_import(
     # written the first time, and both skipped when the export comes in again.
     seen = existing_keys(Path(journal_dir))
     duplicates = 0
-    for draft in sorted(source.drafts, key=lambda d: d.when):
+    for done, draft in enumerate(sorted(source.drafts, key=lambda d: d.when), start=1):
+        if tell is not None:
+            tell("import", done, len(source.drafts))
         if seen[draft.key] > 0:
             seen[draft.key] -= 1
             duplicates += 1

@@ -30,13 +30,14 @@ from generator.body import give_bodies, is_photo
 from generator.build import ROBOTS, theme_files
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import CONFIG_FILE, load_config
-from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, read_entry
+from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, read_entries, read_entry
 from generator.errors import BuildFailed, ContentError
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Page
 from generator.render import make_environment, render_page, render_pages
 from generator.routes import plan
 from generator.search import search_index
+from generator.workers import Tell
 
 Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
@@ -202,7 +203,7 @@ class Preview:
 
     # --- the whole journal ------------------------------------------------------------
 
-    def rebuild(self, superseded: Callable[[], bool] = lambda: False) -> Outcome:
+    def rebuild(self, superseded: Callable[[], bool] = lambda: False, tell: Tell | None = None) -> Outcome:
         """Read what changed, plan every page again; the new site replaces the old one
         only if it has no problem. Raises Superseded when a newer save arrived."""
         started = time.perf_counter()
@@ -218,7 +219,7 @@ class Preview:
         env = self._env or make_environment(self.journal, config)
         if self._theme is None:
             self._theme = theme_files(self.journal)
-        self._scan(config)
+        self._scan(config, tell)
         if superseded():
             raise Superseded
         errors = sorted(p for _, problems in self._read.values() for p in problems if not p.warning)
@@ -262,26 +263,33 @@ class Preview:
             seconds=time.perf_counter() - started,
         )
 
-    def _scan(self, config: Config) -> None:
+    def _scan(self, config: Config, tell: Tell | None) -> None:
         """Re-read the entry files whose path or stat changed; forget those gone."""
         seen: set[str] = set()
+        todo: dict[str, Stat] = {}
         for path in find_entry_files(self.journal):
             name = path.relative_to(self.journal).as_posix()
             stat = _stat(path)
             if stat is None:
                 continue
             seen.add(name)
-            if self._stats.get(name) == stat and name in self._read:
-                continue
-            try:
-                raw = path.read_bytes()
-            except OSError:
-                continue  # gone between the listing and the read: the next save's scan says so
-            self._stats[name] = stat
-            self._read[name] = read_entry(name, raw, config)
+            if self._stats.get(name) != stat or name not in self._read:
+                todo[name] = stat
         for name in set(self._read) - seen:
             del self._read[name]
             self._stats.pop(name, None)
+        try:
+            results = read_entries(self.journal, list(todo), config, tell)
+        except OSError:  # a file went between the listing and the read: read one by one
+            results = [self._read_one(name, config) for name in todo]
+        for (name, stat), result in zip(todo.items(), results, strict=True):
+            self._stats[name], self._read[name] = stat, result
+
+    def _read_one(self, name: str, config: Config) -> tuple[Entry | None, list[ContentError]]:
+        try:
+            return read_entry(name, (self.journal / name).read_bytes(), config)
+        except OSError:
+            return None, []  # gone: the scan after the next save forgets it
 
     def _name(self, path: Path) -> str | None:
         """An entry file's name relative to the journal, or None if it is not one."""
