@@ -27,11 +27,11 @@ from pathlib import Path
 import jinja2
 
 from generator.body import give_bodies, is_photo
-from generator.build import ROBOTS, theme_files
+from generator.build import static_files
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import CONFIG_FILE, load_config
 from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, read_entries, read_entry
-from generator.errors import BuildFailed, ContentError
+from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Page
 from generator.render import make_environment, render_page, render_pages
@@ -174,10 +174,14 @@ class Preview:
             save_cache=True,
             sources=sources,
         )
-        if bodies.errors:
-            return Outcome("quick", errors=bodies.errors, seconds=time.perf_counter() - started)
+        errors, _ = sort_out(bodies.errors, strict=False)
+        if errors:
+            return Outcome("quick", errors=errors, seconds=time.perf_counter() - started)
         drawn: dict[str, tuple[Page, bytes]] = {}
-        for (_, _, page), entry in zip(updates, bodies.entries, strict=True):
+        with_bodies: dict[str, Entry] = {}
+        for (name, _, page), entry in zip(updates, bodies.entries, strict=True):
+            # Who mentions this entry did not change with its own text: kept until the rebuild.
+            entry = replace(entry, mentioned_in=site.entries[name].mentioned_in)
             new_page = Page(page.url, page.template, {**page.context, "entry": entry}, page.source)
             rendered, errors = render_pages(env, [new_page], self.journal)
             if errors:
@@ -185,10 +189,11 @@ class Preview:
             data = rendered[new_page.output]
             assert data is not None
             drawn[new_page.output] = (new_page, data)
+            with_bodies[name] = entry
         # All good: into the served site, and remembered for the rebuild to come.
-        for (name, stat), with_body in zip(edited, bodies.entries, strict=True):
+        for name, stat in edited:
             self._stats[name], self._read[name] = stat, read[name]
-            site.entries[name] = with_body
+            site.entries[name] = with_bodies[name]
         site.files.update(bodies.files)
         for output, (page, data) in drawn.items():
             site.pages[output] = page
@@ -213,12 +218,12 @@ class Preview:
             return Outcome("rebuild", errors=failure.errors, seconds=time.perf_counter() - started)
         if self._config is None or repr(config) != repr(self._config):
             self._stats.clear()  # the settings decide what is valid: read every entry again
-            self._env = None  # and templates see them
+            self._env, self._theme = None, None  # and templates and the mood colours follow them
         self._config = config
         templates_new = self._env is None
         env = self._env or make_environment(self.journal, config)
         if self._theme is None:
-            self._theme = theme_files(self.journal)
+            self._theme = static_files(self.journal, config)
         self._scan(config, tell)
         if superseded():
             raise Superseded
@@ -228,10 +233,14 @@ class Preview:
             return Outcome("rebuild", errors=errors, warnings=warnings, seconds=time.perf_counter() - started)
         read = [entry for entry, _ in self._read.values() if entry is not None]
         entries = assign_urls([e for e in read if self.drafts or not e.draft])
-        self._asset_names = {p.relative_to(self.journal).as_posix() for p in find_asset_files(self.journal)}
+        self._asset_names = {
+            p.relative_to(self.journal).as_posix() for p in find_asset_files(self.journal, config.exclude)
+        }
         bodies = give_bodies(self.journal, entries, self._asset_names, self._html, self._photos, save_cache=True)
-        if bodies.errors:
-            return Outcome("rebuild", errors=bodies.errors, warnings=warnings, seconds=time.perf_counter() - started)
+        body_errors, body_warnings = sort_out(bodies.errors, strict=False)
+        warnings = sorted(warnings + body_warnings)
+        if body_errors:
+            return Outcome("rebuild", errors=body_errors, warnings=warnings, seconds=time.perf_counter() - started)
         if superseded():
             raise Superseded
         journal = build_journal(bodies.entries)
@@ -246,7 +255,7 @@ class Preview:
                 return Outcome("rebuild", errors=template_errors, seconds=time.perf_counter() - started)
         if superseded():
             raise Superseded
-        files = {"robots.txt": ROBOTS, **self._theme, **bodies.files}
+        files = {**self._theme, **bodies.files}
         files["static/search-index.js"] = search_index(journal.entries, config)
         assets = {
             "files/" + name.removeprefix(CONTENT_DIR + "/"): self.journal / name
@@ -267,7 +276,7 @@ class Preview:
         """Re-read the entry files whose path or stat changed; forget those gone."""
         seen: set[str] = set()
         todo: dict[str, Stat] = {}
-        for path in find_entry_files(self.journal):
+        for path in find_entry_files(self.journal, config.exclude):
             name = path.relative_to(self.journal).as_posix()
             stat = _stat(path)
             if stat is None:
