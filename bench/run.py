@@ -515,6 +515,8 @@ def table(results: list[Result]) -> list[str]:
             for name, values in (
                 ("serve: save to edited page shown", r.serve.entry),
                 ("serve: save to summary pages shown", r.serve.summary),
+                ("serve: its quick step, wall clock", r.serve.step),
+                ("serve: its quick step, CPU", r.serve.step_cpu),
                 ("serve: start to first page", r.serve.start),
             ):
                 shown = f"{statistics.median(values) * 1000:.0f} ms" if values else "not shown"

@@ -30,6 +30,8 @@ class ServeTimes:
     start: list[float] = field(default_factory=list)  # launch to the first page served
     entry: list[float] = field(default_factory=list)  # save to the edited page served with the change
     summary: list[float] = field(default_factory=list)  # save to the summary pages served with it
+    step: list[float] = field(default_factory=list)  # serve's own quick step, as it reports it
+    step_cpu: list[float] = field(default_factory=list)  # … in CPU time of its thread
     missed: int = 0  # edits never shown within TIMEOUT
 
     def median(self, name: str) -> float | None:
@@ -93,7 +95,8 @@ def measure_serve(cairn: list[str], cwd: Path | None, journal: Path, edits: int,
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, cwd=cwd)
         try:
-            port = _port(process)
+            printed: list[str] = []
+            port = _port(process, printed)
             _get(port, url)
             times.start.append(time.perf_counter() - started)
             events = _Events(port)
@@ -123,6 +126,12 @@ def measure_serve(cairn: list[str], cwd: Path | None, journal: Path, edits: int,
                 except (TimeoutError, OSError):
                     times.missed += 1
                 time.sleep(0.5)
+                for line in printed[:]:
+                    step = _STEP.search(line)
+                    if step:
+                        times.step.append(int(step.group(1)) / 1000)
+                        times.step_cpu.append(int(step.group(2)) / 1000)
+                printed.clear()
             events.connection.close()
         finally:
             path.write_bytes(original)
@@ -135,11 +144,14 @@ def measure_serve(cairn: list[str], cwd: Path | None, journal: Path, edits: int,
     return times
 
 
-def _port(process: subprocess.Popen) -> int:
+_STEP = re.compile(r"^Updated .* in (\d+) ms \((\d+) ms of CPU\)")
+
+
+def _port(process: subprocess.Popen, printed: list[str]) -> int:
     assert process.stdout is not None
     for line in process.stdout:
         if "http://127.0.0.1:" in line:
             # Keep reading its output, so a full pipe never stops the server.
-            threading.Thread(target=lambda: [None for _ in process.stdout or ()], daemon=True).start()
+            threading.Thread(target=lambda: printed.extend(process.stdout or ()), daemon=True).start()
             return int(line.split("http://127.0.0.1:")[1].split("/")[0])
     raise SystemExit("bench: cairn serve did not start")

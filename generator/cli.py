@@ -416,7 +416,9 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
             return
         if outcome.step == "quick":
             print(
-                f"Updated {', '.join('/' + p for p in outcome.changed)} in {outcome.seconds * 1000:.0f} ms.", flush=True
+                f"Updated {', '.join('/' + p for p in outcome.changed)} in {outcome.seconds * 1000:.0f} ms"
+                f" ({outcome.cpu_seconds * 1000:.0f} ms of CPU).",
+                flush=True,
             )
             return
         _print_problems(outcome.warnings)
