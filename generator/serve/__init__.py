@@ -2,6 +2,7 @@
 
     watch.py    which inputs changed (content/, templates/, journal.yaml; never site/ or .cairn/)
     live.py     the journal in memory; the edited entry's page first, then the rest
+    site.py     one good state of the site, each page drawn on its first request
     handler.py  pages drawn on request, the reload script and its event stream
 
 After a save the page of the edited entry is brought up to date and open pages
@@ -20,7 +21,8 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from generator.serve.handler import Broadcast, PreviewHandler, allowed_hosts, output_name
-from generator.serve.live import Outcome, Preview, Site, Superseded, is_input
+from generator.serve.live import Preview, is_input
+from generator.serve.site import Outcome, Site, Superseded
 from generator.serve.watch import Watcher, is_editor_noise
 
 __all__ = ["HOST", "Outcome", "Preview", "Server", "Site", "is_editor_noise", "output_name"]

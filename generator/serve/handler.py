@@ -8,6 +8,7 @@ whatever lies on disk: nothing is ever looked up outside the site in memory.
 
 from __future__ import annotations
 
+import html
 import json
 import mimetypes
 import queue
@@ -18,7 +19,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.serve.live import Site
+from generator.serve.site import Site
 
 RELOAD_SCRIPT = (Path(__file__).parent / "reload.js").read_bytes()
 _INJECT = b'<script src="/__cairn/reload.js"></script>\n'
@@ -96,7 +97,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
-        body = site.get(name) if name is not None else None
+        try:
+            body = site.get(name) if name is not None else None
+        except Exception as error:  # a template that breaks only on some page: say so on that page
+            message = f"<!doctype html><title>Not drawn</title><p>This page could not be drawn: {html.escape(str(error))}".encode()
+            return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "text/html; charset=utf-8", _with_script(message))
         if body is None:
             return self._not_found(site)
         content_type = mimetypes.guess_type(name or "")[0] or "application/octet-stream"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -34,70 +34,11 @@ from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, r
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Page
-from generator.render import make_environment, render_page, render_pages
+from generator.render import make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
+from generator.serve.site import EMPTY, Outcome, Site, Stat, Superseded
 from generator.workers import Tell
-
-Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-
-
-class Superseded(Exception):
-    """A newer save arrived: this rebuild's result would be stale."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one step did, for the terminal and the browser."""
-
-    step: str  # "quick" or "rebuild"
-    errors: list[ContentError] = field(default_factory=list)
-    warnings: list[ContentError] = field(default_factory=list)
-    entries: int = 0
-    pages: int = 0
-    seconds: float = 0.0
-    changed: tuple[str, ...] = ()  # pages brought up to date by a quick step
-    cpu_seconds: float = 0.0  # of this thread: what the step costs whatever else the machine runs
-
-
-class Site:
-    """One good state of the preview. Pages are drawn on first request and kept."""
-
-    def __init__(
-        self,
-        env: jinja2.Environment | None,
-        entries: dict[str, Entry],
-        pages: dict[str, Page],
-        files: dict[str, bytes],
-        assets: dict[str, Path],
-    ) -> None:
-        self.env = env
-        self.entries = entries  # source -> published entry, with its URL and HTML
-        self.pages = pages  # output path -> page
-        self.files = files  # robots.txt, the theme's static files, photos, the search index
-        self.assets = assets  # output path -> a file beside an entry, read when asked for
-        self.drawn: dict[str, bytes] = {}
-
-    def get(self, output: str) -> bytes | None:
-        """The bytes of one output file, or None when the site has no such file."""
-        page = self.pages.get(output)
-        if page is not None and self.env is not None:
-            data = self.drawn.get(output)
-            if data is None:
-                data = self.drawn[output] = render_page(self.env, page)
-            return data
-        if output in self.files:
-            return self.files[output]
-        source = self.assets.get(output)
-        if source is not None:
-            try:
-                return source.read_bytes()
-            except OSError:
-                return None
-        return None
-
-
-EMPTY = Site(None, {}, {}, {}, {})
 
 
 class Preview:
