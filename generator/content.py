@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from generator.frontmatter import FrontMatterProblem, read_fields, split_front_m
 from generator.inline import inline_fields, text_tags
 from generator.model import Config, Entry
 from generator.slugs import slugify
+from generator.workers import Tell, spread
 from generator.yamlload import Field
 
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
@@ -37,16 +40,26 @@ class Loaded:
     warnings: list[ContentError]
 
 
-def load_entries(journal: Path, config: Config) -> Loaded:
+def load_entries(journal: Path, config: Config, tell: Tell | None = None) -> Loaded:
     entries, errors, warnings = [], [], []
-    for path in find_entry_files(journal, config.exclude):
-        name = path.relative_to(journal).as_posix()
-        entry, problems = read_entry(name, path.read_bytes(), config)
+    names = [path.relative_to(journal).as_posix() for path in find_entry_files(journal, config.exclude)]
+    for entry, problems in read_entries(journal, names, config, tell):
         errors += [p for p in problems if not p.warning]
         warnings += [p for p in problems if p.warning]
         if entry is not None:
             entries.append(entry)
     return Loaded(entries, sorted(errors), sorted(warnings))
+
+
+def read_entries(
+    journal: Path, names: Sequence[str], config: Config, tell: Tell | None = None
+) -> list[tuple[Entry | None, list[ContentError]]]:
+    """read_entry for each file (named relative to the journal), over every core."""
+    return spread(partial(_read_file, journal, config), names, chunk=64, tell=tell, what="read")
+
+
+def _read_file(journal: Path, config: Config, name: str) -> tuple[Entry | None, list[ContentError]]:
+    return read_entry(name, (journal / name).read_bytes(), config)
 
 
 def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, list[ContentError]]:

@@ -9,6 +9,7 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 from urllib.parse import quote, unquote
 
@@ -23,10 +24,13 @@ _IMAGE = re.compile(r'src="' + re.escape(WIKI_MARK) + r'([^"]*)"')
 _MENTION = re.compile(r'href="' + re.escape(PAGE_MARK) + r'([^"#?]*)')
 
 
-def resolve_wiki_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Entry], list[ContentError]]:
+def resolve_wiki_links(
+    entries: list[Entry], asset_names: set[str], sources: Mapping[str, Entry] | None = None
+) -> tuple[list[Entry], list[ContentError]]:
     """Each wiki link pointed at its entry or file. A link to nothing shows its words as text,
-    with one warning per missing name, at the first entry that writes it."""
-    find = _Finder(entries, asset_names)
+    with one warning per missing name, at the first entry that writes it. `sources` are
+    the entries links may point at (by default `entries` themselves)."""
+    find = _Finder(list(sources.values()) if sources is not None else entries, asset_names)
     resolved: list[Entry] = []
     missing: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     for entry in entries:
