@@ -80,10 +80,13 @@ def public_words() -> frozenset[str]:
     """Words Cairn itself publishes readably in an encrypted site: the unlock shell's and
     those of the built-in theme's static files (style.css, unlock.js, search.js...).
     A journal word that is one of them says nothing about the journal."""
+    from generator.model import MoodScale
+    from generator.palette import mood_css
     from generator.render import builtin_theme
 
     texts = [
         SHELL.format(salt="", iterations="", title=SHELL_TITLE, links="", payload=""),
+        mood_css(MoodScale()),  # static/moods.css: the same words for any scale
         LINK_WORDS,
         "User-agent: * Disallow: /",
         "robots.txt",
