@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from generator.day_boundary import read_day_start
 from generator.errors import BuildFailed, ContentError, suggest
 from generator.model import ENTRY_FIELDS, Config, Habit, Metric, MoodScale, fold_mood_word
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, key_lines, load_mapping
 
 CONFIG_FILE = "journal.yaml"
-KNOWN_KEYS = ("title", "author", "language", "timezone", "mood", "metrics", "habits", "home_entries", "exclude")
+KNOWN_KEYS = (
+    "title",
+    "author",
+    "language",
+    "timezone",
+    "day_starts_at",
+    "mood",
+    "metrics",
+    "habits",
+    "home_entries",
+    "private_tags",
+    "exclude",
+)
 METRIC_KEYS = ("label", "unit", "min", "max")
 
 
@@ -82,6 +96,15 @@ def _timezone(field: Field, problems: _Problems) -> str | None:
         problems.add(field.line, f"timezone '{name}' is not a known time zone (for example Europe/London)")
         return None
     return name
+
+
+def _day_starts_at(field: Field, problems: _Problems) -> dt.time | None:
+    start = read_day_start(field.value) if isinstance(field.value, str) else None
+    if start is None:
+        problems.add(
+            field.line, f'day_starts_at must be a time from "00:00" to "12:00", like "04:00" (got {field.value!r})'
+        )
+    return start
 
 
 def _home_entries(field: Field, problems: _Problems) -> int | None:
@@ -199,6 +222,16 @@ def _habits(field: Field, problems: _Problems) -> tuple[Habit, ...] | None:
     return None
 
 
+def _private_tags(field: Field, problems: _Problems) -> tuple[str, ...] | None:
+    value = field.value
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",")]
+    if isinstance(value, list) and all(isinstance(x, (str, int)) and str(x).strip() for x in value):
+        return tuple(str(x).strip() for x in value)
+    problems.add(field.line, "private_tags must be a list of tags, for example [family, health]")
+    return None
+
+
 def _exclude(field: Field, problems: _Problems) -> tuple[str, ...] | None:
     """Folders below content/ to skip: names (every folder so named) or paths (notes/old)."""
     value = [field.value] if isinstance(field.value, str) else field.value
@@ -219,9 +252,11 @@ _READERS = {
     "author": _text,
     "language": _text,
     "timezone": _timezone,
+    "day_starts_at": _day_starts_at,
     "home_entries": _home_entries,
     "mood": _mood,
     "metrics": _metrics,
     "habits": _habits,
+    "private_tags": _private_tags,
     "exclude": _exclude,
 }

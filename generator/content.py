@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from generator.dates import long_date
+from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
 from generator.filenames import date_in_name, find_entry_files
@@ -22,10 +23,10 @@ from generator.yamlload import Field
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
 # Lists where a comma inside a plain string separates items ("tags: a, b").
 COMMA_LISTS = ("tags", "emotions", "habits")
-BOOL_FIELDS = ("resurface", "draft", "published")  # published: false (Jekyll, Hugo) is a draft
+BOOL_FIELDS = ("resurface", "draft", "private", "published")  # published: false (Jekyll, Hugo) is a draft
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
-QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos")
+QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
 
@@ -90,7 +91,9 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
             problem(1, message, warning=True)
         return None, problems
 
-    values: dict[str, Any] = {"date": date, "time": time}
+    # Written in the small hours and counted for the day before: it comes last in that day.
+    late = time is not None and time < config.day_starts_at
+    values: dict[str, Any] = {"date": date, "time": time, "late": late}
     if "title" in fields:
         title = fields["title"].value
         if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
@@ -151,15 +154,15 @@ def _read_date(field, from_name, config, problem):
     if isinstance(value, str):  # quoted, as Jekyll front matter often has it: '2015-01-16'
         value = _iso_date(value.strip())
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
-        value, time = value.date(), value.time()
+        # The clock as written, offset or not: 23:30-08:00 on 1 January was lived on 1 January.
+        written: dt.datetime = value
+        value, time = written.date(), written.time().replace(tzinfo=None)
     if not isinstance(value, dt.date):
         problem(field.line, f"date must be a date like 2026-11-23 (got {field.value!r})")
         return None, None
     if from_name is not None and from_name != value:
         problem(field.line, f"date {value} differs from the date in the file name ({from_name}); using {value}", True)
-    return value, time
+    return lived_day(value, time, config.day_starts_at), time
 
 
 def _iso_date(text: str) -> dt.date | dt.datetime | str:
@@ -188,12 +191,25 @@ def _read_mood(field, config, problem):
     return None
 
 
+# Larger than any count or measure a person writes down (steps, minutes, money), small
+# enough that charts and means never overflow.
+LARGEST_MEASUREMENT = 1e12
+
+
 def _read_metric(field, metric, problem):
     value = field.value
     if value is None:
         return None
     if not _is_number(value):
         problem(field.line, f"{metric.name} must be a number (got {value!r})")
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not abs(number) <= LARGEST_MEASUREMENT:
+        written = str(value) if len(str(value)) <= 20 else str(value)[:20] + "…"
+        problem(field.line, f"{metric.name} is too large a number to be a measurement (got {written})")
         return None
     low = metric.low if metric.low is not None else float("-inf")
     high = metric.high if metric.high is not None else float("inf")
@@ -205,7 +221,7 @@ def _read_metric(field, metric, problem):
             allowed = f"at least {metric.low:g}{unit}" if metric.low is not None else f"at most {metric.high:g}{unit}"
         problem(field.line, f"{metric.name} must be {allowed} (got {value:g})")
         return None
-    return float(value)
+    return number
 
 
 def _read_list(key, field, problem) -> tuple[str, ...]:

@@ -56,8 +56,10 @@ def read_fields(split: Split) -> dict[str, Field]:
         fields = load_mapping(split.front)
     except yaml.YAMLError as error:
         raise FrontMatterProblem(error_line(error) + 1, error_message(error)) from None
-    except (NotAMapping, BadValue) as error:
+    except NotAMapping as error:
         raise FrontMatterProblem(error.line + 1, str(error)) from None
+    except BadValue as error:  # lines it names are counted from the file's first line, not the YAML's
+        raise FrontMatterProblem(error.line + 1, error.describe(offset=1)) from None
     return {key: Field(f.value, f.line + 1) for key, f in fields.items()}
 
 

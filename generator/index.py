@@ -22,7 +22,7 @@ def _names(day: list[Entry]) -> list[str | None]:
     if len(day) == 1:
         return [None]
     taken = {e.slug for e in day if e.slug}
-    names = []
+    names: list[str | None] = []
     for position, entry in enumerate(day, start=1):
         name = entry.slug or str(position)
         if not entry.slug and name in taken:

@@ -79,11 +79,18 @@ class Config:
     author: str = ""
     language: str = "en"
     timezone: str = "UTC"
+    day_starts_at: dt.time = dt.time(0)  # entries written before it count for the day before
     mood: MoodScale = MoodScale()
     metrics: tuple[Metric, ...] = ()
     habits: tuple[Habit, ...] = ()
     home_entries: int = 7
     exclude: tuple[str, ...] = ()  # folders below content/ that hold no entries
+    private_tags: tuple[str, ...] = ()  # an entry with any of these tags is private
+
+    def is_private(self, entry: Entry) -> bool:
+        """`private: true`, or a tag listed in private_tags (case does not matter)."""
+        private = {tag.casefold() for tag in self.private_tags}
+        return entry.private or any(tag.casefold() in private for tag in entry.tags)
 
     def metric(self, name: str) -> Metric | None:
         return next((m for m in self.metrics if m.name == name), None)
@@ -100,6 +107,7 @@ class Entry:
     body: str = ""
     body_line: int = 1
     time: dt.time | None = None
+    late: bool = False  # written before the journal's day_starts_at, so counted for the day before
     has_title: bool = False
     mood: int | None = None
     metrics: tuple[tuple[str, float], ...] = ()
@@ -111,6 +119,7 @@ class Entry:
     coping: tuple[str, ...] = ()
     resurface: bool = True
     draft: bool = False
+    private: bool = False  # kept out of exports, shares and printed reviews
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
     html: str = ""
@@ -124,7 +133,7 @@ class Entry:
     @property
     def sort_key(self) -> tuple:
         # Same day, no times: "2026-05-01.md" before "2026-05-01-evening.md".
-        return (self.date, self.time or dt.time(0), self.source.rsplit(".", 1)[0])
+        return (self.date, self.late, self.time or dt.time(0), self.source.rsplit(".", 1)[0])
 
 
 @dataclass(frozen=True)

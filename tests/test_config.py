@@ -180,6 +180,31 @@ def test_a_date_that_is_not_a_date(journal):
     assert errors_of(folder) == ["journal.yaml:2: '2026-02-30' is not a real date or time"]
 
 
+@pytest.mark.parametrize(
+    "text, start",
+    [('day_starts_at: "04:00"\n', (4, 0)), ("day_starts_at: 4:30\n", (4, 30)), ('day_starts_at: "00:00"\n', (0, 0))],
+)
+def test_day_starts_at(journal, text, start):
+    import datetime as dt
+
+    config = load_config(journal({"journal.yaml": "title: Nights\n" + text}))
+    assert config.day_starts_at == dt.time(*start)
+
+
+def test_the_day_starts_at_midnight_by_default(journal):
+    import datetime as dt
+
+    assert load_config(journal({"journal.yaml": "title: x\n"})).day_starts_at == dt.time(0)
+
+
+@pytest.mark.parametrize("value", ['"4 am"', '"13:00"', '"25:00"', "4", '"04:60"', "[4]"])
+def test_day_starts_at_that_is_not_a_morning_time(journal, value):
+    shown = {"4": "4", "[4]": "[4]"}.get(value, "'" + value.strip('"') + "'")
+    assert errors_of(journal({"journal.yaml": f"title: x\nday_starts_at: {value}\n"})) == [
+        f'journal.yaml:2: day_starts_at must be a time from "00:00" to "12:00", like "04:00" (got {shown})'
+    ]
+
+
 def test_every_metric_problem_in_one_run_each_at_its_metric(journal):
     text = (
         "metrics:\n"

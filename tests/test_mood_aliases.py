@@ -7,6 +7,7 @@ import pytest
 from generator.config import load_config
 from generator.errors import BuildFailed
 from generator.model import MoodScale
+from tests.conftest import CORPORA
 
 ALIASES = (
     "title: Stones\n"
@@ -16,7 +17,7 @@ ALIASES = (
     "    😀: 5\n"
     "    rad: 5\n"
     "    meh: 3\n"
-    "    \"so so\": 3\n"
+    '    "so so": 3\n'
 )
 
 
@@ -145,3 +146,88 @@ def test_a_mood_flag_that_contradicts_journal_yaml_is_a_usage_error(journal):
         run_import("daylio", folder / "daylio.csv", folder, load_config(folder), mood_labels={"😀": 4})
     assert str(caught.value) == "--mood 😀=4: journal.yaml already makes '😀' 5; change it there instead"
     assert not (folder / "content").exists()
+
+
+# A journal.yaml written once for the labels used across the real Daylio samples: no --mood flags.
+CORPUS_JOURNAL = """\
+mood:
+  labels: [awful, low, okay, good, great]
+  aliases:
+    ok: 3
+    OK but sleepy: 3
+    refreshed: 4
+    anxious: 2
+    sad: 2
+    average: 3
+    vaguely ok: 3
+    "vaguely ok, but uncertain": 3
+    vaguely good: 4
+    vaguely bad: 2
+    fatigued: 2
+    captivated: 4
+    tired: 2
+    grateful: 4
+    blissful: 5
+    in awe: 5
+    lifeless: 1
+    hungry: 3
+    helpless: 1
+    laughing: 5
+    rested: 4
+metrics:
+  sleep_quality: {label: Sleep Quality, min: 0, max: 10}
+  sleep: {label: Sleep Time, unit: hours, min: 0, max: 24}
+  awake_mid_sleep: {label: Awake mid-sleep, unit: hours, min: 0, max: 24}
+"""
+
+# (sample, entries imported with --skip-bad, entries rejected for a broken row)
+DAYLIO_SAMPLES = [
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_bad_corrupted.csv", 0, 0),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_bad_empty.csv", 0, 0),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_bad_empty_lines_whitespace.csv", 4, 1),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_bad_inconsistent_fields.csv", 1, 4),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_bad_missing_fields.csv", 3, 2),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_bad_quoted_fields.csv", 5, 0),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_bad_unknown_fields.csv", 0, 0),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_escaped_characters.csv", 4, 1),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_ok.csv", 11, 1),
+    ("deutschegabanna-obsidian-daylio-parser/daylio_export_ok_scales.csv", 7, 0),
+    ("michaelcurrin-daylio-csv-parser/sample.csv", 3, 0),
+    ("michaelcurrin-daylio-csv-parser/sample_multiple_moods.csv", 7, 0),
+    ("staticf0x-daylio-parser/test_data.csv", 32, 0),
+]
+
+
+@pytest.mark.realworld
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not here")
+@pytest.mark.parametrize("sample, imported, rejected", DAYLIO_SAMPLES, ids=[s[0].split("/")[1] for s in DAYLIO_SAMPLES])
+def test_every_real_daylio_export_imports_through_journal_yaml_alone(journal, sample, imported, rejected):
+    from generator.importers import run_import
+
+    folder = journal({"journal.yaml": CORPUS_JOURNAL})
+    report = run_import("daylio", CORPORA / "daylio-csv" / sample, folder, load_config(folder), skip_bad=True)
+    assert (len(report.imported), report.rejected_entries) == (imported, rejected)
+    assert not any("mood '" in e.message or "scale '" in e.message for e in report.rejected)
+
+
+@pytest.mark.realworld
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not here")
+def test_unknown_moods_and_undeclared_scales_are_told_in_one_run(journal):
+    from generator.importers import run_import
+
+    folder = journal({"journal.yaml": "title: New\n"})
+    sample = CORPORA / "daylio-csv/deutschegabanna-obsidian-daylio-parser/daylio_export_ok_scales.csv"
+    report = run_import("daylio", sample, folder, load_config(folder))
+    told = [(e.line, e.message.split(" is ")[0]) for e in report.rejected]
+    assert told == [
+        (2, "mood 'helpless' (2 entries, the first here)"),
+        (3, "mood 'laughing'"),
+        (4, "Daylio scale 'Sleep Quality' (3 entries, the first here)"),  # in the order the row has them
+        (4, "Daylio scale 'Sleep Time' (3 entries, the first here)"),
+        (4, "Daylio scale 'Awake mid-sleep'"),
+        (4, "mood 'rested'"),
+        (5, "mood 'vaguely ok'"),
+        (7, "mood 'tired'"),
+        (8, "mood 'vaguely bad'"),
+    ]
+    assert report.imported == [] and report.rejected_entries == 7
