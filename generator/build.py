@@ -92,6 +92,7 @@ def prepare(
     drafts: bool = False,
     strict: bool = False,
     passphrase: str | None = None,
+    new_key: bool = False,
     save_caches: bool = False,
     out: Path | None = None,
 ) -> Prepared:
@@ -143,7 +144,9 @@ def prepare(
                 files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
     if passphrase is not None:
         with clock.stage("seal"):
-            files = dict(encrypt_site(journal, _whole(files), journal_index.entries, passphrase, config))
+            files = dict(
+                encrypt_site(journal, _whole(files), journal_index.entries, passphrase, config, new_key=new_key)
+            )
     report = Report(
         entries=len(entries),
         pages=len(pages),
@@ -183,7 +186,13 @@ def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Repor
 
 
 def build(
-    journal: Path, out: Path, *, drafts: bool = False, strict: bool = False, passphrase: str | None = None
+    journal: Path,
+    out: Path,
+    *,
+    drafts: bool = False,
+    strict: bool = False,
+    passphrase: str | None = None,
+    new_key: bool = False,
 ) -> Report:
     started = time.perf_counter()
     check_output_folder(out, journal)
@@ -194,7 +203,9 @@ def build(
         seconds = time.perf_counter() - started
         unchanged = sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
-    prepared = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out)
+    prepared = prepare(
+        journal, drafts=drafts, strict=strict, passphrase=passphrase, new_key=new_key, save_caches=True, out=out
+    )
     report = prepared.report
     write_started = time.perf_counter()
     written = write_site(out, prepared.files)

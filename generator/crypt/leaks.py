@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
-from generator.crypt.shell import KEPT_NAMES, LINK_WORDS, SHELL, SHELL_TITLE
+from generator.crypt.shell import KEPT_NAMES, LINK_WORDS, LOCK_NOTES, LOCK_UNITS, SHELL, SHELL_TITLE
 
 # --- the leak check ------------------------------------------------------------------
 
@@ -85,12 +85,16 @@ def public_words() -> frozenset[str]:
     from generator.render import builtin_theme
 
     texts = [
-        SHELL.format(salt="", iterations="", title=SHELL_TITLE, links="", payload=""),
-        mood_css(MoodScale()),  # static/moods.css: the same words for any scale
+        SHELL.format(
+            salt="", iterations="", check="", lock_after="", lock_note="", title=SHELL_TITLE, links="", payload=""
+        ),
+        *LOCK_NOTES,
+        LOCK_UNITS,
         LINK_WORDS,
         "User-agent: * Disallow: /",
         "robots.txt",
         *KEPT_NAMES,
+        mood_css(MoodScale()),  # static/moods.css: the same words for any scale, only colours differ
     ]
     static = builtin_theme() / "static"
     if static.is_dir():
