@@ -26,7 +26,8 @@ COMMA_LISTS = ("tags", "emotions", "habits")
 BOOL_FIELDS = ("resurface", "draft", "private", "published")  # published: false (Jekyll, Hugo) is a draft
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
-QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood")
+# Obsidian's aliases (other names for a note, which wiki links find) and publish (Obsidian Publish) too.
+QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood", "aliases", "publish")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
 

@@ -49,6 +49,8 @@ def test_text_tags_need_a_letter_and_a_space_before_them():
         ("![[photo.jpg]]", "![photo.jpg](cairn-wiki:photo.jpg)"),
         ("![[trips/photo.jpg|300]]", "![photo.jpg](cairn-wiki:trips/photo.jpg)"),
         ("[[a_b]]", "[a\\_b](cairn-wiki:a_b)"),
+        ("![[Other note]]", "[Other note](cairn-wiki:Other%20note)"),  # embedding a note links to it
+        ("![[notes/plan.md#Steps]]", "[notes/plan.md#Steps](cairn-wiki:notes/plan.md%23Steps)"),
         ("#weight:70kg", "\\#weight:70kg"),
         ("# Heading", "# Heading"),
         ("## Heading", "## Heading"),
