@@ -355,7 +355,7 @@ def _stats(args: argparse.Namespace, journal: Path) -> int:
     config = load_config(journal)
     loaded = load_entries(journal, config)
     if loaded.errors:
-        raise BuildFailed(loaded.errors)
+        raise BuildFailed(loaded.errors, loaded.warnings)
     entries = sorted((e for e in loaded.entries if not e.draft), key=lambda e: e.sort_key)
     stats = gather_stats(entries, config)
     if args.json:

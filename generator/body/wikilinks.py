@@ -92,7 +92,7 @@ def _order(entry: Entry) -> tuple:
 
 
 class _Finder:
-    """Entries by file name (with or without folders), then by date, then by title; files by name."""
+    """Entries by file name (with or without folders), then by date, then by title or alias; files by name."""
 
     def __init__(self, entries: list[Entry], asset_names: set[str]):
         self.names: dict[str, Entry] = {}
@@ -106,6 +106,9 @@ class _Finder:
             self.dates.setdefault(entry.date.isoformat(), entry)
             if entry.has_title:
                 self.titles.setdefault(entry.title.casefold(), entry)
+            aliases = entry.extra.get("aliases")  # Obsidian's other names for a note
+            for alias in [aliases] if isinstance(aliases, str) else aliases if isinstance(aliases, list) else []:
+                self.titles.setdefault(str(alias).strip().casefold(), entry)
         self.assets = sorted(asset_names)
         self.asset_set = asset_names
 
