@@ -28,12 +28,23 @@ def builtin_theme() -> Path:
 def relative_url(target: str, from_url: str) -> str:
     """Link from the page at `from_url` to `target`, both relative to the site root.
 
-    Relative links keep the site working under any sub-path of a host.
+    Relative links keep the site working under any sub-path of a host, and a link to a
+    folder names its index.html, so the site also works opened straight from disk.
     """
+    return root_prefix(from_url) + page_file(target)
+
+
+def root_prefix(from_url: str) -> str:
+    """The way up from the page at `from_url` to the site root: "", "../", "../../"."""
     base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    depth = len([p for p in base.split("/") if p])
-    link = "../" * depth + target
-    return link or "./"
+    return "../" * len([p for p in base.split("/") if p])
+
+
+def page_file(url: str) -> str:
+    """The file a page URL is written to: "tags/" -> "tags/index.html", "" -> "index.html"."""
+    path, mark, rest = url.partition("#")
+    path = path + "index.html" if not path or path.endswith("/") else path
+    return path + mark + rest
 
 
 def make_environment(journal: Path, config: Config) -> jinja2.Environment:
@@ -75,10 +86,9 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
 def _body(context: jinja2.runtime.Context, entry) -> Markup:
     """An entry's HTML with links to files beside it resolved for this page."""
     folder = posixpath.dirname(entry.source.removeprefix("content/"))
-    prefix = relative_url("files/" + (folder + "/" if folder else ""), context["page_url"])
-    html = entry.html.replace(ASSET_MARK, prefix)
-    root = relative_url("", context["page_url"])
-    return Markup(html.replace(PAGE_MARK, "" if root == "./" else root))
+    root = root_prefix(context["page_url"])
+    html = entry.html.replace(ASSET_MARK, root + "files/" + (folder + "/" if folder else ""))
+    return Markup(html.replace(PAGE_MARK, root))
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:

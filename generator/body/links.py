@@ -35,7 +35,9 @@ def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Ent
             if target in asset_names:
                 return match.group(0)
             if target in sources and attribute == "href":
-                return f'href="{PAGE_MARK}{sources[target].url}{rest}"'
+                page = sources[target].url
+                page += "index.html" if not page or page.endswith("/") else ""
+                return f'href="{PAGE_MARK}{page}{rest}"'
             if attribute == "src":
                 line = entry.body_line + line_of(entry.body, written)
                 where = posixpath.relpath(folder, CONTENT_DIR)
