@@ -13,8 +13,10 @@ from markupsafe import Markup
 from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.content import format_date
 from generator.errors import ContentError
+from generator.excerpt import first_words
 from generator.model import Config, Page
 from generator.slugs import slugify
+from generator.urls import relative_url, root_prefix
 
 PACKAGE_THEME = Path(__file__).parent / "theme"
 SOURCE_THEME = Path(__file__).parent.parent / "templates"
@@ -23,28 +25,6 @@ SOURCE_THEME = Path(__file__).parent.parent / "templates"
 def builtin_theme() -> Path:
     """Installed, the theme is inside the package; in a checkout it is templates/."""
     return PACKAGE_THEME if PACKAGE_THEME.is_dir() else SOURCE_THEME
-
-
-def relative_url(target: str, from_url: str) -> str:
-    """Link from the page at `from_url` to `target`, both relative to the site root.
-
-    Relative links keep the site working under any sub-path of a host, and a link to a
-    folder names its index.html, so the site also works opened straight from disk.
-    """
-    return root_prefix(from_url) + page_file(target)
-
-
-def root_prefix(from_url: str) -> str:
-    """The way up from the page at `from_url` to the site root: "", "../", "../../"."""
-    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    return "../" * len([p for p in base.split("/") if p])
-
-
-def page_file(url: str) -> str:
-    """The file a page URL is written to: "tags/" -> "tags/index.html", "" -> "index.html"."""
-    path, mark, rest = url.partition("#")
-    path = path + "index.html" if not path or path.endswith("/") else path
-    return path + mark + rest
 
 
 def make_environment(journal: Path, config: Config) -> jinja2.Environment:
@@ -66,6 +46,7 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     )
     env.globals["config"] = config
     env.globals["tag_slug"] = slugify
+    env.filters["first_words"] = first_words
     env.filters["longdate"] = format_date
     env.filters["monthname"] = lambda month: _MONTHS[month - 1]
     env.filters["shortdate"] = lambda date: f"{date.day} {_MONTHS[date.month - 1][:3]} {date.year}"
@@ -74,7 +55,20 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     return env
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @jinja2.pass_context

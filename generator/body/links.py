@@ -12,6 +12,7 @@ from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.content import CONTENT_DIR
 from generator.errors import ContentError
 from generator.model import Entry
+from generator.urls import page_file
 
 _MARKED = re.compile(r'(src|href)="' + re.escape(ASSET_MARK) + r'([^"#?]*)([^"]*)"')
 
@@ -35,9 +36,7 @@ def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Ent
             if target in asset_names:
                 return match.group(0)
             if target in sources and attribute == "href":
-                page = sources[target].url
-                page += "index.html" if not page or page.endswith("/") else ""
-                return f'href="{PAGE_MARK}{page}{rest}"'
+                return f'href="{PAGE_MARK}{page_file(sources[target].url)}{rest}"'
             if attribute == "src":
                 line = entry.body_line + line_of(entry.body, written)
                 where = posixpath.relpath(folder, CONTENT_DIR)
