@@ -75,7 +75,7 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
             x, y = left + (i % columns) * spacing, legend_top + (i // columns) * 22
             parts += [_cell(x, y, 14, 14, level, scale, "", kind="swatch"), _text(x + 20, y + 12, label, size=TEXT)]
         height = legend_top + math.ceil(len(items) / columns) * 22 + 4
-        return _svg(prefix, title, description, width, height, parts, "year-pixels")
+        return _svg(prefix, title, description, width, height, parts, "year-pixels", linked=link is not None)
 
     rows = tuple((month_label(pixels.year, m), str(len(v)), _num(sum(v) / len(v))) for m, v in sorted(by_month.items()))
     columns = ("Month", "Days with a mood", "Mean mood")
@@ -116,19 +116,23 @@ def month_calendar_chart(
         parts = [
             _text(left + (i + 0.5) * cell_w, 15, name, anchor="middle", size=TEXT) for i, name in enumerate(WEEKDAYS)
         ]
+        numbers = []  # drawn over the squares; each square's link or title says the same in words
         for day, mood in days:
             slot = offset + day.day - 1
             x, y = left + (slot % 7) * cell_w, top + (slot // 7) * cell_h
             css, fill = _ink(mood, scale)
-            marks = [_cell(x, y, cell_w - 4, cell_h - 4, mood, scale, _tip(day, mood, scale))]
-            marks.append(_text(x + 5, y + 16, str(day.day), size=13, css=css, fill=fill))
+            square = _cell(x, y, cell_w - 4, cell_h - 4, mood, scale, _tip(day, mood, scale))
+            parts.append(_linked(square, link(day) if link else None, _tip(day, mood, scale) or _date(day)))
+            numbers.append(_text(x + 5, y + 16, str(day.day), size=13, css=css, fill=fill))
             if mood is not None:
-                marks.append(
+                numbers.append(
                     _text(x + cell_w - 9, y + cell_h - 10, _num(mood), anchor="end", size=TEXT, css=css, fill=fill)
                 )
-            parts.append(_linked("".join(marks), link(day) if link else None, _tip(day, mood, scale) or _date(day)))
+        parts.append(f'<g class="numbers" aria-hidden="true">{"".join(numbers)}</g>')
         height = top + math.ceil((offset + len(days)) / 7) * cell_h + 2
-        return _svg(prefix, f"{month}, day by day", description, width, height, parts, "month-calendar")
+        return _svg(
+            prefix, f"{month}, day by day", description, width, height, parts, "month-calendar", linked=link is not None
+        )
 
     rows = tuple((_date(day), _mood_words(mood, scale)) for day, mood in days if mood is not None)
     wide, narrow = draw(7 * 88 + 4, id_prefix), draw(NARROW, id_prefix + "-narrow")

@@ -277,13 +277,21 @@ def _compare_month(average: float, label: str, before: float) -> str:
 
 
 def _svg(
-    id_prefix: str, title: str, description: str, width: float, height: float, parts: list[str], kind: str
+    id_prefix: str,
+    title: str,
+    description: str,
+    width: float,
+    height: float,
+    parts: list[str],
+    kind: str,
+    linked: bool = False,
 ) -> Markup:
+    """An image, or with links to days inside it a group (an image's insides are not reachable)."""
     if not _ID.fullmatch(id_prefix):
         raise ValueError(f"a chart's id prefix is letters, digits, - and _ (got {id_prefix!r})")
     t, d = f"{id_prefix}-title", f"{id_prefix}-desc"
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="img" aria-labelledby="{t} {d}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="{"group" if linked else "img"}" aria-labelledby="{t} {d}" '
         f'viewBox="0 0 {_num(width)} {_num(height)}" width="100%">'
         f'<title id="{t}">{escape(title)}</title><desc id="{d}">{escape(description)}</desc>{"".join(parts)}</svg>'
     )

@@ -15,8 +15,80 @@ RECENT_MONTHS = 12  # the month columns; the count "in all" covers every month
 
 # Common feeling words, each group from calmer to more stirred up. Order matters: it is the
 # order within a group, after which feelings named equally calm are sorted by how often.
-PLEASANT = ["calm", "peaceful", "relaxed", "serene", "content", "safe", "comfortable", "settled", "rested", "relieved", "grateful", "thankful", "tender", "loved", "cared", "for", "connected", "okay", "fine", "hopeful", "curious", "interested", "confident", "capable", "proud", "amused", "playful", "cheerful", "glad", "happy", "joyful", "excited", "energised", "energized", "enthusiastic", "elated"]
-UNPLEASANT = ["tired", "exhausted", "drained", "numb", "empty", "hollow", "flat", "bored", "low", "down", "sad", "lonely", "hurt", "disappointed", "ashamed", "guilty", "embarrassed", "insecure", "worried", "uneasy", "nervous", "anxious", "tense", "stressed", "restless", "irritable", "frustrated", "jealous", "scared", "afraid", "panicky", "overwhelmed", "angry", "furious"]
+PLEASANT = [
+    "calm",
+    "peaceful",
+    "relaxed",
+    "serene",
+    "content",
+    "safe",
+    "comfortable",
+    "settled",
+    "rested",
+    "relieved",
+    "grateful",
+    "thankful",
+    "tender",
+    "loved",
+    "cared",
+    "for",
+    "connected",
+    "okay",
+    "fine",
+    "hopeful",
+    "curious",
+    "interested",
+    "confident",
+    "capable",
+    "proud",
+    "amused",
+    "playful",
+    "cheerful",
+    "glad",
+    "happy",
+    "joyful",
+    "excited",
+    "energised",
+    "energized",
+    "enthusiastic",
+    "elated",
+]
+UNPLEASANT = [
+    "tired",
+    "exhausted",
+    "drained",
+    "numb",
+    "empty",
+    "hollow",
+    "flat",
+    "bored",
+    "low",
+    "down",
+    "sad",
+    "lonely",
+    "hurt",
+    "disappointed",
+    "ashamed",
+    "guilty",
+    "embarrassed",
+    "insecure",
+    "worried",
+    "uneasy",
+    "nervous",
+    "anxious",
+    "tense",
+    "stressed",
+    "restless",
+    "irritable",
+    "frustrated",
+    "jealous",
+    "scared",
+    "afraid",
+    "panicky",
+    "overwhelmed",
+    "angry",
+    "furious",
+]
 _RANK = {word: ("pleasant", i) for i, word in enumerate(PLEASANT)} | {
     word: ("unpleasant", i) for i, word in enumerate(UNPLEASANT)
 }
@@ -38,7 +110,7 @@ class FeelingTable:
 
     @property
     def span(self) -> str:
-        """"July 2026 to November 2026", or "" for a single month."""
+        """ "July 2026 to November 2026", or "" for a single month."""
         if len(self.months) < 2:
             return ""
         return f"{month_label(*self.months[0])} to {month_label(*self.months[-1])}"

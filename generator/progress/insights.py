@@ -24,7 +24,20 @@ SHORT_DAYS, LONG_DAYS = 7, 30  # rolling windows, in calendar days ending on the
 RECENT_DAYS = 14  # "kept on 9 of the last 14 days"
 SPAN_DAYS = 30  # then and now compares spans this long
 COMPARE_DAYS = 14  # then and now waits until the journal covers this many days
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 # Days
