@@ -55,9 +55,9 @@ def test_links_between_pages_are_relative_and_land_on_pages_that_exist(journal):
     assert '<link rel="stylesheet" href="../../../static/style.css">' in entry
     assert 'href="../../../2026/11/22/index.html" rel="prev"' in entry
     tag = files["tags/walk/index.html"].decode()
-    assert '<a href="../../2026/11/23/index.html">A quieter morning</a>' in tag
-    assert '<a href="../../2026/11/22/index.html">Before</a>' in tag
-    assert '<a href="2026/11/23/index.html">A quieter morning</a>' in files["index.html"].decode()
+    assert '<a class="title" href="../../2026/11/23/index.html">A quieter morning</a>' in tag
+    assert '<a class="title" href="../../2026/11/22/index.html">Before</a>' in tag
+    assert '<a class="title" href="2026/11/23/index.html">A quieter morning</a>' in files["index.html"].decode()
     # every relative link of every page points at a file of the site
     for name, data in files.items():
         if not name.endswith(".html") or name == "404.html":

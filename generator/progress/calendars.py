@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
+from generator.dates import MONTHS, month_label
 from generator.model import MoodScale
 from generator.progress.charts import (
     NARROW,
@@ -33,7 +34,7 @@ from generator.progress.charts import (
     _text,
     _tip,
 )
-from generator.progress.insights import MONTHS, YearPixels, mean, month_label
+from generator.progress.insights import YearPixels, mean
 
 
 def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link: Link | None = None) -> Chart:

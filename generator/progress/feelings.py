@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.dates import MONTHS, month_label
 from generator.model import Entry
-from generator.progress.insights import MONTHS, month_label
 from generator.progress.patterns import Emotion
 
 RECENT_MONTHS = 12  # the month columns; the count "in all" covers every month
