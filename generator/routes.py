@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import ContentError
 from generator.model import Config, Entry, Journal, Page
@@ -42,7 +42,7 @@ def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tupl
     day_sizes = Counter(e.date for e in journal.entries)
     for entry in journal.entries:
         previous, following = journal.neighbours[entry.url]
-        context = {
+        context: dict[str, Any] = {
             "entry": entry,
             "previous": previous,
             "next": following,

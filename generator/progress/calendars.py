@@ -69,7 +69,9 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
             square = _cell(x, y, cell - 2, row - 2, mood, scale, _tip(day, mood, scale))
             parts.append(_linked(square, link(day) if link else None, _tip(day, mood, scale) or _date(day)))
         legend_top, columns = top + 12 * row + 12, 3 if narrow else 6
-        items = [(f"{scale.low + i} {label}", scale.low + i) for i, label in enumerate(scale.labels)]
+        items: list[tuple[str, int | None]] = [
+            (f"{scale.low + i} {label}", scale.low + i) for i, label in enumerate(scale.labels)
+        ]
         items.append(("no mood", None))
         spacing = (width - left) / columns
         for i, (label, level) in enumerate(items):
