@@ -132,11 +132,12 @@ def _week_bars(
         _text(left - 6, top + 4, str(max(most, 1)), anchor="end", size=TEXT),
         _text(left - 6, bottom + 4, "0", anchor="end", size=TEXT),
     ]
+    bar = min(step * 0.8, 24)  # a few weeks are a few slim bars, not slabs
     for i, c in enumerate(counts):
         h = (bottom - top) * c.count / max(most, 1)
         parts.append(
-            f'<rect class="bar" x="{_num(left + (i + 0.1) * step)}" y="{_num(bottom - h)}" '
-            f'width="{_num(step * 0.8)}" height="{_num(h)}" fill="currentColor" fill-opacity="0.7">'
+            f'<rect class="bar" x="{_num(left + (i + 0.5) * step - bar / 2)}" y="{_num(bottom - h)}" '
+            f'width="{_num(bar)}" height="{_num(h)}" fill="currentColor" fill-opacity="0.7">'
             f"<title>{escape(c.label)}: {_count(c.count, *noun)}</title></rect>"
         )
     parts.append(_text(left, bottom + 18, _short(counts[0], "week"), size=TEXT))
