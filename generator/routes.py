@@ -9,14 +9,17 @@ from typing import TYPE_CHECKING
 
 from generator.errors import ContentError
 from generator.model import Config, Journal, Page
-from generator.progress import Insights, gather, month_context, plan_pages
+from generator.progress import Insights, gather, hard_days_page, month_context, newest_day_is_low, plan_pages
 
 if TYPE_CHECKING:
     from generator.body import Shown
 
 
-def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tuple[list[Page], list[ContentError]]:
-    """The pages to render, and an error for every two pages that share a file."""
+def plan(
+    journal: Journal, config: Config, photos: Sequence[Shown] = (), plan_html: str | None = None
+) -> tuple[list[Page], list[ContentError]]:
+    """The pages to render, and an error for every two pages that share a file.
+    `plan_html` is the person's plan.md as HTML, for the page for hard days."""
     shared = gather(journal, config)
     pages = [
         _home(journal, config, shared),
@@ -54,6 +57,7 @@ def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tupl
         context = {"tag": tag, "mood": shared.tag_moods.get(tag.slug), "overall": shared.tag_moods.overall}
         pages.append(Page(f"tags/{tag.slug}/", "tag.html", context, f"tag '{tag.name}'"))
     pages += plan_pages(journal, config, shared)
+    pages.append(hard_days_page(journal, config, plan_html, [shown for shown in photos if shown.hope]))
     return pages, find_collisions(pages)
 
 
@@ -64,6 +68,7 @@ def _home(journal: Journal, config: Config, shared: Insights) -> Page:
     context = {
         "entries": journal.entries[::-1][: config.home_entries],
         "echoes": shared.lookback.echoes(newest.date) if newest else (),
+        "low_latest": newest_day_is_low(journal.entries, config.mood),
         "week": {
             "entries": len(week),
             "days": len({e.date for e in week}),

@@ -24,6 +24,7 @@ from watchdog.observers import Observer
 from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE
 from generator.content import CONTENT_DIR
+from generator.filenames import PLAN_FILE
 
 HOST = "127.0.0.1"
 SETTLE_SECONDS = 0.05
@@ -179,7 +180,8 @@ class _Rebuilder(FileSystemEventHandler):
         if is_editor_noise(path) or any(resolved.is_relative_to(i) for i in self.ignored):
             return False
         watched = [self.journal / CONTENT_DIR, self.journal / "templates"]
-        return resolved == self.journal / CONFIG_FILE or any(resolved.is_relative_to(w) for w in watched)
+        roots = (self.journal / CONFIG_FILE, self.journal / PLAN_FILE)
+        return resolved in roots or any(resolved.is_relative_to(w) for w in watched)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
