@@ -113,6 +113,7 @@ def show_photos(journal: Path, entries: list[Entry], cache_dir: Path, *, save_ca
     updated = []
     for entry in entries:
         photos = referenced(entry)
+        hopeful = _hopeful(entry)  # before the marks in its HTML are replaced
         if not photos:
             updated.append(entry)
             continue
@@ -134,7 +135,6 @@ def show_photos(journal: Path, entries: list[Entry], cache_dir: Path, *, save_ca
             page += '<div class="photos">\n' + "\n".join(_img(p, "") for p in listed) + "\n</div>\n"
         entry = replace(entry, html=page)
         updated.append(entry)
-        hopeful = _hopeful(entry)
         shown += [Shown(published[source], entry, alt, source in hopeful) for source, _, alt in photos]
     return Gallery(updated, files, shown, [])
 
