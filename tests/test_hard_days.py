@@ -102,6 +102,7 @@ def test_the_plan_comes_first_in_the_persons_words_under_the_page_title(built):
     assert re.search(r"<h2[^>]*>My plan</h2>", page) and re.search(r"<h3[^>]*>Warning signs</h3>", page)
     assert "I stop opening the post." in words(page) and "Priya, any time." in words(page)
     assert "No plan written yet" not in page
+    assert "<script" not in page and "alert(" not in page  # sanitised like an entry's raw HTML
 
 
 def test_without_a_plan_the_page_says_gently_how_to_add_one(built):
