@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import re
 import shutil
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator.crypt.keys import derive_key, load_or_create_salt, open_file
+from generator.crypt.shell import site_names
 from tests.conftest import run_cairn, write_files
 
 MARCH = {
@@ -174,3 +177,34 @@ def test_progress_leads_with_the_same_stretches_by_month(built):
     )
     assert "Month Hard stretches Days each lasted March 2026 4 2, 2 and 3, and one not passed so far" in text
     assert "What helped on low days and the 2 days after walk 5 days breathing 2 days called Sam 1 day" in text
+
+
+def test_editing_only_the_plan_rebuilds_its_page(built, tmp_path):
+    folder = shutil.copytree(built[True], tmp_path / "journal")
+    (folder / "plan.md").write_text("# My plan\n\nRing Dan.\n", encoding="utf-8")
+    assert run_cairn("build", cwd=folder).returncode == 0
+    page = words(main_of(folder, "hard-days"))
+    assert "Ring Dan." in page and "I stop opening the post." not in page
+
+
+def test_a_plan_that_is_not_text_stops_the_build_at_its_line(built, tmp_path):
+    folder = shutil.copytree(built[False], tmp_path / "journal", ignore=shutil.ignore_patterns("site", ".cairn"))
+    (folder / "plan.md").write_bytes(b"# My plan\n\nRing \xff Dan.\n")
+    result = run_cairn("build", cwd=folder)
+    assert result.returncode == 1 and "plan.md:3: is not UTF-8 text; save it as UTF-8" in result.stderr
+    assert not (folder / "site").exists()
+
+
+def test_an_encrypted_build_seals_the_page_and_the_plan(built, tmp_path):
+    folder = shutil.copytree(built[True], tmp_path / "journal", ignore=shutil.ignore_patterns("site", ".cairn"))
+    env = {**os.environ, "CAIRN_PASSPHRASE": "a long passphrase for March"}
+    result = run_cairn("build", "--encrypt", cwd=folder, env=env)
+    assert result.returncode == 0, result.stderr
+    for path in (folder / "site").rglob("*"):
+        if path.is_file():
+            assert b"opening the post" not in path.read_bytes(), path
+    # With the passphrase, the sealed page opens to the page for hard days with the plan.
+    key = derive_key(env["CAIRN_PASSPHRASE"], load_or_create_salt(folder))
+    name = site_names({"hard-days/index.html": b""}, key)["hard-days/index.html"]
+    kind, page = open_file(key, (folder / "site" / name).read_bytes(), name)
+    assert kind == "text/html" and b"When it's hard" in page and b"I stop opening the post." in page
