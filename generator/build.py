@@ -170,7 +170,7 @@ def _fingerprints(
 
     def unchanged(page: Page) -> bool:
         record = previous.get(page.output)
-        return bool(record) and record[0] == prints[page.output] and still_there(folder, page.output, record)
+        return record is not None and record[0] == prints[page.output] and still_there(folder, page.output, record)
 
     return prints, unchanged
 

@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from generator import __version__
 from generator.build import Report, build, check
@@ -18,7 +19,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 for usage errors, as we want
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 for usage errors, as we want
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"cairn: {message}\n")
 
@@ -28,7 +29,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cairn {__version__}")
     parser.add_argument("--journal", type=Path, default=Path("."), help="the journal folder (default: here)")
     # --journal may come before or after the command: `cairn build --journal x`.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--journal", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True

@@ -32,7 +32,7 @@ class _MarkRelativeLinks(Treeprocessor):
         for element in root.iter():
             attribute = {"img": "src", "a": "href"}.get(element.tag)
             value = element.get(attribute) if attribute else None
-            if value and not NOT_RELATIVE.match(value):
+            if attribute and value and not NOT_RELATIVE.match(value):
                 element.set(attribute, ASSET_MARK + value)
 
 
@@ -67,7 +67,9 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
             converted = list(pool.map(to_html, bodies, chunksize=64))
     else:
         converted = [to_html(b) for b in bodies]
-    for i, result in zip(missing, converted, strict=True):
-        html[i] = result
+    fresh = dict(zip(missing, converted, strict=True))
+    for i, result in fresh.items():
         cache.put(keys[i], result)
-    return [replace(e, html=h) for e, h in zip(entries, html, strict=True)]
+    return [
+        replace(e, html=h if h is not None else fresh[i]) for i, (e, h) in enumerate(zip(entries, html, strict=True))
+    ]
