@@ -20,6 +20,7 @@ from PIL import Image
 
 from generator.crypt.keys import derive_key, load_or_create_salt, open_file
 from generator.crypt.shell import site_names
+from generator.serve import _Rebuilder
 from tests.conftest import run_cairn, write_files
 
 MARCH = {
@@ -208,3 +209,9 @@ def test_an_encrypted_build_seals_the_page_and_the_plan(built, tmp_path):
     name = site_names({"hard-days/index.html": b""}, key)["hard-days/index.html"]
     kind, page = open_file(key, (folder / "site" / name).read_bytes(), name)
     assert kind == "text/html" and b"When it's hard" in page and b"I stop opening the post." in page
+
+
+def test_serve_rebuilds_when_the_plan_is_saved(tmp_path):
+    watcher = _Rebuilder(tmp_path, tmp_path / "site", lambda: None)
+    assert watcher.wants(str(tmp_path / "plan.md"))
+    assert not watcher.wants(str(tmp_path / "notes.md"))  # other files at the root are not inputs
