@@ -20,7 +20,8 @@ from PIL import Image
 
 from generator.crypt.keys import derive_key, load_or_create_salt, open_file
 from generator.crypt.shell import site_names
-from generator.serve import _Rebuilder
+from generator.serve.live import Preview, is_input
+from generator.serve.watch import _Collector
 from tests.conftest import run_cairn, write_files
 
 MARCH = {
@@ -211,7 +212,12 @@ def test_an_encrypted_build_seals_the_page_and_the_plan(built, tmp_path):
     assert kind == "text/html" and b"When it's hard" in page and b"I stop opening the post." in page
 
 
-def test_serve_rebuilds_when_the_plan_is_saved(tmp_path):
-    watcher = _Rebuilder(tmp_path, tmp_path / "site", lambda: None)
+def test_serve_rebuilds_when_the_plan_is_saved(built, tmp_path):
+    watcher = _Collector(tmp_path, lambda path: None)
     assert watcher.wants(str(tmp_path / "plan.md"))
     assert not watcher.wants(str(tmp_path / "notes.md"))  # other files at the root are not inputs
+    assert is_input(tmp_path, tmp_path / "plan.md") == "plan"  # not an entry: the whole site again
+    preview = Preview(shutil.copytree(built[True], tmp_path / "journal", ignore=shutil.ignore_patterns("site")))
+    assert not preview.rebuild().errors
+    page = preview.site.pages["hard-days/index.html"]
+    assert "I stop opening the post." in page.context["plan_html"]

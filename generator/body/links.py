@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,9 +38,13 @@ class Linked:
     warnings: list[ContentError]
 
 
-def resolve_links(journal: Path, entries: list[Entry], asset_names: set[str]) -> Linked:
-    """Entries must already have their URLs. Links to photos keep their mark for the gallery."""
-    sources = {e.source: e for e in entries}
+def resolve_links(
+    journal: Path, entries: list[Entry], asset_names: set[str], sources: Mapping[str, Entry] | None = None
+) -> Linked:
+    """Entries must already have their URLs. Links to photos keep their mark for the gallery.
+    `sources` are the entries links may point at (by default `entries` themselves)."""
+    if sources is None:
+        sources = {e.source: e for e in entries}
     documents: dict[str, bytes] = {}
     errors: list[ContentError] = []
     warnings: list[ContentError] = []
