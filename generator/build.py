@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.body import give_bodies
+from generator.body import give_bodies, render_plan
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
 from generator.content import find_asset_files, load_entries
@@ -121,11 +121,12 @@ def prepare(
         bodies = give_bodies(
             journal, entries, asset_names, html_cache, journal / CACHE_DIR / "photos", save_cache=save_caches
         )
-    problems += bodies.errors
+        plan_html, plan_errors = render_plan(journal)
+    problems += bodies.errors + plan_errors
     with clock.stage("journal"):
         journal_index = build_journal(bodies.entries)
     with clock.stage("plan"):
-        pages, collisions = plan(journal_index, config, bodies.photos)
+        pages, collisions = plan(journal_index, config, bodies.photos, plan_html)
     errors, warnings = sort_out(problems + collisions, strict)
     if errors:
         raise BuildFailed(errors, warnings)

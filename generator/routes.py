@@ -9,14 +9,25 @@ from typing import TYPE_CHECKING, Any
 
 from generator.errors import ContentError
 from generator.model import Config, Entry, Journal, Page
-from generator.progress import Insights, gather, month_context, plan_pages, year_context
+from generator.progress import (
+    Insights,
+    gather,
+    hard_days_page,
+    month_context,
+    newest_day_is_low,
+    plan_pages,
+    year_context,
+)
 
 if TYPE_CHECKING:
     from generator.body import Shown
 
 
-def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tuple[list[Page], list[ContentError]]:
-    """The pages to render, and an error for every two pages that share a file."""
+def plan(
+    journal: Journal, config: Config, photos: Sequence[Shown] = (), plan_html: str | None = None
+) -> tuple[list[Page], list[ContentError]]:
+    """The pages to render, and an error for every two pages that share a file.
+    `plan_html` is the person's plan.md as HTML, for the page for hard days."""
     shared = gather(journal, config)
     firsts: dict[str, Shown] = {}
     for shown in photos:
@@ -67,6 +78,7 @@ def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tupl
         context = {"tag": tag, "mood": shared.tag_moods.get(tag.slug), "overall": shared.tag_moods.overall}
         pages.append(Page(f"tags/{tag.slug}/", "tag.html", context, f"tag '{tag.name}'"))
     pages += plan_pages(journal, config, shared, thumbs)
+    pages.append(hard_days_page(journal, config, plan_html, [shown for shown in photos if shown.hope]))
     return pages, find_collisions(pages)
 
 
@@ -80,6 +92,7 @@ def _home(journal: Journal, config: Config, shared: Insights, thumbs: Callable) 
         "entries": latest,
         "echoes": echoes,
         "thumbs": thumbs([*latest, *(e for echo in echoes for e in echo.entries)]),
+        "low_latest": newest_day_is_low(journal.entries, config.mood),
         "week": {
             "entries": len(week),
             "days": len({e.date for e in week}),

@@ -38,9 +38,12 @@ def test_then_and_now_compares_the_same_spans_and_says_when_there_is_nothing():
 
 def test_bounce_back_and_what_helped_on_low_days():
     page = text("progress/index.html")
-    # Low on 20 Nov 2025 against a baseline of 3 (2 Nov); back at 3.5 on 1 May 2026.
-    assert "Quarter Hard stretches Median days to bounce back 2025 Q4 1 162" in page
-    assert "What helped on low days called Sam 1 day went for a walk 1 day" in page
+    # Low on 20 Nov 2025 (2), 4 Apr (2), 28 Apr (1) and 29 Apr (2); 1 May (3 and 4: 3.5) is
+    # okay or better, so one stretch of 4 days written, however long the gap between them.
+    assert "Bouncing back 1 hard stretch since November 2025. It lasted 4 days. It passed." in page
+    assert "Month Hard stretches Days each lasted November 2025 1 4" in page
+    # called Sam: 4 Apr and 1 May; a walk: 29 Apr and 1 May (two days after 29 Apr).
+    assert "What helped on low days and the 2 days after called Sam 2 days went for a walk 2 days" in page
 
 
 def test_mood_trend_states_its_statistic_and_lists_its_numbers():

@@ -28,7 +28,8 @@ from generator.progress.insights import (
     year_in_pixels,
 )
 from generator.progress.lookback import on_this_day
-from generator.progress.patterns import BASELINE_DAYS, MIN_TAG_DAYS, bounce_back, emotions
+from generator.progress.patterns import MIN_TAG_DAYS, emotions
+from generator.progress.stretches import HELPED_AFTER_DAYS, first_url_on, hard_stretches, what_helped
 from generator.slugs import slugify, tag_slug
 from generator.urls import relative_url
 
@@ -93,6 +94,7 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> Page:
     entries = journal.entries
     wins = win_counts(entries)
     trend = mood_trend(entries)
+    stretches = hard_stretches(entries, config.mood)
     context = {
         "statistic": TREND_STATISTIC,
         "short_days": SHORT_DAYS,
@@ -120,11 +122,13 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> Page:
         else None,
         "routines": routines(entries, config),
         "then_and_now": then_and_now(entries, config),
-        "bounce": bounce_back(entries, config),
+        "stretches": stretches,
+        "longest_url": first_url_on(entries, stretches.longest.start if stretches.longest else None),
+        "helped": what_helped(entries, config.mood),
+        "helped_after_days": HELPED_AFTER_DAYS,
         "tag_moods": shared.tag_moods,
         # The rules behind the figures, so the page states them as the code applies them.
         "low_labels": [config.mood.label(level) for level in range(config.mood.low, low_ceiling(config.mood) + 1)],
-        "baseline_days": BASELINE_DAYS,
         "min_tag_days": MIN_TAG_DAYS,
     }
     return Page("progress/", "progress.html", context)
