@@ -23,14 +23,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.body import give_bodies, is_photo
+from generator.body import give_bodies
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
-from generator.content import CONTENT_DIR, find_asset_files, load_entries
+from generator.content import find_asset_files, load_entries
 from generator.crypt import encrypt_site
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
-from generator.model import Page
+from generator.model import Config, Page
 from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
@@ -46,7 +46,8 @@ from generator.unchanged import (
     unchanged_since_last_build,
     warnings_of,
 )
-from generator.write import MARKER, check_output_folder, write_site
+from generator.workers import Tell
+from generator.write import MARKER, check_output_folder, read_record, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
 
@@ -61,6 +62,7 @@ class Report:
     seconds: float = 0.0
     warnings: list[ContentError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, in pipeline order
+    kept: tuple[str, ...] = ()  # top-level names in the output folder that Cairn did not write
 
 
 @dataclass(frozen=True)
@@ -95,18 +97,20 @@ def prepare(
     new_key: bool = False,
     save_caches: bool = False,
     out: Path | None = None,
+    tell: Tell | None = None,
 ) -> Prepared:
     """Everything but the write: the site's files in memory, or BuildFailed.
     With a passphrase the files are the sealed site, already checked for leaks.
     Caches are only written with save_caches (a build); the HTML cache is returned
     unsaved, to be saved once the site is written. Given the output folder, pages
-    whose fingerprint matches the last build's are not drawn again (bytes None)."""
+    whose fingerprint matches the last build's are not drawn again (bytes None).
+    `tell(what, done, of)` hears how far reading entries and drawing pages are."""
     started = time.perf_counter()
     clock = _Clock()
     with clock.stage("settings"):
         config = load_config(journal)
     with clock.stage("load"):
-        loaded = load_entries(journal, config)
+        loaded = load_entries(journal, config, tell)
     problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
     with clock.stage("index"):
@@ -130,18 +134,13 @@ def prepare(
             journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
         )
         env = make_environment(journal, config)
-        rendered, template_errors = render_pages(env, pages, journal, unchanged)
+        rendered, template_errors = render_pages(env, pages, journal, unchanged, tell)
         if template_errors:
             raise BuildFailed(template_errors, warnings)
         files: dict[str, bytes | None] = dict(rendered)
-        files["robots.txt"] = ROBOTS
-        files["static/moods.css"] = mood_css(config.mood).encode()
-        files.update(_theme_files(journal))  # a journal's own static/moods.css wins
+        files.update(static_files(journal, config))
         files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
-        for name in sorted(asset_names):
-            if not is_photo(name):  # photos are published resized and stripped, and only if shown
-                files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
     if passphrase is not None:
         with clock.stage("seal"):
             files = dict(
@@ -171,7 +170,7 @@ def _fingerprints(
 
     def unchanged(page: Page) -> bool:
         record = previous.get(page.output)
-        return bool(record) and record[0] == prints[page.output] and still_there(folder, page.output, record)
+        return record is not None and record[0] == prints[page.output] and still_there(folder, page.output, record)
 
     return prints, unchanged
 
@@ -193,22 +192,33 @@ def build(
     strict: bool = False,
     passphrase: str | None = None,
     new_key: bool = False,
+    replace: bool = False,
+    tell: Tell | None = None,
 ) -> Report:
+    """`replace` lets a plain build replace an encrypted site, or the reverse."""
     started = time.perf_counter()
-    check_output_folder(out, journal)
+    check_output_folder(out, journal, sealed=passphrase is not None, replace=replace)
     # Encrypted builds always run: the passphrase is an input we must not record.
     digest = None if passphrase is not None else input_digest(journal, builtin_theme(), f"{drafts},{strict}")
     last = unchanged_since_last_build(journal, out, digest) if digest else None
     if last is not None:
         seconds = time.perf_counter() - started
-        unchanged = sum(1 for name in last.files if name != MARKER)
+        record = read_record(out)  # what Cairn wrote; a .git or CNAME beside it is not counted
+        unchanged = len(record.files) if record else sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
     prepared = prepare(
-        journal, drafts=drafts, strict=strict, passphrase=passphrase, new_key=new_key, save_caches=True, out=out
+        journal,
+        drafts=drafts,
+        strict=strict,
+        passphrase=passphrase,
+        new_key=new_key,
+        save_caches=True,
+        out=out,
+        tell=tell,
     )
     report = prepared.report
     write_started = time.perf_counter()
-    written = write_site(out, prepared.files)
+    written = write_site(out, prepared.files, sealed=passphrase is not None, tell=tell)
     prepared.cache.save()
     save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:
@@ -221,14 +231,17 @@ def build(
         unchanged=written.unchanged,
         removed=written.removed,
         seconds=time.perf_counter() - started,
+        kept=written.kept,
         warnings=report.warnings,
         timings=timings,
     )
 
 
-def _theme_files(journal: Path) -> dict[str, bytes]:
-    """static/ of the built-in theme, overridden file by file by the journal's own."""
-    files = {}
+def static_files(journal: Path, config: Config) -> dict[str, bytes]:
+    """The files every site has besides its pages: robots.txt, the mood colours and
+    static/ of the built-in theme, overridden file by file by the journal's own
+    (a journal's own static/moods.css wins). `serve` shows the same."""
+    files = {"robots.txt": ROBOTS, "static/moods.css": mood_css(config.mood).encode()}
     for root in (builtin_theme() / "static", journal / "templates" / "static"):
         if root.is_dir():
             for path in sorted(root.rglob("*")):
