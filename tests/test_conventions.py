@@ -169,7 +169,7 @@ def test_code_keeps_its_brackets_and_hashes_and_a_spaced_hash_is_a_heading(built
         "<pre><code>#include &lt;stdio.h&gt;\n[[not a link]] and #notatag\n</code></pre>\n"
         "<p><code>[[also code]]</code> stays as written.</p>\n"
         "<h1>A real heading</h1>\n"
-        '<p>Back to <a href="../../../2026/11/20/">the café list</a> later.</p>'
+        '<p>Back to <a href="../../../2026/11/20/index.html">the café list</a> later.</p>'
     )
 
 
