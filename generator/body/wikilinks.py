@@ -77,8 +77,8 @@ def mention(entries: list[Entry]) -> list[Entry]:
     for entry in entries:
         if PAGE_MARK not in entry.html:
             continue
-        for linked in _MENTION.findall(entry.html):
-            url = linked.removesuffix("index.html")  # links name the page's file, so they work from disk
+        for file in _MENTION.findall(entry.html):
+            url = file.removesuffix("index.html")  # links name the page's file; entries are known by URL
             if url in by_url and url != entry.url:
                 mentions[url][entry.url] = entry
     return [

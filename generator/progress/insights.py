@@ -292,13 +292,15 @@ def then_and_now(entries: Sequence[Entry], config: Config) -> ThenAndNow | None:
     days = group_days(entries)
     dates = [day.date for day in days]
     newest = dates[-1]
-    now, six, twelve = (_span(days, dates, add_months(newest, -m), config) for m in (0, 6, 12))
+    # Only "now" starts at the first entry; a span further back is compared whole.
+    now, six, twelve = (_span(days, dates, add_months(newest, -m), config, clip=m == 0) for m in (0, 6, 12))
     assert now is not None
     return ThenAndNow(now, six, twelve)
 
 
-def _span(days: Sequence[Day], dates: list[dt.date], end: dt.date, config: Config) -> Span | None:
-    start = max(end - dt.timedelta(days=SPAN_DAYS - 1), dates[0])
+def _span(days: Sequence[Day], dates: list[dt.date], end: dt.date, config: Config, clip: bool) -> Span | None:
+    start = end - dt.timedelta(days=SPAN_DAYS - 1)
+    start = max(start, dates[0]) if clip else start
     inside = days[bisect_left(dates, start) : bisect_right(dates, end)]
     if not inside:
         return None
