@@ -125,7 +125,7 @@ def test_how_earlier_stretches_went_and_that_each_one_passed(built):
         "began on Friday 20 March 2026. Each one passed." in text
     )
     assert "The one that began on Monday 30 March 2026 has not passed in your entries so far." in text
-    assert '<a href="../2026/03/20/">Friday 20 March 2026</a>' in main_of(built[False], "hard-days")
+    assert '<a href="../2026/03/20/index.html">Friday 20 March 2026</a>' in main_of(built[False], "hard-days")
 
 
 def test_what_helped_most_often_first(built):
@@ -138,12 +138,12 @@ def test_words_from_after_earlier_dips_link_to_their_entries(built):
     page = main_of(built[False], "hard-days")
     found = re.findall(r"<li>(.*?) <a class=\"when\" href=\"([^\"]+)\">", page)
     assert [(words(text), link) for text, link in found] == [
-        ("Grateful for: Rain", "../2026/03/25/"),
-        ("Made tea", "../2026/03/12/"),
-        ("Ran", "../2026/03/13/"),
-        ("Slept", "../2026/03/13/"),
-        ("Cooked", "../2026/03/04/"),
-        ("Grateful for: Sun on the stairs", "../2026/03/05/"),
+        ("Grateful for: Rain", "../2026/03/25/index.html"),
+        ("Made tea", "../2026/03/12/index.html"),
+        ("Ran", "../2026/03/13/index.html"),
+        ("Slept", "../2026/03/13/index.html"),
+        ("Cooked", "../2026/03/04/index.html"),
+        ("Grateful for: Sun on the stairs", "../2026/03/05/index.html"),
     ]
     assert "Kept out of view" not in page
 
@@ -152,7 +152,7 @@ def test_photos_marked_hope_newest_first_and_no_others(built):
     page = main_of(built[False], "hard-days")
     hope = page.split('id="hope-heading"', 1)[1]
     links = re.findall(r'<li><a href="([^"]+)"><img src="([^"]+)"', hope)
-    assert [link for link, _ in links] == ["../2026/03/13/", "../2026/03/08/"]  # sea, then the kettle
+    assert [link for link, _ in links] == ["../2026/03/13/index.html", "../2026/03/08/index.html"]  # sea, then the kettle
     assert len({src for _, src in links}) == 2 and 'alt="the kettle"' in hope
 
 
@@ -160,9 +160,9 @@ def test_every_page_links_to_it_and_home_once_when_the_newest_day_is_low(built):
     folder = built[False]
     for url in ("", "progress", "2026/03/04", "tags"):
         raw = (folder / "site" / url / "index.html").read_text(encoding="utf-8")
-        assert re.search(r'<footer class="site">.*href="[./]*hard-days/">When it\'s hard</a>', raw, re.S), url
+        assert re.search(r'<footer class="site">.*href="[./]*hard-days/index.html">When it\'s hard</a>', raw, re.S), url
     home = main_of(folder, "")
-    assert home.count('href="hard-days/"') == 1  # the 30th, the newest day, is low
+    assert home.count('href="hard-days/index.html"') == 1  # the 30th, the newest day, is low
 
 
 def test_home_has_no_link_when_the_newest_day_is_not_low(built, tmp_path):
