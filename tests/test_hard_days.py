@@ -152,7 +152,10 @@ def test_photos_marked_hope_newest_first_and_no_others(built):
     page = main_of(built[False], "hard-days")
     hope = page.split('id="hope-heading"', 1)[1]
     links = re.findall(r'<li><a href="([^"]+)"><img src="([^"]+)"', hope)
-    assert [link for link, _ in links] == ["../2026/03/13/index.html", "../2026/03/08/index.html"]  # sea, then the kettle
+    assert [link for link, _ in links] == [
+        "../2026/03/13/index.html",
+        "../2026/03/08/index.html",
+    ]  # sea, then the kettle
     assert len({src for _, src in links}) == 2 and 'alt="the kettle"' in hope
 
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from generator import render
+from generator import render, workers
 from generator.build import build
 from tests.conftest import snapshot, write_files
 from tests.golden import FIXTURE
@@ -23,6 +23,7 @@ def fixture_copy(tmp_path):
 def drawn(monkeypatch):
     """The pages drawn by the next build."""
     pages: list[str] = []
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 10**9)  # drawn here, so counted here, not in worker processes
     real = render.render_page
 
     def counting(env, page):

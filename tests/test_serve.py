@@ -173,6 +173,21 @@ def test_a_path_the_site_lacks_gets_the_same_404_whatever_is_on_disk(served):
     assert b"This page is not here" in bodies.pop()
 
 
+def test_only_files_an_entry_links_to_are_served(journal, serve):
+    folder = journal(
+        {
+            "content/2026/11/2026-11-23.md": ENTRY + "\nThe [plan](plan.txt).\n",
+            "content/2026/11/plan.txt": "the plan",
+            "content/2026/11/notes.txt": "private notes",
+            "content/2026/11/2026-11-23.md.bak": "an old copy",
+        }
+    )
+    port = serve(folder)
+    assert get(port, "/files/2026/11/plan.txt") == (200, b"the plan")
+    assert get(port, "/files/2026/11/notes.txt")[0] == 404
+    assert get(port, "/files/2026/11/2026-11-23.md.bak")[0] == 404
+
+
 def test_a_folder_without_its_slash_is_redirected(served):
     _, port = served
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)

@@ -31,6 +31,8 @@ def resolve_wiki_links(
     """Each wiki link pointed at its entry or file. A link to nothing shows its words as text,
     with one warning per missing name, at the first entry that writes it. `sources` are
     the entries links may point at (by default `entries` themselves)."""
+    if not any(WIKI_MARK in entry.html for entry in entries):
+        return entries, []  # nothing to look up: the index of every entry is not built
     find = _Finder(list(sources.values()) if sources is not None else entries, asset_names)
     resolved: list[Entry] = []
     missing: dict[str, list[tuple[str, int, str]]] = defaultdict(list)

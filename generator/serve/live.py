@@ -26,7 +26,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.body import give_bodies, is_photo, render_plan
+from generator.body import give_bodies, render_plan
 from generator.build import static_files
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import CONFIG_FILE, load_config
@@ -202,13 +202,8 @@ class Preview:
             raise Superseded
         files = {**self._theme, **bodies.files}
         files["static/search-index.js"] = search_index(journal.entries, config)
-        assets = {
-            "files/" + name.removeprefix(CONTENT_DIR + "/"): self.journal / name
-            for name in sorted(self._asset_names)
-            if not is_photo(name)
-        }
         self._env = env
-        self.site = Site(env, {e.source: e for e in journal.entries}, {p.output: p for p in pages}, files, assets)
+        self.site = Site(env, {e.source: e for e in journal.entries}, {p.output: p for p in pages}, files)
         return Outcome(
             "rebuild",
             warnings=warnings,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import jinja2
 
@@ -41,13 +40,12 @@ class Site:
         entries: dict[str, Entry],
         pages: dict[str, Page],
         files: dict[str, bytes],
-        assets: dict[str, Path],
     ) -> None:
         self.env = env
         self.entries = entries  # source -> published entry, with its URL and HTML
         self.pages = pages  # output path -> page
-        self.files = files  # robots.txt, the theme's static files, photos, the search index
-        self.assets = assets  # output path -> a file beside an entry, read when asked for
+        self.files = files  # robots.txt, the theme's static files, the search index, and the photos
+        # and documents entries show or link to (only those: as a build publishes them)
         self.drawn: dict[str, bytes] = {}
 
     def get(self, output: str) -> bytes | None:
@@ -60,13 +58,7 @@ class Site:
             return data
         if output in self.files:
             return self.files[output]
-        source = self.assets.get(output)
-        if source is not None:
-            try:
-                return source.read_bytes()
-            except OSError:
-                return None
         return None
 
 
-EMPTY = Site(None, {}, {}, {}, {})
+EMPTY = Site(None, {}, {}, {})
