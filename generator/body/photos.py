@@ -37,7 +37,7 @@ _WRITE_AS |= {suffix: "JPEG" for suffix in PHOTO_SUFFIXES if suffix not in _WRIT
 _PUBLISHED_SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 # JPEG includes MPO; HEIF comes from pillow-heif; never EPS, PDF and the like.
 _READ_AS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF", "TIFF", "BMP")
-_OPTIONS = {
+_OPTIONS: dict[str, dict[str, object]] = {
     "JPEG": {"quality": QUALITY, "optimize": True, "progressive": True},
     "WEBP": {"quality": QUALITY, "method": 4},
     "PNG": {"optimize": True},
@@ -203,7 +203,8 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
     mode = "RGBA" if image.mode in ("RGBA", "LA") else "RGB"
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode=mode)
+        converted = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode=mode)
+        return converted if converted is not None else image  # None only when asked to convert in place
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         return image  # a broken or unusual profile: keep the pixels as they are
 
