@@ -10,13 +10,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.dates import long_date, month_name, short_date
 from generator.errors import ContentError
 from generator.excerpt import first_words
 from generator.model import Config, Page
 from generator.slugs import tag_slug
-from generator.urls import relative_url, root_prefix
+from generator.urls import ASSET_MARK, PAGE_MARK, relative_url, root_prefix
 from generator.workers import Tell, spread
 
 PACKAGE_THEME = Path(__file__).parent / "theme"

@@ -24,9 +24,8 @@ from typing import Any
 
 from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE
-from generator.content import CONTENT_DIR
 from generator.errors import ContentError
-from generator.filenames import PLAN_FILE
+from generator.filenames import CONTENT_DIR, PLAN_FILE
 from generator.model import Entry, Page
 from generator.write import atomic_write
 

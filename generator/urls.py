@@ -5,6 +5,13 @@ from __future__ import annotations
 
 import posixpath
 
+# An entry's HTML is the same on every page that shows it, at any depth, so links in it
+# are written with Cairn's own marks, as if by a URL scheme, and made relative per page
+# when the page is drawn: a file beside the entry, another entry's page (from the site
+# root), a [[wiki link]] still to resolve.
+ASSET_SCHEME, PAGE_SCHEME, WIKI_SCHEME = "cairn-asset", "cairn-page", "cairn-wiki"
+ASSET_MARK, PAGE_MARK, WIKI_MARK = ASSET_SCHEME + ":", PAGE_SCHEME + ":", WIKI_SCHEME + ":"
+
 
 def relative_url(target: str, from_url: str) -> str:
     """Link from the page at `from_url` to `target`, both relative to the site root.

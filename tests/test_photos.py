@@ -11,7 +11,6 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
 from generator import cache as cache_module
-from generator.body.markup import PAGE_MARK
 from generator.body.photos import (
     PublishedPhoto,
     Rendition,
@@ -21,6 +20,7 @@ from generator.body.photos import (
 )
 from generator.model import Config, Entry, Page
 from generator.render import make_environment, render_page
+from generator.urls import PAGE_MARK
 from tests.conftest import write_files
 
 RED = (255, 0, 0)

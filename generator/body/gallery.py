@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from generator.body.files import leads_outside, line_of
-from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.body.photos import PublishedPhoto, is_photo, publish_photos, srcset
 from generator.errors import ContentError
 from generator.model import Entry
+from generator.urls import ASSET_MARK, PAGE_MARK
 
 _IMG = re.compile(r'<img ([^>]*?)src="' + re.escape(ASSET_MARK) + r'([^"]+)"([^>]*?)\s*/?>')
 _HREF = re.compile(r'href="' + re.escape(ASSET_MARK) + r'([^"#?]+)"')

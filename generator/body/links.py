@@ -16,11 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.body.files import folder_words, is_backup, leads_outside, line_of, source_of, written_name
-from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.body.photos import is_photo
 from generator.errors import ContentError
 from generator.model import Entry
-from generator.urls import page_file
+from generator.urls import ASSET_MARK, PAGE_MARK, page_file
 
 _ASSET = re.escape(ASSET_MARK)
 _IMG = re.compile(r'<img [^>]*?src="' + _ASSET + r'([^"#?]*)[^"]*"[^>]*>')

@@ -10,19 +10,16 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from generator import __version__
-from generator.body.sanitise import ASSET_SCHEME, NOT_RELATIVE, PAGE_SCHEME, SAFELIST_VERSION, clean_html
+from generator.body.sanitise import NOT_RELATIVE, SAFELIST_VERSION, clean_html
 from generator.body.wikitext import mark_wiki_links
 from generator.cache import HtmlCache, cache_key
 from generator.model import Entry
+from generator.urls import ASSET_MARK
 from generator.workers import spread
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")
 BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
-# Relative links in an entry point at files beside it. They are marked here and
-# resolved per page, because the same HTML appears on pages at different depths.
-ASSET_MARK = ASSET_SCHEME + ":"
-PAGE_MARK = PAGE_SCHEME + ":"  # a link to another entry's page, relative to the site root
 
 
 class _MarkRelativeLinks(Treeprocessor):

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.body.markup import ASSET_MARK, to_html
+from generator.body.markup import to_html
 from generator.errors import ContentError
 from generator.filenames import PLAN_FILE
+from generator.urls import ASSET_MARK
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 

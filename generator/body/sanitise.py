@@ -15,6 +15,8 @@ import re
 
 import nh3
 
+from generator.urls import ASSET_SCHEME, PAGE_SCHEME, WIKI_SCHEME
+
 TAGS = frozenset(
     {
         *("p", "br", "hr", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6"),
@@ -38,9 +40,7 @@ ATTRIBUTES = {
     "details": {"open"},
     "time": {"datetime"},
 }
-# Cairn marks relative links as if by a URL scheme (markup.ASSET_MARK, PAGE_MARK, and
-# wikitext.WIKI_MARK for [[wiki links]], resolved after this): they must stay.
-ASSET_SCHEME, PAGE_SCHEME, WIKI_SCHEME = "cairn-asset", "cairn-page", "cairn-wiki"
+# Cairn's own link marks (see urls.py) must stay.
 SCHEMES = frozenset({"http", "https", "mailto", "tel", ASSET_SCHEME, PAGE_SCHEME, WIKI_SCHEME})
 # A URL that names its scheme, or starts at the site root or on the page: not a file beside the entry.
 NOT_RELATIVE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^[#/]")

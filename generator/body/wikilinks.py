@@ -13,12 +13,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from urllib.parse import quote, unquote
 
-from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.body.wikitext import WIKI_MARK
 from generator.content import CONTENT_DIR
 from generator.errors import ContentError
 from generator.model import Entry
-from generator.urls import page_file
+from generator.urls import ASSET_MARK, PAGE_MARK, page_file
 
 _LINK = re.compile(r'<a href="' + re.escape(WIKI_MARK) + r'([^"]*)">(.*?)</a>', re.S)
 _IMAGE = re.compile(r'src="' + re.escape(WIKI_MARK) + r'([^"]*)"')

@@ -11,10 +11,9 @@ import posixpath
 import re
 from urllib.parse import quote
 
-from generator.body.sanitise import WIKI_SCHEME
 from generator.inline import prose_lines, rewrite_prose
+from generator.urls import WIKI_MARK
 
-WIKI_MARK = WIKI_SCHEME + ":"
 _WIKI = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 _NOT_A_HEADING = re.compile(r"^#(?=[^\s#])")
 
