@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import groupby
 
 from generator.model import Entry, Journal, Tag
-from generator.slugs import slugify
+from generator.slugs import tag_slug
 
 
 def entry_url(date, name: str | None) -> str:
@@ -22,7 +22,7 @@ def _names(day: list[Entry]) -> list[str | None]:
     if len(day) == 1:
         return [None]
     taken = {e.slug for e in day if e.slug}
-    names = []
+    names: list[str | None] = []
     for position, entry in enumerate(day, start=1):
         name = entry.slug or str(position)
         if not entry.slug and name in taken:
@@ -37,7 +37,7 @@ def assign_urls(entries: list[Entry]) -> list[Entry]:
     with_urls: list[Entry] = []
     for _, same_day in groupby(ordered, key=lambda e: e.date):
         day = list(same_day)
-        for entry, name in zip(day, _names(day)):
+        for entry, name in zip(day, _names(day), strict=True):
             with_urls.append(replace(entry, url=entry_url(entry.date, name)))
     return with_urls
 
@@ -50,7 +50,7 @@ def build_journal(with_urls: list[Entry]) -> Journal:
     years: dict[int, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for entry in with_urls:
         for tag in dict.fromkeys(entry.tags):
-            slug = slugify(tag)
+            slug = tag_slug(tag)
             names.setdefault(slug, tag)  # "Walk" and "walk" are one tag
             if not by_tag[slug] or by_tag[slug][-1] is not entry:
                 by_tag[slug].append(entry)

@@ -12,6 +12,7 @@ The JSON:
 
     {"version": 1,
      "mood": {"low": 1, "labels": ["awful", ...]},
+     "months": ["January", ...], "weekdays": ["Monday", ...],   # the site's date words
      "tags": [["Café", "cafe"], ...],            # [name as first written, slug], by name
      "entries": [                                 # oldest first
        {"u": "2026/11/23/",                       # URL, relative to the site root
@@ -41,8 +42,9 @@ import json
 import re
 from collections.abc import Iterable
 
+from generator.dates import MONTHS, WEEKDAYS
 from generator.model import Config, Entry
-from generator.slugs import slugify
+from generator.slugs import tag_slug
 
 GLOBAL = "CAIRN_SEARCH"
 VERSION = 1
@@ -70,7 +72,7 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
     names: dict[str, str] = {}
     for entry in ordered:
         for tag in entry.tags:
-            names.setdefault(slugify(tag), tag)  # "Walk" and "walk" are one tag
+            names.setdefault(tag_slug(tag), tag)  # "Walk" and "walk" are one tag
     tags = sorted(names.items(), key=lambda item: (item[1].lower(), item[0]))
     position = {slug: i for i, (slug, _) in enumerate(tags)}
     records = []
@@ -78,7 +80,7 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
         record: dict = {"u": entry.url, "t": entry.title, "d": entry.date.isoformat()}
         if entry.mood is not None:
             record["m"] = entry.mood
-        tag_positions = list(dict.fromkeys(position[slugify(t)] for t in entry.tags))
+        tag_positions = list(dict.fromkeys(position[tag_slug(t)] for t in entry.tags))
         for key, value in (
             ("g", tag_positions),
             ("w", list(entry.wins)),
@@ -93,6 +95,8 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
     return {
         "version": VERSION,
         "mood": {"low": config.mood.low, "labels": list(config.mood.labels)},
+        "months": list(MONTHS),
+        "weekdays": list(WEEKDAYS),
         "tags": [[name, slug] for slug, name in tags],
         "entries": records,
     }

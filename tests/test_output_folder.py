@@ -89,5 +89,7 @@ def test_a_second_build_beside_git_counts_only_its_own_files(tmp_path):
         (out / ".git" / f"object-{number}").write_bytes(b"x")
     first = run_cairn("--journal", journal, "build", "--out", out)
     second = run_cairn("--journal", journal, "build", "--out", out)
-    written = int(re.search(r"(\d+) written", first.stdout).group(1))
+    found = re.search(r"(\d+) written", first.stdout)
+    assert found, first.stdout
+    written = int(found.group(1))
     assert f"0 written, {written} unchanged, 0 removed" in second.stdout

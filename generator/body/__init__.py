@@ -2,8 +2,9 @@
 
 One call, `give_bodies`, runs after the entries have their URLs and before the
 journal is indexed: Markdown, sanitised (cached by the hash of what made it), then
-links to files beside the entries and to other entries, then photos, resized and
-stripped. Only files that a given entry links to or shows are published.
+wiki links, links to files beside the entries and to other entries, who mentions
+whom, then photos, resized and stripped. Only files that a given entry links to or
+shows are published.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from generator.body.gallery import Shown, show_photos
 from generator.body.links import resolve_links
 from generator.body.markup import render_bodies
 from generator.body.photos import is_photo
+from generator.body.wikilinks import mention, resolve_wiki_links
 from generator.cache import HtmlCache
 from generator.errors import ContentError
 from generator.model import Entry
@@ -27,8 +29,7 @@ class Bodies:
     entries: list[Entry]  # with their final HTML
     photos: list[Shown]  # every photo an entry shows, in entry order
     files: dict[str, bytes]  # the published photos and linked documents, by output path
-    errors: list[ContentError]
-    warnings: list[ContentError]  # incomplete, not wrong: a missing image, a remote image, a document
+    errors: list[ContentError]  # and warnings (ContentError.warning)
 
 
 def give_bodies(
@@ -42,12 +43,13 @@ def give_bodies(
 ) -> Bodies:
     """Entries must already have their URLs (links between entries need them)."""
     entries = render_bodies(entries, html_cache)
+    entries, wiki_warnings = resolve_wiki_links(entries, asset_names)
     linked = resolve_links(journal, entries, asset_names)
-    gallery = show_photos(journal, linked.entries, photo_cache, save_cache=save_cache)
+    entries = mention(linked.entries)
+    gallery = show_photos(journal, entries, photo_cache, save_cache=save_cache)
     return Bodies(
         gallery.entries,
         gallery.shown,
         {**linked.documents, **gallery.files},
-        linked.errors + gallery.errors,
-        sorted(linked.warnings + gallery.warnings),
+        wiki_warnings + linked.errors + linked.warnings + gallery.errors + gallery.warnings,
     )

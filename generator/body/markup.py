@@ -13,11 +13,13 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator import __version__
 from generator.body.sanitise import ASSET_SCHEME, NOT_RELATIVE, PAGE_SCHEME, SAFELIST_VERSION, clean_html
+from generator.body.wikitext import mark_wiki_links
 from generator.cache import HtmlCache, cache_key
 from generator.model import Entry
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")
+BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
 # Relative links in an entry point at files beside it. They are marked here and
 # resolved per page, because the same HTML appears on pages at different depths.
 ASSET_MARK = ASSET_SCHEME + ":"
@@ -46,11 +48,11 @@ def to_html(text: str) -> str:
     global _converter  # one instance per process: building it costs more than a page
     if _converter is None:
         _converter = markdown.Markdown(extensions=[*EXTENSIONS, _AssetLinks()], output_format="html")
-    return clean_html(_converter.reset().convert(text))
+    return clean_html(_converter.reset().convert(mark_wiki_links(text)))
 
 
 def _key(body: str) -> str:
-    return cache_key(body, ",".join(EXTENSIONS), __version__, SAFELIST_VERSION)
+    return cache_key(body, ",".join(EXTENSIONS), BEFORE, __version__, SAFELIST_VERSION)
 
 
 def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
@@ -65,7 +67,7 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
             converted = list(pool.map(to_html, bodies, chunksize=64))
     else:
         converted = [to_html(b) for b in bodies]
-    for i, result in zip(missing, converted):
+    for i, result in zip(missing, converted, strict=True):
         html[i] = result
         cache.put(keys[i], result)
-    return [replace(e, html=h) for e, h in zip(entries, html)]
+    return [replace(e, html=h) for e, h in zip(entries, html, strict=True)]

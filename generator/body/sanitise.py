@@ -15,6 +15,8 @@ import re
 
 import nh3
 
+from generator.body.wikitext import WIKI_MARK
+
 TAGS = frozenset(
     {
         *("p", "br", "hr", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6"),
@@ -40,11 +42,12 @@ ATTRIBUTES = {
 }
 # Cairn marks relative links as if by a URL scheme (markup.ASSET_MARK, PAGE_MARK): they must stay.
 ASSET_SCHEME, PAGE_SCHEME = "cairn-asset", "cairn-page"
-SCHEMES = frozenset({"http", "https", "mailto", "tel", ASSET_SCHEME, PAGE_SCHEME})
+# wikitext.py marks [[wiki links]] the same way, for wikilinks.py to resolve after sanitising.
+SCHEMES = frozenset({"http", "https", "mailto", "tel", ASSET_SCHEME, PAGE_SCHEME, WIKI_MARK.rstrip(":")})
 # A URL that names its scheme, or starts at the site root or on the page: not a file beside the entry.
 NOT_RELATIVE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^[#/]")
 # Part of the cache key of an entry's HTML: change it whenever the safelist changes.
-SAFELIST_VERSION = f"safelist-1,nh3-{getattr(nh3, '__version__', '')}"
+SAFELIST_VERSION = f"safelist-2,nh3-{getattr(nh3, '__version__', '')}"
 
 
 def _mark_relative(tag: str, attribute: str, value: str) -> str:
