@@ -93,6 +93,7 @@ def prepare(
     drafts: bool = False,
     strict: bool = False,
     passphrase: str | None = None,
+    new_key: bool = False,
     save_caches: bool = False,
     out: Path | None = None,
 ) -> Prepared:
@@ -141,7 +142,9 @@ def prepare(
         files["static/search-index.js"] = search_index(journal_index.entries, config)
     if passphrase is not None:
         with clock.stage("seal"):
-            files = dict(encrypt_site(journal, _whole(files), journal_index.entries, passphrase, config))
+            files = dict(
+                encrypt_site(journal, _whole(files), journal_index.entries, passphrase, config, new_key=new_key)
+            )
     report = Report(
         entries=len(entries),
         pages=len(pages),
@@ -188,6 +191,7 @@ def build(
     strict: bool = False,
     passphrase: str | None = None,
     replace: bool = False,
+    new_key: bool = False,
 ) -> Report:
     """`replace` lets a plain build replace an encrypted site, or the reverse."""
     started = time.perf_counter()
@@ -200,7 +204,9 @@ def build(
         record = read_record(out)  # what Cairn wrote; a .git or CNAME beside it is not counted
         unchanged = len(record.files) if record else sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
-    prepared = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out)
+    prepared = prepare(
+        journal, drafts=drafts, strict=strict, passphrase=passphrase, new_key=new_key, save_caches=True, out=out
+    )
     report = prepared.report
     write_started = time.perf_counter()
     written = write_site(out, prepared.files, sealed=passphrase is not None)

@@ -48,6 +48,11 @@ def make_parser() -> argparse.ArgumentParser:
         help="let a plain build replace an encrypted site in the output folder, or the reverse",
     )
     cmd.add_argument("--timings", action="store_true", help="say how long each stage of the build took")
+    cmd.add_argument(
+        "--new-key",
+        action="store_true",
+        help="with --encrypt: a new salt and key, so a key copied from a browser stops working",
+    )
 
     cmd = commands.add_parser("check", help="check every entry and template, write nothing", parents=[common])
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
@@ -184,6 +189,8 @@ def _summary(report: Report) -> str:
 def _build(args: argparse.Namespace, journal: Path) -> int:
     out = args.out if args.out is not None else journal / "site"
     passphrase = None
+    if args.new_key and not args.encrypt:
+        return _usage("--new-key makes a new key for an encrypted site: use it with --encrypt")
     if args.encrypt:
         import getpass
 
@@ -193,7 +200,15 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
             passphrase = read_passphrase(os.environ, getpass.getpass if sys.stdin.isatty() else None)
         except PassphraseRefused as error:
             return _usage(str(error))
-    report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase, replace=args.replace)
+    report = build(
+        journal,
+        out,
+        drafts=args.drafts,
+        strict=args.strict,
+        passphrase=passphrase,
+        new_key=args.new_key,
+        replace=args.replace,
+    )
     _print_problems(report.warnings)
     print(_summary(report))
     if report.kept:

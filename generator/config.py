@@ -25,10 +25,12 @@ KNOWN_KEYS = (
     "metrics",
     "habits",
     "home_entries",
+    "lock_after_minutes",
     "private_tags",
     "exclude",
 )
 METRIC_KEYS = ("label", "unit", "min", "max")
+LONGEST_LOCK = 7 * 24 * 60  # a week, in minutes
 
 
 class _Problems:
@@ -111,6 +113,18 @@ def _home_entries(field: Field, problems: _Problems) -> int | None:
     if isinstance(field.value, int) and not isinstance(field.value, bool) and field.value > 0:
         return field.value
     problems.add(field.line, f"home_entries must be a whole number above 0 (got {field.value!r})")
+    return None
+
+
+def _lock_after(field: Field, problems: _Problems) -> float | None:
+    value = field.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= LONGEST_LOCK:
+        return float(value)
+    problems.add(
+        field.line,
+        f"lock_after_minutes must be a number of minutes from 0 to {LONGEST_LOCK} (a week), "
+        f"for example 30 or 0.5; 0 turns the lock off (got {value!r})",
+    )
     return None
 
 
@@ -254,6 +268,7 @@ _READERS = {
     "timezone": _timezone,
     "day_starts_at": _day_starts_at,
     "home_entries": _home_entries,
+    "lock_after_minutes": _lock_after,
     "mood": _mood,
     "metrics": _metrics,
     "habits": _habits,

@@ -85,6 +85,7 @@ class Config:
     habits: tuple[Habit, ...] = ()
     home_entries: int = 7
     exclude: tuple[str, ...] = ()  # folders below content/ that hold no entries
+    lock_after_minutes: float = 30.0  # an encrypted site locks itself after this long unused; 0: never
     private_tags: tuple[str, ...] = ()  # an entry with any of these tags is private
 
     def is_private(self, entry: Entry) -> bool:

@@ -36,7 +36,8 @@ def test_the_file_cairn_init_writes_reads_as_documented(journal):
         Metric("energy", "Energy", "", 1, 5),
     )
     assert config.habits == (Habit("walk", "Went for a walk"), Habit("meds", "Took medication"))
-    assert config.metric("sleep").unit == "hours"
+    sleep = config.metric("sleep")
+    assert sleep is not None and sleep.unit == "hours"
     assert config.metric("steps") is None
 
 
@@ -67,6 +68,12 @@ def test_every_setting(journal):
         habits=(Habit("walk", "walk"), Habit("journal", "journal")),
     )
     assert (config.mood.low, config.mood.high, config.mood.describe(0)) == (0, 2, "0 of 2: bad")
+
+
+def test_the_encrypted_site_locks_itself_after_30_minutes_unless_set(journal):
+    assert Config().lock_after_minutes == 30
+    assert load_config(journal({"journal.yaml": "lock_after_minutes: 0.05\n"})).lock_after_minutes == 0.05
+    assert load_config(journal({"journal.yaml": "lock_after_minutes: 0\n"})).lock_after_minutes == 0  # off
 
 
 def test_a_title_that_yaml_would_read_as_a_number_stays_text(journal):
@@ -155,6 +162,23 @@ def test_every_problem_is_reported_at_once_and_sorted(journal):
         ("exclude: [../x]\n", "journal.yaml:1: exclude names folders below content/, so '../x' cannot go up with .."),
         ("title: [a, b]\n", "journal.yaml:1: must be a line of text"),
         ("home_entries: true\n", "journal.yaml:1: home_entries must be a whole number above 0 (got True)"),
+        (
+            "title: x\nlock_after_minutes: soon\n",
+            "journal.yaml:2: lock_after_minutes must be a number of minutes from 0 to 10080 (a week), "
+            "for example 30 or 0.5; 0 turns the lock off (got 'soon')",
+        ),
+        (
+            "lock_after_minutes: -1\n",
+            "journal.yaml:1: lock_after_minutes must be a number of minutes from 0 to 10080 (a week), for example 30 or 0.5; 0 turns the lock off (got -1)",
+        ),
+        (
+            "lock_after_minutes: 20000\n",
+            "journal.yaml:1: lock_after_minutes must be a number of minutes from 0 to 10080 (a week), for example 30 or 0.5; 0 turns the lock off (got 20000)",
+        ),
+        (
+            "lock_after_minutes: yes\n",
+            "journal.yaml:1: lock_after_minutes must be a number of minutes from 0 to 10080 (a week), for example 30 or 0.5; 0 turns the lock off (got 'yes')",
+        ),
     ],
 )
 def test_wrong_values(journal, text, message):
