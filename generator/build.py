@@ -30,7 +30,7 @@ from generator.content import find_asset_files, load_entries
 from generator.crypt import encrypt_site
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
-from generator.model import Page
+from generator.model import Config, Page
 from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
@@ -46,6 +46,7 @@ from generator.unchanged import (
     unchanged_since_last_build,
     warnings_of,
 )
+from generator.workers import Tell
 from generator.write import MARKER, check_output_folder, read_record, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
@@ -96,18 +97,20 @@ def prepare(
     new_key: bool = False,
     save_caches: bool = False,
     out: Path | None = None,
+    tell: Tell | None = None,
 ) -> Prepared:
     """Everything but the write: the site's files in memory, or BuildFailed.
     With a passphrase the files are the sealed site, already checked for leaks.
     Caches are only written with save_caches (a build); the HTML cache is returned
     unsaved, to be saved once the site is written. Given the output folder, pages
-    whose fingerprint matches the last build's are not drawn again (bytes None)."""
+    whose fingerprint matches the last build's are not drawn again (bytes None).
+    `tell(what, done, of)` hears how far reading entries and drawing pages are."""
     started = time.perf_counter()
     clock = _Clock()
     with clock.stage("settings"):
         config = load_config(journal)
     with clock.stage("load"):
-        loaded = load_entries(journal, config)
+        loaded = load_entries(journal, config, tell)
     problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
     with clock.stage("index"):
@@ -131,14 +134,12 @@ def prepare(
             journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
         )
         env = make_environment(journal, config)
-        rendered, template_errors = render_pages(env, pages, journal, unchanged)
+        rendered, template_errors = render_pages(env, pages, journal, unchanged, tell)
         if template_errors:
             raise BuildFailed(template_errors, warnings)
         files: dict[str, bytes | None] = dict(rendered)
-        files["robots.txt"] = ROBOTS
-        files["static/moods.css"] = mood_css(config.mood).encode()
-        files.update(_theme_files(journal))  # a journal's own static/moods.css wins
-        files.update(bodies.files)  # only what an entry links to or shows; photos re-encoded
+        files.update(static_files(journal, config))
+        files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
     if passphrase is not None:
         with clock.stage("seal"):
@@ -169,7 +170,7 @@ def _fingerprints(
 
     def unchanged(page: Page) -> bool:
         record = previous.get(page.output)
-        return bool(record) and record[0] == prints[page.output] and still_there(folder, page.output, record)
+        return record is not None and record[0] == prints[page.output] and still_there(folder, page.output, record)
 
     return prints, unchanged
 
@@ -190,8 +191,9 @@ def build(
     drafts: bool = False,
     strict: bool = False,
     passphrase: str | None = None,
-    replace: bool = False,
     new_key: bool = False,
+    replace: bool = False,
+    tell: Tell | None = None,
 ) -> Report:
     """`replace` lets a plain build replace an encrypted site, or the reverse."""
     started = time.perf_counter()
@@ -205,11 +207,18 @@ def build(
         unchanged = len(record.files) if record else sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
     prepared = prepare(
-        journal, drafts=drafts, strict=strict, passphrase=passphrase, new_key=new_key, save_caches=True, out=out
+        journal,
+        drafts=drafts,
+        strict=strict,
+        passphrase=passphrase,
+        new_key=new_key,
+        save_caches=True,
+        out=out,
+        tell=tell,
     )
     report = prepared.report
     write_started = time.perf_counter()
-    written = write_site(out, prepared.files, sealed=passphrase is not None)
+    written = write_site(out, prepared.files, sealed=passphrase is not None, tell=tell)
     prepared.cache.save()
     save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:
@@ -228,9 +237,11 @@ def build(
     )
 
 
-def _theme_files(journal: Path) -> dict[str, bytes]:
-    """static/ of the built-in theme, overridden file by file by the journal's own."""
-    files = {}
+def static_files(journal: Path, config: Config) -> dict[str, bytes]:
+    """The files every site has besides its pages: robots.txt, the mood colours and
+    static/ of the built-in theme, overridden file by file by the journal's own
+    (a journal's own static/moods.css wins). `serve` shows the same."""
+    files = {"robots.txt": ROBOTS, "static/moods.css": mood_css(config.mood).encode()}
     for root in (builtin_theme() / "static", journal / "templates" / "static"):
         if root.is_dir():
             for path in sorted(root.rglob("*")):

@@ -80,7 +80,7 @@ def test_check_reports_the_one_problem(tmp_path, case):
     assert snapshot(folder) == before
 
 
-@pytest.mark.parametrize("case", ["mood-out-of-range", "metric-as-text", "unknown-setting"])
+@pytest.mark.parametrize("case", ["mood-out-of-range", "date-not-a-date", "unknown-setting"])
 def test_build_reports_the_same_and_writes_nothing(tmp_path, case):
     folder = shutil.copytree(INVALID / case, tmp_path / case)
     result = run_cairn("build", cwd=folder)

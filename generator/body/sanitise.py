@@ -15,7 +15,6 @@ import re
 
 import nh3
 
-from generator.body.wikitext import WIKI_MARK
 
 TAGS = frozenset(
     {
@@ -40,10 +39,10 @@ ATTRIBUTES = {
     "details": {"open"},
     "time": {"datetime"},
 }
-# Cairn marks relative links as if by a URL scheme (markup.ASSET_MARK, PAGE_MARK): they must stay.
-ASSET_SCHEME, PAGE_SCHEME = "cairn-asset", "cairn-page"
-# wikitext.py marks [[wiki links]] the same way, for wikilinks.py to resolve after sanitising.
-SCHEMES = frozenset({"http", "https", "mailto", "tel", ASSET_SCHEME, PAGE_SCHEME, WIKI_MARK.rstrip(":")})
+# Cairn marks relative links as if by a URL scheme (markup.ASSET_MARK, PAGE_MARK, and
+# wikitext.WIKI_MARK for [[wiki links]], resolved after this): they must stay.
+ASSET_SCHEME, PAGE_SCHEME, WIKI_SCHEME = "cairn-asset", "cairn-page", "cairn-wiki"
+SCHEMES = frozenset({"http", "https", "mailto", "tel", ASSET_SCHEME, PAGE_SCHEME, WIKI_SCHEME})
 # A URL that names its scheme, or starts at the site root or on the page: not a file beside the entry.
 NOT_RELATIVE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^[#/]")
 # Part of the cache key of an entry's HTML: change it whenever the safelist changes.
