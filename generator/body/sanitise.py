@@ -15,7 +15,6 @@ import re
 
 import nh3
 
-
 TAGS = frozenset(
     {
         *("p", "br", "hr", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6"),
