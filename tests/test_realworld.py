@@ -122,7 +122,7 @@ def test_the_obsidian_diary_builds_with_its_emoji_mapped(obsidian):
     )
     friday = (folder / "site/2021/01/01/2/index.html").read_text(encoding="utf-8")  # 2021-01-01.md
     assert '<span class="mood mood-4">4 of 10: flat</span>' in friday  # mood: 🙁
-    assert "<p>#weight:74.1kg</p>" in friday and '<a href="../../../../tags/weight/">weight</a>' in friday
+    assert "<p>#weight:74.1kg</p>" in friday and '<a href="../../../../tags/weight/index.html">weight</a>' in friday
     assert "To-Do @Family" in friday and "[[" not in friday
 
 

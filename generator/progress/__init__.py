@@ -8,6 +8,6 @@ newest entry, never to the clock.
 """
 
 from generator.progress.facts import Insights, gather
-from generator.progress.reviews import month_context, plan_pages
+from generator.progress.reviews import month_context, plan_pages, year_context
 
-__all__ = ["Insights", "gather", "month_context", "plan_pages"]
+__all__ = ["Insights", "gather", "month_context", "plan_pages", "year_context"]
