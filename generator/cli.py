@@ -14,7 +14,7 @@ from typing import NoReturn
 from generator import __version__
 from generator.build import Report, build, check
 from generator.errors import BuildFailed, ContentError
-from generator.write import UnsafeOutput
+from generator.write import UnsafeOutput, os_problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -149,8 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except OSError as error:  # a full disk, a folder without permission: say which, without a traceback
-        where = f"{error.filename}: " if error.filename else ""
-        return _usage(f"{where}{error.strerror or error}")
+        where = f"could not write {error.filename}: " if error.filename else "could not finish: "
+        return _usage(where + os_problem(error))
 
 
 _PROGRESS_NAMES = {

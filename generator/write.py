@@ -190,12 +190,13 @@ def _stage(
         for folder in reversed(made_folders):
             folder.rmdir()
         raise UnsafeOutput(
-            f"could not write the site into {out}: {_reason(error)}; nothing in it was changed"
+            f"could not write the site into {out}: {os_problem(error)}; nothing in it was changed"
         ) from None
     return staged
 
 
-def _reason(error: OSError) -> str:
+def os_problem(error: OSError) -> str:
+    """What went wrong, in words a person can act on."""
     if error.errno == errno.ENOSPC:
         return "the disk is full"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -109,3 +109,11 @@ def test_every_broken_file_is_reported_in_one_run_sorted(tmp_path):
     assert lines[:-1] == [f"{path}:{number}:{message}" for path, number, message in sorted(expected)]
     assert lines[-1] == f"Nothing was written: {len(expected) - len(WARNED)} problems to fix first."
     assert len(lines) == len(expected) + 1
+
+
+def test_a_missing_image_builds_with_its_words_in_its_place(tmp_path):
+    folder = shutil.copytree(INVALID / "missing-image", tmp_path / "missing-image")
+    result = run_cairn("build", cwd=folder)
+    assert (result.returncode, result.stderr) == (0, WARNED["missing-image"] + "\n")
+    page = (folder / "site" / "2026" / "11" / "23" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="missing">the park</span>' in page and "park.jpg" not in page

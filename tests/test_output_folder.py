@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from pathlib import Path
 
 from generator.config import load_config
 from generator.content import load_entries
@@ -89,5 +90,35 @@ def test_a_second_build_beside_git_counts_only_its_own_files(tmp_path):
         (out / ".git" / f"object-{number}").write_bytes(b"x")
     first = run_cairn("--journal", journal, "build", "--out", out)
     second = run_cairn("--journal", journal, "build", "--out", out)
-    written = int(re.search(r"(\d+) written", first.stdout).group(1))
+    found = re.search(r"(\d+) written", first.stdout)
+    assert found, first.stdout
+    written = int(found.group(1))
     assert f"0 written, {written} unchanged, 0 removed" in second.stdout
+
+
+def test_a_full_disk_is_a_clean_message_and_the_site_stays(tmp_path, monkeypatch, capsys):
+    import errno
+    import tempfile
+
+    from generator.cli import main
+
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    assert main(["--journal", str(journal), "build"]) == 0
+    site = journal / "site"
+    before = snapshot(site)
+    (journal / "content" / "2026" / "05" / "2026-05-03.md").write_text("---\ntitle: Changed\n---\nA new line.\n")
+    capsys.readouterr()
+
+    real = tempfile.mkstemp
+
+    def full_in_site(*args, **kwargs):  # the disk fills up just as the site is written
+        if Path(kwargs["dir"]).is_relative_to(site):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", full_in_site)
+    assert main(["--journal", str(journal), "build"]) == 2
+    assert capsys.readouterr().err == (
+        f"cairn: could not write the site into {site}: the disk is full; nothing in it was changed\n"
+    )
+    assert snapshot(site) == before

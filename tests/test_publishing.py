@@ -114,7 +114,7 @@ def test_only_what_an_entry_shows_is_published_and_without_metadata(tmp_path):
         assert never not in everything
     assert result.stderr.splitlines() == [
         "content/2026/05/2026-05-02.md:12: warning: links to leaflet.pdf, which is published as it is: "
-        "a document keeps its own metadata (author, dates, sometimes a place)"
+        "unlike a photo, a file keeps its own metadata (author, dates, sometimes a place)"
     ]
     photos_page = (site / "photos" / "index.html").read_text(encoding="utf-8")
     for name in ("heath-64.heic.jpg", "scan-40.tiff.jpg", "sky-32.avif.jpg"):

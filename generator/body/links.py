@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -71,7 +71,7 @@ def resolve_links(
             what = _unusable(journal, source, asset_names)
             if what is None:
                 if not is_photo(source):
-                    _publish(journal, source, documents, written, problem)
+                    _publish(journal, source, documents, f"shows {written}", written, problem)
                 return match.group(0)
             problem(
                 written,
@@ -90,7 +90,7 @@ def resolve_links(
             what = _unusable(journal, source, asset_names)
             if what is None:
                 if not is_photo(source):
-                    _publish(journal, source, documents, written, problem)
+                    _publish(journal, source, documents, f"links to {written}", written, problem)
                 return match.group(0)
             problem(
                 written,
@@ -144,13 +144,16 @@ def _unusable(journal: Path, source: str, asset_names: set[str]) -> str | None:
     return None
 
 
-def _publish(journal: Path, source: str, documents: dict[str, bytes], written: str, problem) -> None:
+def _publish(
+    journal: Path, source: str, documents: dict[str, bytes], what: str, written: str, problem: Callable[..., None]
+) -> None:
     output = "files/" + source.removeprefix("content/")
     if output not in documents:
         documents[output] = (journal / source).read_bytes()
     problem(
         written,
-        f"links to {written}, which is published as it is: a document keeps its own metadata (author, dates, sometimes a place)",
+        f"{what}, which is published as it is: unlike a photo, a file keeps its own metadata "
+        "(author, dates, sometimes a place)",
     )
 
 

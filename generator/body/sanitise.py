@@ -45,7 +45,7 @@ SCHEMES = frozenset({"http", "https", "mailto", "tel", ASSET_SCHEME, PAGE_SCHEME
 # A URL that names its scheme, or starts at the site root or on the page: not a file beside the entry.
 NOT_RELATIVE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^[#/]")
 # Part of the cache key of an entry's HTML: change it whenever the safelist changes.
-SAFELIST_VERSION = f"safelist-1,nh3-{getattr(nh3, '__version__', '')}"
+SAFELIST_VERSION = f"safelist-2,nh3-{getattr(nh3, '__version__', '')}"
 
 
 def _mark_relative(tag: str, attribute: str, value: str) -> str:
