@@ -23,8 +23,18 @@ def open_on(chromium, url: str, when: str) -> str:
 
 def test_a_day_with_entries_opens_its_page(chromium, site_url):
     # 12 September has two entries in the sample journal.
-    assert open_on(chromium, site_url + "/on-this-day/", "2027-09-12T10:00:00").endswith("/on-this-day/09-12/")
+    assert open_on(chromium, site_url + "/on-this-day/", "2027-09-12T10:00:00").endswith("/on-this-day/09-12/index.html")
 
 
 def test_a_day_without_entries_stays_on_the_list(chromium, site_url):
     assert open_on(chromium, site_url + "/on-this-day/", "2027-03-01T10:00:00").endswith("/on-this-day/")
+
+
+def test_a_day_without_entries_says_so(chromium, site_url):
+    page = chromium.new_page()
+    try:
+        page.clock.set_fixed_time("2027-03-01T10:00:00")
+        page.goto(site_url + "/on-this-day/", wait_until="load")
+        assert page.locator("#on-this-day-today").inner_text() == "Nothing from 1 March yet."
+    finally:
+        page.close()
