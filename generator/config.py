@@ -13,7 +13,17 @@ from generator.model import Config, Habit, Metric, MoodScale
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, load_mapping
 
 CONFIG_FILE = "journal.yaml"
-KNOWN_KEYS = ("title", "author", "language", "timezone", "mood", "metrics", "habits", "home_entries")
+KNOWN_KEYS = (
+    "title",
+    "author",
+    "language",
+    "timezone",
+    "mood",
+    "metrics",
+    "habits",
+    "home_entries",
+    "private_tags",
+)
 
 
 class _Problems:
@@ -143,6 +153,16 @@ def _habits(field: Field, problems: _Problems) -> tuple[Habit, ...] | None:
     return None
 
 
+def _private_tags(field: Field, problems: _Problems) -> tuple[str, ...] | None:
+    value = field.value
+    if isinstance(value, str):
+        value = value.split(",")
+    if isinstance(value, list) and all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in value):
+        return tuple(str(x).strip() for x in value if str(x).strip())
+    problems.add(field.line, "private_tags must be a list of tags (private_tags: [family])")
+    return None
+
+
 _READERS = {
     "title": _text,
     "author": _text,
@@ -152,4 +172,5 @@ _READERS = {
     "mood": _mood,
     "metrics": _metrics,
     "habits": _habits,
+    "private_tags": _private_tags,
 }

@@ -24,11 +24,13 @@ from generator.yamlload import (
 )
 
 CONTENT_DIR = "content"
-LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
+LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping", "for_session")
+# Front-matter keys read as a list into a field of another name.
+RENAMED_LISTS = {"event": "events"}
 # Lists where a comma inside a plain string separates items ("tags: a, b").
 COMMA_LISTS = ("tags", "emotions", "habits")
-BOOL_FIELDS = ("resurface", "draft")
-KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
+BOOL_FIELDS = ("resurface", "private", "draft")
+KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *RENAMED_LISTS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
 QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos")
 DATE_PREFIX = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[-_ .]+(.*))?$")
@@ -142,9 +144,14 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     for key in LIST_FIELDS:
         if key in fields:
             values[key] = _read_list(key, fields[key], problem)
+    for key, attribute in RENAMED_LISTS.items():
+        if key in fields:
+            values[attribute] = _read_list(key, fields[key], problem)
     for key in BOOL_FIELDS:
         if key in fields:
             values[key] = _read_bool(key, fields[key], problem)
+    if is_private_tagged(values.get("tags", ()), config):
+        values["private"] = True
     _check_habits(values.get("habits", ()), fields.get("habits"), config, problem)
 
     known = KNOWN_FIELDS + tuple(m.name for m in config.metrics)
@@ -171,6 +178,12 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         **values,
     )
     return entry, problems
+
+
+def is_private_tagged(tags: tuple[str, ...], config: Config) -> bool:
+    """True when one of the tags is in `private_tags` (compared without case)."""
+    private = {t.casefold() for t in config.private_tags}
+    return any(tag.casefold() in private for tag in tags)
 
 
 def format_date(date: dt.date) -> str:

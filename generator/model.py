@@ -51,6 +51,7 @@ class Config:
     metrics: tuple[Metric, ...] = ()
     habits: tuple[Habit, ...] = ()
     home_entries: int = 7
+    private_tags: tuple[str, ...] = ()  # every entry with one of these tags is private
 
     def metric(self, name: str) -> Metric | None:
         return next((m for m in self.metrics if m.name == name), None)
@@ -76,7 +77,10 @@ class Entry:
     emotions: tuple[str, ...] = ()
     habits: tuple[str, ...] = ()
     coping: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()  # `event:` life events on this day, marked on every chart
+    for_session: tuple[str, ...] = ()  # topics to raise at the next appointment
     resurface: bool = True
+    private: bool = False  # `private: true` or a private tag: never leaves the person's own site
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
