@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -10,6 +12,7 @@ import yaml
 
 from generator.errors import BuildFailed, ContentError, suggest
 from generator.model import Config, Habit, Metric, MoodScale
+from generator.share.spec import read_shares
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, load_mapping
 
 CONFIG_FILE = "journal.yaml"
@@ -23,6 +26,8 @@ KNOWN_KEYS = (
     "habits",
     "home_entries",
     "private_tags",
+    "sessions",
+    "shares",
 )
 
 
@@ -61,7 +66,7 @@ def load_config(journal: Path) -> Config:
             hint = suggest(key, KNOWN_KEYS)
             problems.add(field.line, f"unknown setting '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""))
             continue
-        value = _READERS[key](field, problems)
+        value = read_shares(text, problems.add) if key == "shares" else _READERS[key](field, problems)
         if value is not None:
             settings[key] = value
     if problems.errors:
@@ -163,7 +168,20 @@ def _private_tags(field: Field, problems: _Problems) -> tuple[str, ...] | None:
     return None
 
 
-_READERS = {
+def _sessions(field: Field, problems: _Problems) -> tuple[dt.date, ...] | None:
+    value = field.value if isinstance(field.value, list) else [field.value]
+    days = []
+    for item in value:
+        if isinstance(item, dt.datetime):
+            item = item.date()
+        if not isinstance(item, dt.date):
+            problems.add(field.line, f"sessions must be a list of dates like 2026-09-14 (got {item!r})")
+            return None
+        days.append(item)
+    return tuple(sorted(set(days)))
+
+
+_READERS: dict[str, Callable[[Field, _Problems], Any]] = {
     "title": _text,
     "author": _text,
     "language": _text,
@@ -173,4 +191,5 @@ _READERS = {
     "metrics": _metrics,
     "habits": _habits,
     "private_tags": _private_tags,
+    "sessions": _sessions,
 }

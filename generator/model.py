@@ -52,6 +52,11 @@ class Config:
     habits: tuple[Habit, ...] = ()
     home_entries: int = 7
     private_tags: tuple[str, ...] = ()  # every entry with one of these tags is private
+    sessions: tuple[dt.date, ...] = ()  # appointment dates, oldest first
+    shares: tuple[ShareSpec, ...] = ()
+
+    def share(self, name: str) -> ShareSpec | None:
+        return next((s for s in self.shares if s.name == name), None)
 
     def metric(self, name: str) -> Metric | None:
         return next((m for m in self.metrics if m.name == name), None)
@@ -130,3 +135,18 @@ class Journal:
     @property
     def newest(self) -> Entry | None:
         return self.entries[-1] if self.entries else None
+
+
+@dataclass(frozen=True)
+class ShareSpec:
+    """One edition under `shares:` in journal.yaml: who it is for and what it holds."""
+
+    name: str
+    title: str
+    line: int  # of its name in journal.yaml
+    start: dt.date | None = None  # `from:`
+    end: dt.date | None = None  # `to:`
+    last_days: int | None = None  # `last: 90 days`, counted back from the newest entry
+    show: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()

@@ -58,12 +58,26 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     env.filters["longdate"] = format_date
     env.filters["monthname"] = lambda month: _MONTHS[month - 1]
     env.filters["shortdate"] = lambda date: f"{date.day} {_MONTHS[date.month - 1][:3]} {date.year}"
+    env.filters["number"] = lambda value: f"{value:.1f}".removesuffix(".0")
     labels = {habit.name: habit.label for habit in config.habits}
     env.filters["habit_label"] = lambda name: labels.get(name, name)
     return env
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @jinja2.pass_context

@@ -41,7 +41,7 @@ home_entries: 7
 
 log = logging.getLogger(__name__)
 
-GITIGNORE = "site/\n.cairn/\n"
+GITIGNORE = "site/\n.cairn/\nshares/\nreviews/\n"
 
 ENTRY_TEMPLATE = """\
 ---

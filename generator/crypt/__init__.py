@@ -38,6 +38,7 @@ from typing import Any
 
 from generator.crypt.keys import (
     ITERATIONS,
+    SALT_FILE,
     PassphraseRefused,
     derive_key,
     load_or_create_salt,
@@ -48,7 +49,7 @@ from generator.crypt.leaks import journal_words, leaks
 from generator.crypt.shell import seal_site, site_names
 from generator.errors import BuildFailed, ContentError
 
-__all__ = ["PassphraseRefused", "encrypt_site", "read_passphrase"]
+__all__ = ["SALT_FILE", "PassphraseRefused", "encrypt_site", "read_passphrase"]
 
 # --- all of it -----------------------------------------------------------------------
 
@@ -60,13 +61,15 @@ def encrypt_site(
     passphrase: str,
     config: Any = None,
     iterations: int = ITERATIONS,
+    salt_file: str = SALT_FILE,
 ) -> dict[str, bytes]:
-    """The sealed site, checked: BuildFailed (nothing to write) if a journal word is readable."""
+    """The sealed site, checked: BuildFailed (nothing to write) if a journal word is readable.
+    A share edition passes its own salt file, so it never shares the journal's key."""
     problem = passphrase_problem(passphrase)
     if problem:
         raise PassphraseRefused(problem)
     entries = list(entries)
-    salt = load_or_create_salt(journal)
+    salt = load_or_create_salt(journal, salt_file)
     key = derive_key(passphrase, salt, iterations)
     sealed = seal_site(files, key, salt, iterations)
     found = leaks(sealed, journal_words(entries, files, config))

@@ -82,21 +82,27 @@ def passphrase_problem(passphrase: str) -> str | None:
     return None
 
 
-def read_passphrase(environ: Mapping[str, str], ask: Callable[[str], str] | None) -> str:
-    """The passphrase from CAIRN_PASSPHRASE, or typed twice through `ask` (getpass.getpass;
-    None when there is no terminal to ask in). Raises PassphraseRefused."""
-    given = environ.get(PASSPHRASE_VARIABLE)
+def read_passphrase(
+    environ: Mapping[str, str],
+    ask: Callable[[str], str] | None,
+    variable: str = PASSPHRASE_VARIABLE,
+    what: str = "the encrypted site",
+    need: str = "An encrypted build",
+) -> str:
+    """The passphrase from CAIRN_PASSPHRASE (or `variable`), or typed twice through `ask`
+    (getpass.getpass; None when there is no terminal to ask in). Raises PassphraseRefused."""
+    given = environ.get(variable)
     if given:
         problem = passphrase_problem(given)
         if problem:
-            raise PassphraseRefused(f"{problem} (It came from {PASSPHRASE_VARIABLE}.)")
+            raise PassphraseRefused(f"{problem} (It came from {variable}.)")
         return given
     if ask is None:
         raise PassphraseRefused(
-            f"An encrypted build needs a passphrase: set {PASSPHRASE_VARIABLE}, "
+            f"{need} needs a passphrase: set {variable}, "
             "or run the command in a terminal to type it."
         )
-    first = ask("Passphrase for the encrypted site: ")
+    first = ask(f"Passphrase for {what}: ")
     problem = passphrase_problem(first)
     if problem:
         raise PassphraseRefused(problem)
@@ -105,13 +111,13 @@ def read_passphrase(environ: Mapping[str, str], ask: Callable[[str], str] | None
     return first
 
 
-def load_or_create_salt(journal: Path) -> bytes:
+def load_or_create_salt(journal: Path, name: str = SALT_FILE) -> bytes:
     """The journal's salt, from .cairn-salt in the journal folder; made on first use.
 
     It is not secret. Keeping it (in git, with the journal) keeps the site's addresses
     and an open browser session valid from one build to the next.
     """
-    path = journal / SALT_FILE
+    path = journal / name
     if path.exists():
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             line = line.strip()
@@ -125,7 +131,7 @@ def load_or_create_salt(journal: Path) -> bytes:
         raise BuildFailed(
             [
                 ContentError(
-                    SALT_FILE,
+                    name,
                     number,
                     (
                         f"should hold {SALT_BYTES * 2} hexadecimal digits. Put the file back from git, or delete it to make "

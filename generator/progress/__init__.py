@@ -8,6 +8,7 @@ newest entry, never to the clock.
 """
 
 from generator.progress.facts import Insights, gather
+from generator.progress.review_pages import review_page
 from generator.progress.reviews import month_context, plan_pages
 
-__all__ = ["Insights", "gather", "month_context", "plan_pages"]
+__all__ = ["Insights", "gather", "month_context", "plan_pages", "review_page"]

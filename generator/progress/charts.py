@@ -44,8 +44,12 @@ class Chart:
     rows: tuple[tuple[str, ...], ...]
 
 
-def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str) -> Chart:
-    """Each day's mood as a dot, with the rolling short (dashed) and long (solid) lines."""
+Marks = Sequence[tuple[dt.date, str]]  # life events: the day, and what happened
+
+
+def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str, events: Marks = ()) -> Chart:
+    """Each day's mood as a dot, with the rolling short (dashed) and long (solid) lines;
+    each life event in the chart's span a thin upright line with its number."""
     title = "Mood, day by day"
     if not trend.points:
         return _empty(title, "No moods written down yet.", id_prefix)
@@ -59,11 +63,11 @@ def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str) -> Chart:
         return f"dot {css}", fill
 
     return _trend_chart(
-        trend, (scale.low, scale.high), dot, lambda v: _mood_words(v, scale), title, description, id_prefix
+        trend, (scale.low, scale.high), dot, lambda v: _mood_words(v, scale), title, description, id_prefix, events
     )
 
 
-def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str) -> Chart:
+def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str, events: Marks = ()) -> Chart:
     title = f"{metric.label}, day by day"
     if not trend.points:
         return _empty(title, f"No {metric.label.lower()} written down yet.", id_prefix)
@@ -82,6 +86,7 @@ def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str) -> Chart:
         title,
         description,
         id_prefix,
+        events,
     )
 
 
@@ -217,6 +222,7 @@ def _trend_chart(
     title: str,
     description: str,
     id_prefix: str,
+    events: Marks = (),
 ) -> Chart:
     left, right, top, bottom, height = 40, WIDTH - 10, 26, 200, 228
     low, high = bounds
@@ -256,6 +262,16 @@ def _trend_chart(
             path.append(f"{move}{_num(x(p.date))} {_num(y(getattr(p, line)))}")
             previous = p.date
         parts.append(f'<path class="trend trend-{line}" d="{" ".join(path)}" fill="none" stroke="currentColor"{look}/>')
+    marked = [(day, what) for day, what in events if first <= day <= points[-1].date]
+    for number, (day, what) in enumerate(marked, 1):
+        parts.append(
+            f'<line class="event" x1="{_num(x(day))}" y1="{top - 6}" x2="{_num(x(day))}" y2="{bottom}" '
+            f'stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 2"><title>{escape(_date(day))}: '
+            f"{escape(what)}</title></line>"
+        )
+        parts.append(_text(x(day) + 3, top + 2, str(number), size=11, css="event-number"))
+    if marked:
+        description += " Marked: " + "; ".join(f"{n}, {_date(d)}: {w}" for n, (d, w) in enumerate(marked, 1)) + "."
     svg = _svg(id_prefix, title, description, WIDTH, height, parts, "trend")
     return Chart(svg, title, description, *_trend_table(trend, words))
 

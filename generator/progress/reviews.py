@@ -10,6 +10,7 @@ import datetime as dt
 
 from generator.model import Config, Entry, Journal, Page
 from generator.progress import charts
+from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
 from generator.progress.facts import Insights
 from generator.progress.insights import (
     LONG_DAYS,
@@ -25,24 +26,28 @@ from generator.progress.insights import (
 )
 from generator.progress.lookback import on_this_day
 from generator.progress.patterns import bounce_back, emotions
+from generator.progress.review_pages import session_pages
 from generator.slugs import slugify
 
 RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover everything
 
 
 def plan_pages(journal: Journal, config: Config, shared: Insights) -> list[Page]:
+    events = life_events(journal.entries, config)
     pages = [
-        _progress(journal, config, shared),
+        _progress(journal, config, shared, events),
         _wins(journal),
         *_emotions(journal),
         *_on_this_day(journal),
+        *session_pages(journal, config),
     ]
     return pages
 
 
 def month_context(year: int, month: int, config: Config, shared: Insights) -> dict:
-    """The monthly review: calendar, charts, wins, routines, tags, feelings."""
+    """The monthly review: calendar, charts, wins, routines, tags, feelings; events marked."""
     summary = shared.months[(year, month)]
+    marked = [(e.date, text) for e in summary.entries for text in e.events]
     keys = list(shared.months)
     index = keys.index((year, month))
     before = shared.months[keys[index - 1]] if index else None
@@ -52,28 +57,29 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
     return {
         "summary": summary,
         "calendar": charts.month_calendar_chart(summary.days, config.mood, f"{prefix}-calendar", previous=previous),
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, f"{prefix}-mood") if trend.points else None,
+        "mood_chart": charts.mood_trend_chart(trend, config.mood, f"{prefix}-mood", marked) if trend.points else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, config.metric(t.name), f"{prefix}-{slugify(t.name)}")
+            charts.metric_trend_chart(t, config.metric(t.name), f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(summary.entries, config)
             if t.points
         ],
     }
 
 
-def _progress(journal: Journal, config: Config, shared: Insights) -> Page:
+def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[LifeEvent, ...]) -> Page:
     entries = journal.entries
     wins = win_counts(entries)
     trend = mood_trend(entries)
+    marked = marks(events)
     context = {
         "statistic": TREND_STATISTIC,
         "short_days": SHORT_DAYS,
         "long_days": LONG_DAYS,
         "span_days": SPAN_DAYS,
         "newest": journal.newest,
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend") if trend.points else None,
+        "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, config.metric(t.name), f"metric-{slugify(t.name)}")
+            charts.metric_trend_chart(t, config.metric(t.name), f"metric-{slugify(t.name)}", marked)
             for t in metric_trends(entries, config)
             if t.points
         ],
@@ -89,6 +95,9 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> Page:
         "then_and_now": then_and_now(entries, config),
         "bounce": bounce_back(entries, config),
         "tag_moods": shared.tag_moods,
+        "events": events,
+        "around_days": AROUND_DAYS,
+        "fewest_days": FEWEST_DAYS,
     }
     return Page("progress/", "progress.html", context)
 
