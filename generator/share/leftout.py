@@ -53,6 +53,7 @@ def left_out_words(selection: Selection, config: Config, journal: Path) -> set[s
     out |= journal_words(selection.originals)
     out |= {w for t in (*selection.spec.exclude_tags, *config.private_tags) for w in _words(t) if len(w) >= 3}
     going = journal_words(selection.kept, config=config) | _words(selection.spec.title)
+    going |= {w for e in selection.kept for w in _words(e.slug.replace("-", " "))}  # in links
     going |= _template_words(journal)
     return out - going - cairn_words()
 
