@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site test golden bench clean
+.PHONY: site test lint golden bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ site: $(VENV)/.installed
 		npm install --prefix .ci --no-package-lock --no-audit --no-fund --ignore-scripts --silent && touch $@; \
 	fi
 
-test: $(VENV)/.installed-test .ci/node_modules/.installed
+# Lint and types are tests: `make test` runs them first, so CI fails on either.
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: lint .ci/node_modules/.installed
 	$(PY) -m pytest
 
 golden: $(VENV)/.installed-test

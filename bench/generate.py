@@ -60,7 +60,23 @@ home_entries: 7
 
 # --- words ---------------------------------------------------------------------------
 
-PEOPLE = ["Sam", "Alex", "Jo", "Priya", "Tom", "Mum", "Dad", "Nina", "Chris", "Maya", "Ben", "Lea", "Omar", "Rosa", "Kit"]
+PEOPLE = [
+    "Sam",
+    "Alex",
+    "Jo",
+    "Priya",
+    "Tom",
+    "Mum",
+    "Dad",
+    "Nina",
+    "Chris",
+    "Maya",
+    "Ben",
+    "Lea",
+    "Omar",
+    "Rosa",
+    "Kit",
+]
 PLACES = (
     "the park",
     "the kitchen",
@@ -594,7 +610,7 @@ def plan_entries(count: int, rng: random.Random) -> list[Planned]:
         day -= dt.timedelta(days=1)
     planned.reverse()
     suffix = photo(0, 8, 8)[1]
-    for index, entry in enumerate(planned):
+    for _index, entry in enumerate(planned):
         roll = rng.random()
         if roll < 0.05:
             entry.photos.append((f"{entry.stem}-photo{suffix}", True))

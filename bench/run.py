@@ -281,7 +281,13 @@ class Result:
 
 def journal_for(entries: int, seed: int, photo_size: tuple[int, int] | None = generate.PHOTO_SIZE) -> Path:
     """The generated journal for this size, made once and reused while nothing changed."""
-    variant = "" if photo_size == generate.PHOTO_SIZE else "-no-photos" if photo_size is None else "-%dx%d" % photo_size
+    variant = (
+        ""
+        if photo_size == generate.PHOTO_SIZE
+        else "-no-photos"
+        if photo_size is None
+        else f"-{photo_size[0]}x{photo_size[1]}"
+    )
     folder = WORK / f"{entries}{variant}"
     journal = folder / "journal"
     stamp = folder / "journal.stamp"
@@ -582,7 +588,7 @@ def write_readme(section: str) -> None:
     kept, after = rest.split(RESULTS_END, 1)
     older = [s.strip() for s in ("\n" + kept).split("\n### ") if s.strip()]
     older = ["### " + s if not s.startswith("### ") else s for s in older]
-    sections = [section.strip()] + older[: KEEP_RESULTS - 1]
+    sections = [section.strip(), *older[: KEEP_RESULTS - 1]]
     README.write_text(
         before + RESULTS_START + "\n" + "\n\n".join(sections) + "\n" + RESULTS_END + after, encoding="utf-8"
     )

@@ -41,10 +41,12 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="encrypt every page, photo and the search index (passphrase from CAIRN_PASSPHRASE or asked)",
     )
+    cmd.add_argument("--timings", action="store_true", help="say how long each stage of the build took")
 
     cmd = commands.add_parser("check", help="check every entry and template, write nothing", parents=[common])
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    cmd.add_argument("--timings", action="store_true", help="say how long each stage took")
 
     cmd = commands.add_parser(
         "serve", help="preview the site on this computer, rebuilding on every save", parents=[common]
@@ -57,14 +59,42 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today)")
     cmd.add_argument("--title", help="a title for the entry")
     cmd.add_argument("--no-edit", action="store_true", help="create the file without opening an editor")
+    cmd.add_argument(
+        "--template", default="default", metavar="NAME", help="start from templates/new/NAME.md or a built-in one"
+    )
+    cmd.add_argument("--list-templates", action="store_true", help="show the templates there are, and stop")
+
+    cmd = commands.add_parser(
+        "log", help="add a mood, a line, a win to today's entry, without an editor", parents=[common]
+    )
+    cmd.add_argument(
+        "words",
+        nargs="*",
+        metavar="[MOOD] [LINE]",
+        help='a mood (a number or a word of the scale), then a line: 2 "stayed in"',
+    )
+    cmd.add_argument("--win", action="append", default=[], help="a small win (again for more)")
+    cmd.add_argument("--helped", action="append", default=[], help="something that helped, kept as coping")
+    cmd.add_argument("--feeling", action="append", default=[], help="a feeling to name, kept as emotions")
+    cmd.add_argument("--habit", action="append", default=[], help="a routine kept today")
+    cmd.add_argument(
+        "--metric", action="append", default=[], metavar="NAME=N", help="a number from journal.yaml: sleep=7.5"
+    )
+    cmd.add_argument("--date", help="the day, YYYY-MM-DD (default: today, as the journal counts it)")
 
     cmd = commands.add_parser("stats", help="a short summary of the journal", parents=[common])
     cmd.add_argument("--json", action="store_true", help="print the figures as JSON, for scripts")
 
-    cmd = commands.add_parser(
-        "import", help="bring entries from Daylio, Day One or jrnl; never overwrites", parents=[common]
+    from generator.importers.registry import FORMATS
+
+    kinds = ", ".join(f"{f.name} ({f.app})" for f in FORMATS)
+    cmd = commands.add_parser("import", help=f"bring entries from {kinds}; never overwrites", parents=[common])
+    cmd.add_argument(
+        "kind",
+        choices=[f.name for f in FORMATS],
+        metavar="KIND",
+        help="; ".join(f"{f.name}: {f.takes}" for f in FORMATS),
     )
-    cmd.add_argument("kind", choices=["daylio", "dayone", "jrnl"], help="the app the file comes from")
     cmd.add_argument("file", type=Path, help="the export: a CSV, JSON, export folder or zip")
     cmd.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     cmd.add_argument("--skip-bad", action="store_true", help="import the good entries even if some are broken")
@@ -72,6 +102,14 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument(
         "--mood", action="append", default=[], metavar="LABEL=N", help="map a custom mood label to your scale"
     )
+
+    cmd = commands.add_parser(
+        "export", help="every entry as CSV (a spreadsheet) or JSON (everything)", parents=[common]
+    )
+    cmd.add_argument("kind", choices=["csv", "json"], help="csv: one row per entry; json: every field of every entry")
+    cmd.add_argument("--out", type=Path, help="write to this file (default: standard output)")
+    cmd.add_argument("--include-private", action="store_true", help="include private entries and private tags")
+    cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
 
     cmd = commands.add_parser(
         "share", help="build a share edition for someone who helps (its own passphrase)", parents=[common]
@@ -153,33 +191,83 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
     print(_summary(report))
     if report.written == 0 and report.removed == 0:
         print("Nothing changed since the last build.")
+    if args.timings:
+        print(_timings(report))
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, journal: Path) -> int:
     report = check(journal, drafts=args.drafts, strict=args.strict)
     _print_problems(report.warnings)
-    print(f"All {report.entries} entries look right ({len(report.warnings)} warnings).")
+    print(_checked(report))
+    if args.timings:
+        print(_timings(report))
     return EXIT_OK
 
 
-def _new(args: argparse.Namespace, journal: Path) -> int:
-    from generator.scaffold import EntryExists, new_entry, open_in_editor
+def _checked(report: Report) -> str:
+    warnings = len(report.warnings)
+    noted = f" ({warnings} {'warning' if warnings == 1 else 'warnings'})"
+    if report.entries == 0:
+        return f"No entries yet; the settings and templates look right{noted}."
+    if report.entries == 1:
+        return f"The one entry looks right{noted}."
+    return f"All {report.entries} entries look right{noted}."
 
+
+def _timings(report: Report) -> str:
+    if not report.timings:
+        return "Stage times: none (nothing had changed, so no stage ran)."
+    return "Stage times: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in report.timings.items()) + "."
+
+
+def _new(args: argparse.Namespace, journal: Path) -> int:
+    from generator.config import load_config
+    from generator.entry_templates import UnknownTemplate, available_templates
+    from generator.scaffold import new_entry, open_in_editor, read_day
+
+    if args.list_templates:
+        for template in available_templates(journal):
+            where = template.path.relative_to(journal).as_posix() if template.own else "built in"
+            also = " (in place of the built-in one)" if template.replaces_builtin else ""
+            print(f"{template.name:<12} {where}{also}")
+        return EXIT_OK
+    config = load_config(journal)
     try:
-        path, created = new_entry(journal, args.date, args.title)
-    except ValueError as error:
+        date = read_day(args.date, config)
+        path, created = new_entry(journal, config, date, args.title, args.template)
+    except (ValueError, UnknownTemplate) as error:
         return _usage(str(error))
-    except EntryExists as error:
-        return _usage(str(error))
-    print(("Started " if created else "Opening the existing entry ") + str(path))
+    shown = str(path)  # as the person named the journal: content/2026/... from inside it
+    print(("Started " if created else "Opening the existing entry ") + shown)
+    if not created and not args.title and args.template != "default":
+        print('To start a second entry for the day, give it a title: --title "Evening".')
     if not args.no_edit:
         status = open_in_editor(path)
         if status is None:
             print("Set $EDITOR (or $VISUAL) to have entries open in your editor.")
         elif status != 0:
-            print(f"The editor stopped with status {status}; the entry is saved at {path}.", file=sys.stderr)
-        return EXIT_OK
+            print(f"The editor stopped with status {status}; the entry is saved at {shown}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _log(args: argparse.Namespace, journal: Path) -> int:
+    from generator.config import load_config
+    from generator.quicklog import log_entry, read_quick_entry
+    from generator.scaffold import read_day
+
+    config = load_config(journal)
+    try:
+        quick = read_quick_entry(args.words, args.win, args.helped, args.feeling, args.habit, args.metric, config)
+        date = read_day(args.date, config)
+    except ValueError as error:
+        return _usage(str(error))
+    logged = log_entry(journal, config, date, quick)
+    _print_problems(logged.warnings)
+    if not logged.changed:
+        print(f"{logged.path} already holds all of that; nothing was changed.")
+    else:
+        print(f"{'Started' if logged.created else 'Added to'} {logged.path}")
     return EXIT_OK
 
 
@@ -230,8 +318,38 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
     _print_problems(report.rejected)
     for name in report.imported:
         print(("would write " if args.dry_run else "wrote ") + name)
+    for line in report.fidelity:
+        print(line)
     print(report.summary())
     return EXIT_CONTENT if report.rejected and not args.skip_bad else EXIT_OK
+
+
+def _export(args: argparse.Namespace, journal: Path) -> int:
+    from generator.config import load_config
+    from generator.content import load_entries
+    from generator.export import chosen_entries, to_csv, to_json
+
+    config = load_config(journal)
+    loaded = load_entries(journal, config)
+    if loaded.errors:
+        raise BuildFailed(loaded.errors)
+    entries = chosen_entries(loaded.entries, config, include_private=args.include_private, drafts=args.drafts)
+    text = to_csv(entries, config) if args.kind == "csv" else to_json(entries, config)
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.out.is_dir():
+        return _usage(f"--out {args.out} is a folder; name a file")
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        return _usage(f"cannot write {args.out}: {error.strerror}")
+    left_out = len([e for e in loaded.entries if not e.draft or args.drafts]) - len(entries)
+    private = f", leaving out {left_out} private" if left_out else ""
+    print(
+        f"Wrote {len(entries)} {'entry' if len(entries) == 1 else 'entries'} to {args.out}{private}.", file=sys.stderr
+    )
+    return EXIT_OK
 
 
 def _init(args: argparse.Namespace, journal: Path) -> int:
@@ -344,9 +462,11 @@ _COMMANDS = {
     "check": _check,
     "serve": _serve,
     "new": _new,
+    "log": _log,
     "init": _init,
     "import": _import,
     "stats": _stats,
     "share": _share,
     "review": _review,
+    "export": _export,
 }

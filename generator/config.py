@@ -10,10 +10,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from generator.day_boundary import read_day_start
 from generator.errors import BuildFailed, ContentError, suggest
-from generator.model import Config, Habit, Metric, MoodScale
+from generator.model import Config, Habit, Metric, MoodScale, fold_mood_word
 from generator.share.spec import read_shares
-from generator.yamlload import BadValue, Field, NotAMapping, error_line, load_mapping
+from generator.yamlload import BadValue, Field, NotAMapping, error_line, key_lines, load_mapping
 
 CONFIG_FILE = "journal.yaml"
 KNOWN_KEYS = (
@@ -21,6 +22,7 @@ KNOWN_KEYS = (
     "author",
     "language",
     "timezone",
+    "day_starts_at",
     "mood",
     "metrics",
     "habits",
@@ -32,11 +34,16 @@ KNOWN_KEYS = (
 
 
 class _Problems:
-    def __init__(self) -> None:
+    def __init__(self, lines: dict[tuple[str, ...], int] | None = None) -> None:
         self.errors: list[ContentError] = []
+        self.lines = lines or {}
 
     def add(self, line: int, message: str) -> None:
         self.errors.append(ContentError(CONFIG_FILE, line, message))
+
+    def line_of(self, path: tuple[str, ...], fallback: int) -> int:
+        """The line of a nested key (("mood", "aliases", "rad")), or `fallback` when it has none."""
+        return self.lines.get(path, fallback)
 
 
 def load_config(journal: Path) -> Config:
@@ -59,7 +66,7 @@ def load_config(journal: Path) -> Config:
         raise BuildFailed([ContentError(CONFIG_FILE, error.line, "settings must be `key: value` lines")]) from None
     except BadValue as error:
         raise BuildFailed([ContentError(CONFIG_FILE, error.line, str(error))]) from None
-    problems = _Problems()
+    problems = _Problems(key_lines(text))
     settings: dict[str, Any] = {}
     for key, field in fields.items():
         if key not in KNOWN_KEYS:
@@ -93,6 +100,15 @@ def _timezone(field: Field, problems: _Problems) -> str | None:
     return name
 
 
+def _day_starts_at(field: Field, problems: _Problems) -> dt.time | None:
+    start = read_day_start(field.value) if isinstance(field.value, str) else None
+    if start is None:
+        problems.add(
+            field.line, f'day_starts_at must be a time from "00:00" to "12:00", like "04:00" (got {field.value!r})'
+        )
+    return start
+
+
 def _home_entries(field: Field, problems: _Problems) -> int | None:
     if isinstance(field.value, int) and not isinstance(field.value, bool) and field.value > 0:
         return field.value
@@ -103,20 +119,62 @@ def _home_entries(field: Field, problems: _Problems) -> int | None:
 def _mood(field: Field, problems: _Problems) -> MoodScale | None:
     value = field.value
     if not isinstance(value, dict):
-        problems.add(field.line, "mood must have `labels:` (a list, lowest first) and optionally `low:`")
+        problems.add(field.line, "mood must have `labels:` (a list, lowest first) and optionally `low:` and `aliases:`")
         return None
-    unknown = set(value) - {"low", "labels"}
-    if unknown:
-        problems.add(field.line, f"mood has unknown setting '{sorted(unknown)[0]}' (use low and labels)")
+    unknown = set(value) - {"low", "labels", "aliases"}
+    for key in sorted(unknown, key=str):
+        line = problems.line_of(("mood", str(key)), field.line)
+        problems.add(line, f"mood has unknown setting '{key}' (use low, labels and aliases)")
     low = value.get("low", 1)
     labels = value.get("labels", list(MoodScale().labels))
     if not isinstance(low, int) or isinstance(low, bool):
-        problems.add(field.line, f"mood low must be a whole number (got {low!r})")
+        problems.add(problems.line_of(("mood", "low"), field.line), f"mood low must be a whole number (got {low!r})")
         return None
     if not isinstance(labels, list) or len(labels) < 2 or not all(isinstance(x, (str, int)) for x in labels):
-        problems.add(field.line, "mood labels must be a list of at least two words, lowest first")
+        line = problems.line_of(("mood", "labels"), field.line)
+        problems.add(line, "mood labels must be a list of at least two words, lowest first")
         return None
-    return MoodScale(low=low, labels=tuple(str(x) for x in labels))
+    scale = MoodScale(low=low, labels=tuple(str(x) for x in labels))
+    if "aliases" not in value:
+        return scale
+    aliases = _mood_aliases(value["aliases"], scale, problems, problems.line_of(("mood", "aliases"), field.line))
+    return MoodScale(low=scale.low, labels=scale.labels, aliases=aliases)
+
+
+def _mood_aliases(value: Any, scale: MoodScale, problems: _Problems, line: int) -> tuple[tuple[str, int], ...]:
+    """`aliases:` under `mood:`: each word or emoji -> a whole number on the scale, checked at its own line."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        problems.add(line, "mood aliases must map each word or emoji to a level, one per line (for example 😀: 5)")
+        return ()
+    aliases: dict[str, int] = {}
+    first_line: dict[str, int] = {}
+    for word, level in value.items():
+        at = problems.line_of(("mood", "aliases", str(word)), line)
+        folded = fold_mood_word(str(word))
+        if not folded:
+            problems.add(at, "a mood alias must be a word or an emoji, not empty")
+            continue
+        if isinstance(level, bool) or not isinstance(level, int) or not scale.low <= level <= scale.high:
+            problems.add(
+                at, f"mood alias '{word}' must be a whole number from {scale.low} to {scale.high} (got {level!r})"
+            )
+            continue
+        label_level = scale.level_of(folded)
+        if label_level is not None and label_level != level:
+            problems.add(
+                at,
+                f"mood alias '{word}' is {level}, but '{scale.label(label_level)}' is the label of {label_level}: "
+                "remove the alias or change the label",
+            )
+            continue
+        if folded in aliases:
+            problems.add(at, f"mood alias '{word}' is listed twice (first at line {first_line[folded]})")
+            continue
+        aliases[folded] = level
+        first_line[folded] = at
+    return tuple(aliases.items())
 
 
 def _metrics(field: Field, problems: _Problems) -> tuple[Metric, ...] | None:
@@ -161,10 +219,10 @@ def _habits(field: Field, problems: _Problems) -> tuple[Habit, ...] | None:
 def _private_tags(field: Field, problems: _Problems) -> tuple[str, ...] | None:
     value = field.value
     if isinstance(value, str):
-        value = value.split(",")
-    if isinstance(value, list) and all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in value):
-        return tuple(str(x).strip() for x in value if str(x).strip())
-    problems.add(field.line, "private_tags must be a list of tags (private_tags: [family])")
+        value = [part.strip() for part in value.split(",")]
+    if isinstance(value, list) and all(isinstance(x, (str, int)) and str(x).strip() for x in value):
+        return tuple(str(x).strip() for x in value)
+    problems.add(field.line, "private_tags must be a list of tags, for example [family, health]")
     return None
 
 
@@ -186,6 +244,7 @@ _READERS: dict[str, Callable[[Field, _Problems], Any]] = {
     "author": _text,
     "language": _text,
     "timezone": _timezone,
+    "day_starts_at": _day_starts_at,
     "home_entries": _home_entries,
     "mood": _mood,
     "metrics": _metrics,

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 
+from generator.dates import long_date
+from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry
 from generator.slugs import slugify
@@ -32,7 +34,7 @@ COMMA_LISTS = ("tags", "emotions", "habits")
 BOOL_FIELDS = ("resurface", "private", "draft")
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *RENAMED_LISTS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
-QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos")
+QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood")
 DATE_PREFIX = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[-_ .]+(.*))?$")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
@@ -113,8 +115,11 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         except yaml.YAMLError as error:
             problem(error_line(error) + 1, error_message(error))
             return None, problems
-        except (NotAMapping, BadValue) as error:
+        except NotAMapping as error:
             problem(error.line + 1, str(error))
+            return None, problems
+        except BadValue as error:
+            problem(error.line + 1, error.describe(offset=1))
             return None, problems
         fields = {key: Field(f.value, f.line + 1) for key, f in fields.items()}
 
@@ -124,14 +129,16 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     if date is None:
         return None, problems
 
-    values: dict[str, Any] = {"date": date, "time": time}
+    # Written in the small hours and counted for the day before: it comes last in that day.
+    late = time is not None and time < config.day_starts_at
+    values: dict[str, Any] = {"date": date, "time": time, "late": late}
     if "title" in fields:
         title = fields["title"].value
         if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
             values["title"], values["has_title"] = str(title).strip(), True
         elif title is not None:
             problem(fields["title"].line, f"title must be a line of text (got {title!r})")
-    values.setdefault("title", format_date(date))
+    values.setdefault("title", long_date(date))
     if "mood" in fields:
         values["mood"] = _read_mood(fields["mood"], config, problem)
     metrics = []
@@ -186,10 +193,6 @@ def is_private_tagged(tags: tuple[str, ...], config: Config) -> bool:
     return any(tag.casefold() in private for tag in tags)
 
 
-def format_date(date: dt.date) -> str:
-    return f"{date:%A} {date.day} {date:%B %Y}"
-
-
 def _read_date(field, prefix, config, problem):
     from_name = _name_date(prefix.group(1)) if prefix else None
     if field is None:
@@ -200,15 +203,15 @@ def _read_date(field, prefix, config, problem):
     if isinstance(value, str):  # quoted, as Jekyll front matter often has it: '2015-01-16'
         value = _iso_date(value.strip())
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(ZoneInfo(config.timezone)).replace(tzinfo=None)
-        value, time = value.date(), value.time()
+        # The clock as written, offset or not: 23:30-08:00 on 1 January was lived on 1 January.
+        written: dt.datetime = value
+        value, time = written.date(), written.time().replace(tzinfo=None)
     if not isinstance(value, dt.date):
         problem(field.line, f"date must be a date like 2026-11-23 (got {field.value!r})")
         return None, None
     if from_name is not None and from_name != value:
         problem(field.line, f"date {value} differs from the date in the file name ({from_name}); using {value}", True)
-    return value, time
+    return lived_day(value, time, config.day_starts_at), time
 
 
 def _iso_date(text: str) -> dt.date | dt.datetime | str:
@@ -241,12 +244,25 @@ def _read_mood(field, config, problem):
     return None
 
 
+# Larger than any count or measure a person writes down (steps, minutes, money), small
+# enough that charts and means never overflow.
+LARGEST_MEASUREMENT = 1e12
+
+
 def _read_metric(field, metric, problem):
     value = field.value
     if value is None:
         return None
     if not _is_number(value):
         problem(field.line, f"{metric.name} must be a number (got {value!r})")
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not abs(number) <= LARGEST_MEASUREMENT:
+        written = str(value) if len(str(value)) <= 20 else str(value)[:20] + "…"
+        problem(field.line, f"{metric.name} is too large a number to be a measurement (got {written})")
         return None
     low = metric.low if metric.low is not None else float("-inf")
     high = metric.high if metric.high is not None else float("inf")
@@ -258,7 +274,7 @@ def _read_metric(field, metric, problem):
             allowed = f"at least {metric.low:g}{unit}" if metric.low is not None else f"at most {metric.high:g}{unit}"
         problem(field.line, f"{metric.name} must be {allowed} (got {value:g})")
         return None
-    return float(value)
+    return number
 
 
 def _read_list(key, field, problem) -> tuple[str, ...]:

@@ -18,7 +18,12 @@ class ContentError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         kind = "warning: " if self.warning else ""
-        return f"{where}: {kind}{self.message}"
+        message = self.message if len(self.message) <= LONGEST_MESSAGE else self.message[:LONGEST_MESSAGE] + "…"
+        return f"{where}: {kind}{message}"
+
+
+# A message quotes what it found; a value a megabyte long must not fill the terminal.
+LONGEST_MESSAGE = 400
 
 
 class BuildFailed(Exception):

@@ -22,7 +22,7 @@ def _names(day: list[Entry]) -> list[str | None]:
     if len(day) == 1:
         return [None]
     taken = {e.slug for e in day if e.slug}
-    names = []
+    names: list[str | None] = []
     for position, entry in enumerate(day, start=1):
         name = entry.slug or str(position)
         if not entry.slug and name in taken:
@@ -37,7 +37,7 @@ def assign_urls(entries: list[Entry]) -> list[Entry]:
     with_urls: list[Entry] = []
     for _, same_day in groupby(ordered, key=lambda e: e.date):
         day = list(same_day)
-        for entry, name in zip(day, _names(day)):
+        for entry, name in zip(day, _names(day), strict=True):
             with_urls.append(replace(entry, url=entry_url(entry.date, name)))
     return with_urls
 

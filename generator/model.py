@@ -7,16 +7,41 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def fold_mood_word(word: str) -> str:
+    """A mood word or emoji as it is compared: case, spacing and emoji variation selectors ignored."""
+    return " ".join(word.replace("\ufe0f", "").replace("\ufe0e", "").split()).casefold()
+
+
 @dataclass(frozen=True)
 class MoodScale:
-    """Moods are whole numbers from `low` to `low + len(labels) - 1`."""
+    """Moods are whole numbers from `low` to `low + len(labels) - 1`.
+
+    `aliases` are the person's own words and emoji for levels (`😀: 5`, `rad: 5`),
+    each already folded by `fold_mood_word`, in the order journal.yaml lists them.
+    """
 
     low: int = 1
     labels: tuple[str, ...] = ("awful", "low", "okay", "good", "great")
+    aliases: tuple[tuple[str, int], ...] = ()
 
     @property
     def high(self) -> int:
         return self.low + len(self.labels) - 1
+
+    def level_of(self, word: str) -> int | None:
+        """The level a word or emoji stands for: an alias, a label of the scale, or None.
+
+        Case, surrounding spaces and emoji variation selectors do not matter, so
+        "Great", " great " and "great" all name the same level.
+        """
+        folded = fold_mood_word(word)
+        for alias, level in self.aliases:
+            if alias == folded:
+                return level
+        for number, label in enumerate(self.labels, self.low):
+            if fold_mood_word(label) == folded:
+                return number
+        return None
 
     def label(self, mood: int) -> str:
         return self.labels[mood - self.low]
@@ -47,16 +72,22 @@ class Config:
     author: str = ""
     language: str = "en"
     timezone: str = "UTC"
+    day_starts_at: dt.time = dt.time(0)  # entries written before it count for the day before
     mood: MoodScale = MoodScale()
     metrics: tuple[Metric, ...] = ()
     habits: tuple[Habit, ...] = ()
     home_entries: int = 7
-    private_tags: tuple[str, ...] = ()  # every entry with one of these tags is private
+    private_tags: tuple[str, ...] = ()  # an entry with any of these tags is private
     sessions: tuple[dt.date, ...] = ()  # appointment dates, oldest first
     shares: tuple[ShareSpec, ...] = ()
 
     def share(self, name: str) -> ShareSpec | None:
         return next((s for s in self.shares if s.name == name), None)
+
+    def is_private(self, entry: Entry) -> bool:
+        """`private: true`, or a tag listed in private_tags (case does not matter)."""
+        private = {tag.casefold() for tag in self.private_tags}
+        return entry.private or any(tag.casefold() in private for tag in entry.tags)
 
     def metric(self, name: str) -> Metric | None:
         return next((m for m in self.metrics if m.name == name), None)
@@ -73,6 +104,7 @@ class Entry:
     body: str = ""
     body_line: int = 1
     time: dt.time | None = None
+    late: bool = False  # written before the journal's day_starts_at, so counted for the day before
     has_title: bool = False
     mood: int | None = None
     metrics: tuple[tuple[str, float], ...] = ()
@@ -85,8 +117,8 @@ class Entry:
     events: tuple[str, ...] = ()  # `event:` life events on this day, marked on every chart
     for_session: tuple[str, ...] = ()  # topics to raise at the next appointment
     resurface: bool = True
-    private: bool = False  # `private: true` or a private tag: never leaves the person's own site
     draft: bool = False
+    private: bool = False  # `private: true` or a private tag: kept out of exports, shares and printed reviews
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
     html: str = ""
@@ -99,7 +131,7 @@ class Entry:
     @property
     def sort_key(self) -> tuple:
         # Same day, no times: "2026-05-01.md" before "2026-05-01-evening.md".
-        return (self.date, self.time or dt.time(0), self.source.removesuffix(".md"))
+        return (self.date, self.late, self.time or dt.time(0), self.source.removesuffix(".md"))
 
 
 @dataclass(frozen=True)

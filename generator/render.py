@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.body.markup import ASSET_MARK, PAGE_MARK
-from generator.content import format_date
+from generator.dates import long_date, month_name, short_date
 from generator.errors import ContentError
 from generator.model import Config, Page
 from generator.slugs import slugify
@@ -55,29 +55,13 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     )
     env.globals["config"] = config
     env.globals["tag_slug"] = slugify
-    env.filters["longdate"] = format_date
-    env.filters["monthname"] = lambda month: _MONTHS[month - 1]
-    env.filters["shortdate"] = lambda date: f"{date.day} {_MONTHS[date.month - 1][:3]} {date.year}"
+    env.filters["longdate"] = long_date
+    env.filters["monthname"] = month_name
+    env.filters["shortdate"] = short_date
     env.filters["number"] = lambda value: f"{value:.1f}".removesuffix(".0")
     labels = {habit.name: habit.label for habit in config.habits}
     env.filters["habit_label"] = lambda name: labels.get(name, name)
     return env
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @jinja2.pass_context

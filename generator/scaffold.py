@@ -1,4 +1,4 @@
-"""`cairn init` and `cairn new`: the only code that writes into a journal's content."""
+"""`cairn init` and `cairn new`: they start files a person then writes in, and never overwrite one."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ from pathlib import Path
 
 from generator.config import CONFIG_FILE
 from generator.content import CONTENT_DIR
+from generator.day_boundary import journal_today
+from generator.entry_templates import DEFAULT_TEMPLATE, draw_template, find_template
+from generator.model import Config
+from generator.slugs import slugify
 
 JOURNAL_YAML = """\
 # Settings for your journal. Every line is optional.
@@ -19,6 +23,8 @@ title: My journal
 author: ""
 language: en
 timezone: UTC
+# Entries written before this time count for the day before, for late nights.
+# day_starts_at: "04:00"
 
 # How you rate a day's mood, lowest first. Entries use the numbers (1 to 5 here).
 mood:
@@ -43,28 +49,47 @@ log = logging.getLogger(__name__)
 
 GITIGNORE = "site/\n.cairn/\nshares/\nreviews/\n"
 
-ENTRY_TEMPLATE = """\
----
-date: {date}
-{title}mood:        # 1 awful, 2 low, 3 okay, 4 good, 5 great
-tags: []
-wins:         # small things count: a shower, a walk, a message answered
-  -
-gratitude:
-  -
-emotions: []
-habits: []
-coping: []    # what helped, if anything did
----
+PLAN_FILE = "plan.md"
+# Only headings and prompts: what goes under them is the person's own, never Cairn's.
+PLAN_TEMPLATE = """\
+# My plan for hard days
 
+Written on a steadier day, for a harder one. Fill in what fits, leave out what does not,
+and change it whenever you like. The site shows it as you wrote it.
+
+## Warning signs
+
+What I notice when things start to get harder: thoughts, feelings, what I do or stop doing.
+
+-
+
+## Things that help me
+
+What I can do on my own, even for a few minutes.
+
+-
+
+## People and places
+
+People and places that take my mind somewhere else for a while.
+
+-
+
+## People I can ask
+
+Who I can talk to, and how to reach them.
+
+-
+
+## Professional and crisis lines I chose
+
+The people and services I chose, and how to reach them.
+
+-
 """
 
 
 class JournalExists(Exception):
-    pass
-
-
-class EntryExists(Exception):
     pass
 
 
@@ -74,42 +99,79 @@ def init_journal(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / CONTENT_DIR).mkdir()
     (folder / CONFIG_FILE).write_text(JOURNAL_YAML, encoding="utf-8")
-    gitignore = folder / ".gitignore"
-    if not gitignore.exists():
-        gitignore.write_text(GITIGNORE, encoding="utf-8")
+    for name, text in ((".gitignore", GITIGNORE), (PLAN_FILE, PLAN_TEMPLATE)):
+        try:
+            with (folder / name).open("x", encoding="utf-8") as out:  # one already there stays as it is
+                out.write(text)
+        except FileExistsError:
+            pass
     if shutil.which("git") and not (folder / ".git").exists():
         subprocess.run(["git", "init", "-q", str(folder)], check=False)
     return folder
 
 
 def entry_path(journal: Path, date: dt.date) -> Path:
-    return journal / CONTENT_DIR / f"{date:%Y}" / f"{date:%m}" / f"{date:%Y-%m-%d}.md"
+    year = f"{date.year:04d}"  # strftime writes year 1 as "1"
+    return journal / CONTENT_DIR / year / f"{date:%m}" / f"{day_name(date)}.md"
 
 
-def new_entry(journal: Path, date_text: str | None, title: str | None) -> tuple[Path, bool]:
-    """The day's entry file, created from the template unless it exists. Never overwrites."""
+def day_name(date: dt.date) -> str:
+    return f"{date.year:04d}-{date:%m-%d}"
+
+
+def read_day(date_text: str | None, config: Config, now: dt.datetime | None = None) -> dt.date:
+    """--date as a date, or today as the journal counts it (its time zone and day_starts_at)."""
+    if date_text is None:
+        return journal_today(config.timezone, config.day_starts_at, now)
     try:
-        date = dt.date.fromisoformat(date_text) if date_text else dt.date.today()
+        return dt.date.fromisoformat(date_text.strip())
     except ValueError:
         raise ValueError(f"--date must look like 2026-11-23 (got {date_text!r})") from None
-    path = entry_path(journal, date)
-    if path.exists():
-        return path, False
-    # The day's entry kept in another layout (content/2026-11-23.md, content/diary/...) is the one.
-    elsewhere = sorted((journal / CONTENT_DIR).rglob(path.name)) if (journal / CONTENT_DIR).is_dir() else []
-    if elsewhere:
-        return elsewhere[0], False
+
+
+def find_day_entry(journal: Path, date: dt.date, suffix: str = "") -> Path | None:
+    """The day's entry file, in the usual place or in any other layout below content/."""
+    usual = entry_path(journal, date)
+    usual = usual.with_name(usual.stem + suffix + ".md")
+    if usual.exists():
+        return usual
+    content = journal / CONTENT_DIR
+    elsewhere = sorted(content.rglob(usual.name)) if content.is_dir() else []
+    return elsewhere[0] if elsewhere else None
+
+
+def new_entry(
+    journal: Path,
+    config: Config,
+    date: dt.date,
+    title: str | None = None,
+    template: str = DEFAULT_TEMPLATE,
+) -> tuple[Path, bool]:
+    """The day's entry file, started from a template unless it exists. Never overwrites.
+
+    With a title, a day that already has an entry gets a second one named after it
+    (2026-11-23-evening.md). Raises UnknownTemplate, or ContentError for a broken template.
+    """
+    chosen = find_template(journal, template)
+    first = find_day_entry(journal, date)
+    if first is None:
+        path = entry_path(journal, date)
+    elif not title:
+        return first, False
+    else:
+        suffix = "-" + slugify(title)
+        again = find_day_entry(journal, date, suffix)
+        if again is not None:
+            return again, False
+        path = first.with_name(first.stem + suffix + ".md")
+    text = draw_template(chosen, journal, config, date, title)
     path.parent.mkdir(parents=True, exist_ok=True)
-    title_line = f"title: {_quote(title)}\n" if title else ""
-    with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
-        out.write(ENTRY_TEMPLATE.format(date=date.isoformat(), title=title_line))
+    try:
+        with path.open("x", encoding="utf-8") as out:  # "x": if another `cairn new` got there first, keep its file
+            out.write(text)
+    except FileExistsError:
+        return path, False
     return path, True
-
-
-def _quote(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
 
 
 def open_in_editor(path: Path) -> int | None:

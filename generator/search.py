@@ -12,6 +12,7 @@ The JSON:
 
     {"version": 1,
      "mood": {"low": 1, "labels": ["awful", ...]},
+     "months": ["January", ...], "weekdays": ["Monday", ...],   # the site's date words
      "tags": [["Café", "cafe"], ...],            # [name as first written, slug], by name
      "entries": [                                 # oldest first
        {"u": "2026/11/23/",                       # URL, relative to the site root
@@ -41,6 +42,7 @@ import json
 import re
 from collections.abc import Iterable
 
+from generator.dates import MONTHS, WEEKDAYS
 from generator.model import Config, Entry
 from generator.slugs import slugify
 
@@ -93,6 +95,8 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
     return {
         "version": VERSION,
         "mood": {"low": config.mood.low, "labels": list(config.mood.labels)},
+        "months": list(MONTHS),
+        "weekdays": list(WEEKDAYS),
         "tags": [[name, slug] for slug, name in tags],
         "entries": records,
     }

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -145,7 +145,7 @@ class Link:
 class LinkParser(HTMLParser):
     """Collects every URL a page refers to: links, stylesheets, images, scripts, media."""
 
-    ATTRIBUTES = {
+    ATTRIBUTES: ClassVar[dict[str, tuple[str, ...]]] = {
         "a": ("href",),
         "area": ("href",),
         "link": ("href",),

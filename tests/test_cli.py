@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import make_parser
-from generator.scaffold import ENTRY_TEMPLATE, JOURNAL_YAML
+from generator.scaffold import JOURNAL_YAML
 from tests.conftest import run_cairn, snapshot, write_files
+from tests.test_scaffold import EMPTY_ENTRY
 
 SUMMARY = re.compile(
     r"Built (\d+) (?:entry|entries) into (\d+) pages: (\d+) written, (\d+) unchanged, (\d+) removed, in [\d.]+ s\.$"
@@ -53,7 +54,7 @@ def two_entries(journal):
 def test_build_succeeds_and_says_what_it_did(two_entries):
     result = run_cairn("build", cwd=two_entries)
     assert (result.returncode, result.stderr) == (0, "")
-    entries, pages, written, unchanged, removed = summary(result)
+    entries, _pages, written, unchanged, removed = summary(result)
     assert (entries, unchanged, removed) == (2, 0, 0)
     assert written == len(snapshot(two_entries / "site")) - 1  # every file but the marker
     site = two_entries / "site"
@@ -67,7 +68,7 @@ def test_a_second_build_writes_nothing(two_entries):
     before = {p: p.stat().st_mtime_ns for p in (two_entries / "site").rglob("*")}
     result = run_cairn("build", cwd=two_entries)
     assert result.returncode == 0
-    entries, pages, written, unchanged, removed = summary(result)
+    _entries, _pages, written, unchanged, removed = summary(result)
     assert (written, removed) == (0, 0)
     assert unchanged == len(before) - len([p for p in before if p.is_dir()]) - 1
     assert result.stdout.splitlines()[1] == "Nothing changed since the last build."
@@ -144,7 +145,7 @@ def test_near_miss_keys_warn_and_strict_fails(journal):
     result = run_cairn("check", cwd=folder)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        "All 1 entries look right (3 warnings).\n",
+        "The one entry looks right (3 warnings).\n",
         warnings,
     )
     before = snapshot(folder / "site")
@@ -247,7 +248,7 @@ def test_new_without_an_editor(journal):
     folder = journal({"journal.yaml": ""})
     result = run_cairn("new", "--date", "2026-11-23", "--no-edit", cwd=folder)
     assert (result.returncode, result.stdout) == (0, "Started content/2026/11/2026-11-23.md\n")
-    assert (folder / "content/2026/11/2026-11-23.md").read_text() == ENTRY_TEMPLATE.format(date="2026-11-23", title="")
+    assert (folder / "content/2026/11/2026-11-23.md").read_text() == EMPTY_ENTRY
 
 
 def test_new_opens_the_editor(journal):
@@ -271,10 +272,58 @@ def test_new_never_overwrites(journal, how):
     folder = journal({"content/2026/11/2026-11-23.md": "---\nmood: 2\n---\nMy own words, not a template.\n"})
     before = snapshot(folder)
     result = run_cairn(
-        "new", "--date", "2026-11-23", "--title", "Other", *how, cwd=folder, env=environment(EDITOR="true", VISUAL=None)
+        "new",
+        "--date",
+        "2026-11-23",
+        "--template",
+        "short",
+        *how,
+        cwd=folder,
+        env=environment(EDITOR="true", VISUAL=None),
     )
     assert (result.returncode, result.stdout) == (0, "Opening the existing entry content/2026/11/2026-11-23.md\n")
     assert snapshot(folder) == before
+
+
+def test_new_with_a_title_starts_a_second_entry_of_the_day(journal):
+    folder = journal({"content/2026/11/2026-11-23.md": "---\nmood: 2\n---\nMorning.\n"})
+    before = snapshot(folder)
+    result = run_cairn(
+        "new", "--date", "2026-11-23", "--title", "Evening", "--template", "evening", "--no-edit", cwd=folder
+    )
+    assert (result.returncode, result.stdout) == (0, "Started content/2026/11/2026-11-23-evening.md\n")
+    assert snapshot(folder) == before | {
+        "content/2026/11/2026-11-23-evening.md": (folder / "content/2026/11/2026-11-23-evening.md").read_bytes()
+    }
+    assert run_cairn("build", cwd=folder).returncode == 0
+    assert (folder / "site/2026/11/23/evening/index.html").is_file()
+
+
+def test_new_list_templates(journal):
+    folder = journal({"templates/new/short.md": "---\n---\n", "templates/new/gratitude.md": "---\n---\n"})
+    result = run_cairn("new", "--list-templates", cwd=folder)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "default      built in",
+        "evening      built in",
+        "gratitude    templates/new/gratitude.md",
+        "short        templates/new/short.md (in place of the built-in one)",
+    ]
+    assert not (folder / "content").exists()
+
+
+def test_new_with_a_template_that_is_not_there_or_broken(journal):
+    folder = journal({"templates/new/broken.md": "---\ndate: {{ date }\n---\n"})
+    result = run_cairn("new", "--template", "morning", "--no-edit", cwd=folder)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == "cairn: there is no entry template called 'morning' (there are: broken, default, evening, short)\n"
+    )
+    result = run_cairn("new", "--template", "broken", "--no-edit", cwd=folder)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "templates/new/broken.md:2: template cannot be read: unexpected '}'"
+    assert "Traceback" not in result.stderr and not (folder / "content").exists()
 
 
 def test_init_makes_a_journal_and_refuses_a_second_time(tmp_path):
@@ -368,3 +417,27 @@ def test_check_writes_nothing_not_even_a_cache(tmp_path):
     assert result.returncode == 0, result.stderr
     assert snapshot(folder) == before
     assert not (folder / ".cairn").exists()
+
+
+def test_check_counts_in_words_that_agree_and_can_time_its_stages(tmp_path):
+    (tmp_path / "content").mkdir()
+    result = run_cairn("check", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (
+        0,
+        "No entries yet; the settings and templates look right (0 warnings).\n",
+    )
+    (tmp_path / "content" / "2026-11-23.md").write_text("---\nmood: 3\n---\nA walk.\n")
+    result = run_cairn("check", "--timings", cwd=tmp_path)
+    said, timings = result.stdout.splitlines()
+    assert said == "The one entry looks right (0 warnings)."
+    stages = [part.split()[0] for part in timings.removeprefix("Stage times: ").rstrip(".").split(", ")]
+    assert stages == ["settings", "load", "index", "body", "journal", "plan", "render"]
+
+
+def test_build_timings_name_every_stage_and_the_write(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "2026-11-23.md").write_text("---\nmood: 3\n---\nA walk.\n")
+    result = run_cairn("build", "--timings", cwd=tmp_path)
+    timings = result.stdout.splitlines()[-1]
+    stages = [part.split()[0] for part in timings.removeprefix("Stage times: ").rstrip(".").split(", ")]
+    assert stages == ["settings", "load", "index", "body", "journal", "plan", "render", "write"]

@@ -106,7 +106,7 @@ def test_every_problem_is_reported_at_once_and_sorted(journal):
         "journal.yaml:1: unknown setting 'titel' (did you mean 'title'?)",
         "journal.yaml:2: timezone 'Mars/Olympus' is not a known time zone (for example Europe/London)",
         "journal.yaml:3: home_entries must be a whole number above 0 (got 0)",
-        "journal.yaml:4: mood must have `labels:` (a list, lowest first) and optionally `low:`",
+        "journal.yaml:4: mood must have `labels:` (a list, lowest first) and optionally `low:` and `aliases:`",
         "journal.yaml:5: metrics must map each name to its label, unit, min and max",
         "journal.yaml:6: habits must map each habit's name to how it reads (walk: Went for a walk)",
         "journal.yaml:7: unknown setting 'langauge' (did you mean 'language'?)",
@@ -116,9 +116,12 @@ def test_every_problem_is_reported_at_once_and_sorted(journal):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("mood:\n  labels: [only]\n", "journal.yaml:1: mood labels must be a list of at least two words, lowest first"),
-        ("mood:\n  low: one\n", "journal.yaml:1: mood low must be a whole number (got 'one')"),
-        ("mood:\n  lables: [a, b]\n", "journal.yaml:1: mood has unknown setting 'lables' (use low and labels)"),
+        ("mood:\n  labels: [only]\n", "journal.yaml:2: mood labels must be a list of at least two words, lowest first"),
+        ("mood:\n  low: one\n", "journal.yaml:2: mood low must be a whole number (got 'one')"),
+        (
+            "mood:\n  lables: [a, b]\n",
+            "journal.yaml:2: mood has unknown setting 'lables' (use low, labels and aliases)",
+        ),
         ("metrics:\n  sleep: {min: none}\n", "journal.yaml:1: metric 'sleep' min and max must be numbers"),
         ("metrics:\n  sleep: {units: h}\n", "journal.yaml:1: metric 'sleep' has unknown setting 'units'"),
         (
@@ -150,3 +153,28 @@ def test_not_utf8(journal):
 def test_a_date_that_is_not_a_date(journal):
     folder = journal({"journal.yaml": "title: x\nauthor: 2026-02-30\n"})
     assert errors_of(folder) == ["journal.yaml:2: '2026-02-30' is not a real date or time"]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [('day_starts_at: "04:00"\n', (4, 0)), ("day_starts_at: 4:30\n", (4, 30)), ('day_starts_at: "00:00"\n', (0, 0))],
+)
+def test_day_starts_at(journal, text, start):
+    import datetime as dt
+
+    config = load_config(journal({"journal.yaml": "title: Nights\n" + text}))
+    assert config.day_starts_at == dt.time(*start)
+
+
+def test_the_day_starts_at_midnight_by_default(journal):
+    import datetime as dt
+
+    assert load_config(journal({"journal.yaml": "title: x\n"})).day_starts_at == dt.time(0)
+
+
+@pytest.mark.parametrize("value", ['"4 am"', '"13:00"', '"25:00"', "4", '"04:60"', "[4]"])
+def test_day_starts_at_that_is_not_a_morning_time(journal, value):
+    shown = {"4": "4", "[4]": "[4]"}.get(value, "'" + value.strip('"') + "'")
+    assert errors_of(journal({"journal.yaml": f"title: x\nday_starts_at: {value}\n"})) == [
+        f'journal.yaml:2: day_starts_at must be a time from "00:00" to "12:00", like "04:00" (got {shown})'
+    ]

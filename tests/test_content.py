@@ -124,10 +124,11 @@ def test_a_comma_only_splits_lists_of_single_words():
     assert e.gratitude == ("Rain, again",)
 
 
-def test_the_template_cairn_new_writes_is_an_empty_entry():
-    from generator.scaffold import ENTRY_TEMPLATE
+def test_the_template_cairn_new_writes_is_an_empty_entry(tmp_path):
+    from generator.scaffold import new_entry
 
-    e = entry(ENTRY_TEMPLATE.format(date="2026-11-23", title=""))
+    path, _ = new_entry(tmp_path, CONFIG, dt.date(2026, 11, 23))
+    e = entry(path.read_text())
     assert (e.mood, e.tags, e.wins, e.gratitude, e.emotions, e.habits, e.coping) == (None, (), (), (), (), (), ())
 
 
@@ -136,17 +137,62 @@ def test_a_timestamp_gives_date_and_time():
     assert (e.date, e.time, e.slug) == (dt.date(2011, 5, 24), dt.time(23, 9, 15), "evening")
 
 
-def test_a_timestamp_with_an_offset_is_read_in_the_journal_timezone():
-    config = Config(timezone="Europe/London")
-    e = entry("---\ndate: 2026-06-01T09:30:00+02:00\n---\n", name="content/x.md", config=config)
-    assert (e.date, e.time) == (dt.date(2026, 6, 1), dt.time(8, 30))
+@pytest.mark.parametrize("zone", ["UTC", "Europe/London", "Pacific/Kiritimati"])
+def test_a_timestamp_with_an_offset_keeps_the_day_and_time_as_written(zone):
+    # 23:30 in California on 1 January is already 2 January in London; the person lived 1 January.
+    e = entry("---\ndate: 2025-01-01T23:30:00-08:00\n---\n", name="content/x.md", config=Config(timezone=zone))
+    assert (e.date, e.time) == (dt.date(2025, 1, 1), dt.time(23, 30))
+
+
+@pytest.mark.parametrize(
+    "written, day",
+    [
+        ("2026-11-24T01:30:00", dt.date(2026, 11, 23)),  # a late night counts for the evening before
+        ("2026-11-24 03:59", dt.date(2026, 11, 23)),
+        ("2026-11-24T04:00:00", dt.date(2026, 11, 24)),  # the new day starts at 04:00 sharp
+        ("2026-11-24T01:30:00+09:00", dt.date(2026, 11, 23)),  # the clock as written, offset or not
+        ("2026-11-24", dt.date(2026, 11, 24)),  # no time: the date as written
+        ("2026-03-01T02:00:00", dt.date(2026, 2, 28)),
+        ("0001-01-01T01:00:00", dt.date(1, 1, 1)),  # nothing before the first day to count it for
+    ],
+)
+def test_day_starts_at_moves_the_small_hours_to_the_day_before(written, day):
+    config = Config(day_starts_at=dt.time(4, 0))
+    e = entry(f"---\ndate: {written}\n---\n", name="content/late.md", config=config)
+    assert e.date == day
+
+
+def test_day_starts_at_does_not_warn_about_the_date_in_the_file_name():
+    config = Config(day_starts_at=dt.time(4, 0))
+    e, found = read_entry("content/2026-11-24.md", b"---\ndate: 2026-11-24T01:30:00\n---\n", config)
+    assert e is not None, found
+    assert (e.date, e.time, found) == (dt.date(2026, 11, 23), dt.time(1, 30), [])
+
+
+@pytest.mark.parametrize(
+    "written, day",
+    [
+        ("0001-01-01T00:30:00+05:00", dt.date(1, 1, 1)),
+        ("9999-12-31T23:30:00-08:00", dt.date(9999, 12, 31)),
+        ("0001-01-01", dt.date(1, 1, 1)),
+        ("9999-12-31", dt.date(9999, 12, 31)),
+    ],
+)
+def test_the_first_and_last_years_load(written, day):
+    assert entry(f"---\ndate: {written}\n---\n", name="content/edge.md").date == day
+
+
+def test_a_year_past_9999_is_a_clear_error():
+    assert problems("---\ndate: 10000-01-01\n---\n", name="content/far.md") == [
+        "content/far.md:2: date must be a date like 2026-11-23 (got '10000-01-01')"
+    ]
 
 
 @pytest.mark.parametrize(
     "line, date, time",
     [
         ("date: '2015-01-16'", dt.date(2015, 1, 16), None),
-        ('date: "2014-03-12T10:11:00-04:00"', dt.date(2014, 3, 12), dt.time(14, 11)),
+        ('date: "2014-03-12T10:11:00-04:00"', dt.date(2014, 3, 12), dt.time(10, 11)),
     ],
 )
 def test_a_quoted_date_is_still_a_date(line, date, time):

@@ -109,7 +109,7 @@ def test_a_passphrase_under_12_characters_is_refused_and_told_why():
 
 def test_the_passphrase_comes_from_the_environment_or_is_asked_twice():
     assert read_passphrase({"CAIRN_PASSPHRASE": PASSPHRASE}, None) == PASSPHRASE
-    with pytest.raises(PassphraseRefused, match="at least 12 characters.*CAIRN_PASSPHRASE"):
+    with pytest.raises(PassphraseRefused, match=r"at least 12 characters.*CAIRN_PASSPHRASE"):
         read_passphrase({"CAIRN_PASSPHRASE": "short"}, None)
     asked: list[str] = []
     answers = iter([PASSPHRASE, PASSPHRASE])
@@ -275,7 +275,7 @@ def test_relinking_keeps_queries_and_fragments_and_leaves_other_links_alone():
 
 def test_the_sealed_search_index_points_at_sealed_pages(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes):
     names = site_names(site, key)
-    kind, body = open_file(key, sealed[names["static/search-index.js"]])
+    _kind, body = open_file(key, sealed[names["static/search-index.js"]])
     data = json.loads(body.decode().removeprefix("window.CAIRN_SEARCH = ").removesuffix(";\n"))
     urls = [record["u"] for record in data["entries"]]
     assert urls and all(url in sealed and url.endswith(".html") for url in urls)

@@ -80,3 +80,18 @@ def test_the_installed_cairn_builds_another_journal(installed, tmp_path):
 
     result = run(installed / "cairn", "build", cwd=journal, env=env)
     assert result.stdout.splitlines()[1] == "Nothing changed since the last build."
+
+
+def test_the_installed_cairn_carries_its_entry_templates(installed, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    journal = tmp_path / "elsewhere"
+    assert run(installed / "cairn", "init", journal, cwd=tmp_path, env=env).returncode == 0
+    listed = run(installed / "cairn", "new", "--list-templates", cwd=journal, env=env)
+    assert listed.stdout.split() == ["default", "built", "in", "evening", "built", "in", "short", "built", "in"]
+    started = run(
+        installed / "cairn", "new", "--template", "evening", "--date", "2026-11-23", "--no-edit", cwd=journal, env=env
+    )
+    assert started.returncode == 0, started.stderr
+    text = (journal / "content/2026/11/2026-11-23.md").read_text()
+    assert "What helped, even a little?" in text
+    assert (journal / "plan.md").read_text().startswith("# My plan for hard days\n")

@@ -34,6 +34,13 @@ EXPECTED = {
     "missing-image": "content/2026/11/2026-11-23.md:6: shows the image park.jpg, which is not in content/2026/11/",
     "not-utf8": "content/2026-11-23.md:2: is not UTF-8 text (byte 14)",
     "draft-not-true-or-false": "content/2026-11-23.md:2: draft must be true or false (got 'maybe')",
+    "key-given-twice": "content/2026-11-23.md:4: 'mood' is given twice, on lines 2 and 4; keep one",
+    "alias-bomb": (
+        "content/2026-11-23.md:6: uses YAML aliases that expand to more than 10,000 values; write the values out instead"
+    ),
+    "metric-too-large": (
+        "content/2026-11-23.md:3: sleep is too large a number to be a measurement (got 99999999999999999999…)"
+    ),
 }
 
 
@@ -79,4 +86,4 @@ def test_every_broken_file_is_reported_in_one_run_sorted(tmp_path):
     lines = result.stderr.splitlines()
     assert lines[:-1] == [f"{path}:{number}:{message}" for path, number, message in sorted(expected)]
     assert lines[-1] == f"Nothing was written: {len(expected)} problems to fix first."
-    assert len(lines) == 13
+    assert len(lines) == 16

@@ -9,7 +9,7 @@ from tests.browser import built_site, chromium, site_url  # noqa: F401  (fixture
 pytestmark = pytest.mark.browser
 
 
-def open_on(chromium, url: str, when: str) -> str:  # noqa: F811
+def open_on(chromium, url: str, when: str) -> str:
     page = chromium.new_page()
     try:
         page.clock.set_fixed_time(when)
@@ -21,10 +21,10 @@ def open_on(chromium, url: str, when: str) -> str:  # noqa: F811
         page.close()
 
 
-def test_a_day_with_entries_opens_its_page(chromium, site_url):  # noqa: F811
+def test_a_day_with_entries_opens_its_page(chromium, site_url):
     # 12 September has two entries in the sample journal.
     assert open_on(chromium, site_url + "/on-this-day/", "2027-09-12T10:00:00").endswith("/on-this-day/09-12/")
 
 
-def test_a_day_without_entries_stays_on_the_list(chromium, site_url):  # noqa: F811
+def test_a_day_without_entries_stays_on_the_list(chromium, site_url):
     assert open_on(chromium, site_url + "/on-this-day/", "2027-03-01T10:00:00").endswith("/on-this-day/")

@@ -99,7 +99,7 @@ def test_a_photo_with_gps_exif_comes_out_with_none(folder, tmp_path):
 
 
 def _near(pixel, colour, slack=40) -> bool:
-    return all(abs(a - b) <= slack for a, b in zip(pixel, colour))
+    return all(abs(a - b) <= slack for a, b in zip(pixel, colour, strict=True))
 
 
 def test_small_images_are_not_upscaled_and_png_stays_png(folder, tmp_path):
@@ -129,7 +129,7 @@ def test_srcset_survives_spaces_and_commas_in_names():
 def test_unreadable_and_missing_images_are_problems_not_crashes(folder, tmp_path):
     journal = folder({"content/notes.jpg": b"this is text, not a photo\n", "content/ok.png": png((10, 10))})
     sources = ["content/notes.jpg", "content/gone.jpg", "content/ok.png", "content/scan.bmp"]
-    files, published, problems = publish_photos(journal, sources, tmp_path / "cache")
+    _files, published, problems = publish_photos(journal, sources, tmp_path / "cache")
     assert problems["content/notes.jpg"] == "cannot be read as an image (cannot identify image file)"
     assert problems["content/gone.jpg"] == "is missing"
     assert problems["content/scan.bmp"].startswith("is not a kind of photo")

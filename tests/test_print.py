@@ -14,7 +14,7 @@ MONTHS = ["/2026/08/", "/2026/09/", "/2026/10/", "/2026/11/"]
 
 
 @pytest.mark.parametrize("month", MONTHS)
-def test_a_monthly_review_prints_on_one_or_two_a4_pages(chromium, site_url, month):  # noqa: F811
+def test_a_monthly_review_prints_on_one_or_two_a4_pages(chromium, site_url, month):
     page = chromium.new_page()
     try:
         page.goto(site_url + month)

@@ -41,7 +41,7 @@ def test_private_must_be_true_or_false_and_private_tags_a_list(journal):
         load_config(folder)
     except BuildFailed as failed:
         assert [str(e) for e in failed.errors] == [
-            "journal.yaml:2: private_tags must be a list of tags (private_tags: [family])"
+            "journal.yaml:2: private_tags must be a list of tags, for example [family, health]"
         ]
     else:
         raise AssertionError("a mapping is not a list of tags")

@@ -15,7 +15,8 @@ def make(source: str, date: str, slug: str = "", tags=()) -> Entry:
     return Entry(source=source, date=dt.date.fromisoformat(date), title=source, slug=slug, tags=tuple(tags))
 
 
-def planned(entries: list[Entry], config: Config = Config()) -> dict[str, Page]:
+def planned(entries: list[Entry], config: Config | None = None) -> dict[str, Page]:
+    config = config or Config()
     pages, errors = plan(build_journal(assign_urls(entries)), config)
     assert errors == []
     return {p.output: p for p in pages}

@@ -41,6 +41,12 @@ def test_the_index_is_one_statement_holding_json():
     assert data["entries"] == [{"u": "2026/05/01/", "t": "Day 1", "d": "2026-05-01"}]
 
 
+def test_the_index_carries_the_sites_date_words_for_the_script():
+    data = _parse(search_index([_entry(1)], Config()))
+    assert data["months"][0] == "January" and data["months"][10] == "November" and len(data["months"]) == 12
+    assert data["weekdays"] == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
 def test_records_hold_what_search_looks_through():
     entries = [
         _entry(

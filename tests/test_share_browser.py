@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -41,7 +40,7 @@ def _unlock(page, passphrase: str) -> None:
     page.get_by_role("button", name="Unlock").click()
 
 
-def test_the_share_unlocks_with_its_own_passphrase_only_and_shows_the_chosen_pages(chromium, share_url):  # noqa: F811
+def test_the_share_unlocks_with_its_own_passphrase_only_and_shows_the_chosen_pages(chromium, share_url):
     context = chromium.new_context(service_workers="block")
     page = context.new_page()
     try:
@@ -69,7 +68,7 @@ def test_the_share_unlocks_with_its_own_passphrase_only_and_shows_the_chosen_pag
         context.close()
 
 
-def test_the_sample_journal_s_latest_review_prints_on_one_or_two_a4_pages(chromium, site_url, built_site):  # noqa: F811
+def test_the_sample_journal_s_latest_review_prints_on_one_or_two_a4_pages(chromium, site_url, built_site):
     reviews = sorted(p.parent.name for p in (built_site / "reviews").glob("*/index.html"))
     assert reviews, "the sample journal lists sessions, so it has reviews"
     page = chromium.new_page()

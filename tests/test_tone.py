@@ -56,7 +56,7 @@ def the_sites_own_words(site: Path, journal: Path) -> list[str]:
     return found
 
 
-def test_the_sample_site_never_judges(built_site):  # noqa: F811
+def test_the_sample_site_never_judges(built_site):
     assert the_sites_own_words(built_site, ROOT) == []
 
 

@@ -73,7 +73,7 @@ def test_stale_files_and_their_empty_folders_are_removed(tmp_path):
 def test_no_temp_files_are_left(tmp_path):
     out = tmp_path / "site"
     write_site(out, {f"{n}/index.html": bytes([n]) for n in range(20)})
-    assert not [p for p in out.rglob(".tmp-*")]
+    assert not list(out.rglob(".tmp-*"))
 
 
 def test_an_empty_folder_is_fine(tmp_path):

@@ -9,7 +9,9 @@ import yaml
 
 from generator.yamlload import (
     BadValue,
+    DuplicateKey,
     NotAMapping,
+    TooManyAliases,
     error_line,
     error_message,
     load_mapping,
@@ -151,3 +153,32 @@ def test_the_c_parser_is_used_when_pyyaml_has_it():
 
     if yaml.__with_libyaml__:
         assert yamlload.Parser.__module__ == "yaml._yaml"
+
+
+def test_a_key_given_twice_is_an_error_naming_both_lines():
+    with pytest.raises(DuplicateKey) as caught:
+        load_mapping("mood: 3\ntags: [walk]\nmood: 4\n")
+    assert (caught.value.line, str(caught.value)) == (3, "'mood' is given twice, on lines 1 and 3; keep one")
+
+
+def test_a_few_aliases_are_fine():
+    fields = load_mapping("walk: &w [walk, outside]\ntags: *w\n")
+    assert fields["tags"].value == ["walk", "outside"]
+
+
+def _bomb(levels: int) -> str:
+    lines = ['l0: &l0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\nmood: 3\n"
+
+
+def test_an_alias_bomb_is_refused_at_the_line_where_it_grows_too_large():
+    text = _bomb(9)  # 9 ** 9, about 387 million values, from about 500 bytes
+    assert len(text) < 600
+    with pytest.raises(TooManyAliases) as caught:
+        load_mapping(text)
+    assert caught.value.line == 5  # l4 holds 9 ** 5 = 59,049 values: the first over 10,000
+    assert str(caught.value) == (
+        "uses YAML aliases that expand to more than 10,000 values; write the values out instead"
+    )

@@ -66,7 +66,7 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
             converted = list(pool.map(to_html, bodies, chunksize=64))
     else:
         converted = [to_html(b) for b in bodies]
-    for i, result in zip(missing, converted):
+    for i, result in zip(missing, converted, strict=True):
         html[i] = result
         cache.put(keys[i], result)
-    return [replace(e, html=h) for e, h in zip(entries, html)]
+    return [replace(e, html=h) for e, h in zip(entries, html, strict=True)]

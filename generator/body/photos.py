@@ -101,7 +101,7 @@ def publish_photos(
             results = list(pool.map(_process, jobs))
     else:
         results = [_process(job) for job in jobs]
-    for (source, key), result in zip(todo.items(), results):
+    for (source, key), result in zip(todo.items(), results, strict=True):
         if isinstance(result, str):
             problems[source] = result
         else:

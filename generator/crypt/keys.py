@@ -99,8 +99,7 @@ def read_passphrase(
         return given
     if ask is None:
         raise PassphraseRefused(
-            f"{need} needs a passphrase: set {variable}, "
-            "or run the command in a terminal to type it."
+            f"{need} needs a passphrase: set {variable}, or run the command in a terminal to type it."
         )
     first = ask(f"Passphrase for {what}: ")
     problem = passphrase_problem(first)
@@ -119,15 +118,13 @@ def load_or_create_salt(journal: Path, name: str = SALT_FILE) -> bytes:
     """
     path = journal / name
     if path.exists():
-        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if re.fullmatch(r"[0-9a-f]{%d}" % (SALT_BYTES * 2), line):
-                return bytes.fromhex(line)
-            break
-        else:
-            number = 1
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        written = [
+            (n, text.strip()) for n, text in enumerate(lines, 1) if text.strip() and not text.strip().startswith("#")
+        ]
+        number, line = written[0] if written else (1, "")
+        if re.fullmatch(rf"[0-9a-f]{{{SALT_BYTES * 2}}}", line):
+            return bytes.fromhex(line)
         raise BuildFailed(
             [
                 ContentError(

@@ -15,9 +15,12 @@ import re
 from pathlib import Path
 
 from generator.errors import ContentError
-from generator.importers import Draft, Source, UsageError
+from generator.importers.daylio_scales import declare_advice, read_scales, undeclared_labels
+from generator.importers.draft import Draft, Note, Source, UsageError, converted, identity, kept
 from generator.importers.reading import decode, one_line
-from generator.model import Config, Metric, MoodScale
+from generator.importers.registry import Options
+from generator.importers.writing import yaml_scalar
+from generator.model import Config, MoodScale, fold_mood_word
 
 CLASSIC = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
 WITH_SCALES = ("full_date", "date", "weekday", "time", "mood", "activities", "scales", "note_title", "note")
@@ -27,13 +30,16 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$", re.I)
 
 
-def read(path: Path, config: Config, *, mood_labels: dict[str, int] | None = None) -> Source:
+FIELD_LIMIT = 128 * 1024  # characters in one cell; Daylio never writes more
+
+
+def read(path: Path, config: Config, options: Options) -> Source:
     name = str(path)
-    moods = mood_table(config.mood, mood_labels)
+    moods = mood_table(config.mood, options.mood_labels)
     source = Source()
     text, problem = decode(name, path.read_bytes())
-    if problem:
-        source.reject(problem, 0)
+    if problem or text is None:
+        source.reject(problem or ContentError(name, 0, "cannot be read"), 0)
         return source
     rows, stopped = _rows(name, text)
     if stopped:
@@ -43,27 +49,43 @@ def read(path: Path, config: Config, *, mood_labels: dict[str, int] | None = Non
             source.reject(ContentError(name, 0, f"is empty; a Daylio CSV export starts with {','.join(CLASSIC)}"), 0)
         return source
     line, columns = rows[0][0], [one_line(c).lower() for c in rows[0][1]]
-    problem = _check_header(columns)
-    if problem:
-        source.reject(ContentError(name, line, problem), 0)
+    wrong_header = _check_header(columns)
+    if wrong_header:
+        source.reject(ContentError(name, line, wrong_header), 0)
         return source
     unknown: dict[str, list[int]] = {}  # mood label -> lines, reported once per label
+    undeclared: dict[str, list[int]] = {}  # scale label -> lines of rows that have it
     for line, cells in rows[1:]:
         if len(cells) != len(columns):
             message = f"has {len(cells)} fields, but the header has {len(columns)} ({','.join(columns)})"
             source.reject(ContentError(name, line, message))
             continue
+        huge = next((i for i, cell in enumerate(cells) if len(cell) > FIELD_LIMIT), None)
+        if huge is not None:
+            size = len(cells[huge].encode("utf-8")) // 1024
+            message = f"{columns[huge]} is {size} KiB, more than the 128 KiB a Daylio field holds; is the file damaged?"
+            source.reject(ContentError(name, line, message))
+            continue
+        row = dict(zip(columns, (c.strip() for c in cells), strict=False))
+        for label in undeclared_labels(row.get("scales", ""), config):  # told even when the row has other problems
+            undeclared.setdefault(label, []).append(line)
         try:
-            source.drafts.append(_draft(dict(zip(columns, (c.strip() for c in cells))), config, moods))
+            draft = _draft(row, config, moods)
         except UnknownMood as error:
             unknown.setdefault(error.label, []).append(line)
+            continue
         except ValueError as error:
             source.reject(ContentError(name, line, str(error)))
+            continue
+        source.drafts.append(draft)
+    for label, lines in undeclared.items():
+        source.errors.append(ContentError(name, lines[0], declare_advice(label, lines, rows, columns)))
     for label, lines in unknown.items():
         used = f" ({len(lines)} entries, the first here)" if len(lines) > 1 else ""
         message = (
-            f"mood '{label}'{used} is not one of Daylio's default labels (rad, good, meh, bad, awful): "
-            f"map it to a number from {config.mood.low} to {config.mood.high} and import again"
+            f"mood '{label}'{used} is not a label of the journal's mood scale or of Daylio's "
+            f"(rad, good, meh, bad, awful): give it a level from {config.mood.low} to {config.mood.high} "
+            f"under `mood: aliases:` in journal.yaml (`{yaml_scalar(label)}: N`), then import again"
         )
         source.reject(ContentError(name, lines[0], message), len(lines))
     return source
@@ -76,24 +98,42 @@ class UnknownMood(ValueError):
 
 
 def mood_table(scale: MoodScale, custom: dict[str, int] | None) -> dict[str, int]:
-    """Label (folded) -> mood on the journal's scale: the defaults, then the person's own labels."""
+    """Folded label -> mood for the labels journal.yaml does not know: --mood flags, then Daylio's defaults.
+
+    The scale's own labels and `mood.aliases` come first (see `mood_of`); a flag that
+    contradicts them is a usage error, since journal.yaml is where the mapping lives.
+    """
     steps = scale.high - scale.low
     table = {label: scale.low + int((value - 1) * steps / 4 + 0.5) for label, value in DEFAULT_MOODS.items()}
     for label, value in (custom or {}).items():
         if isinstance(value, bool) or not isinstance(value, int) or not scale.low <= value <= scale.high:
             raise UsageError(f"mood label '{label}' must map to a whole number from {scale.low} to {scale.high}")
+        known = scale.level_of(label)
+        if known is not None and known != value:
+            raise UsageError(
+                f"--mood {label}={value}: journal.yaml already makes '{label}' {known}; change it there instead"
+            )
         table[_fold(label)] = value
     return table
 
 
+def mood_of(label: str, scale: MoodScale, table: dict[str, int]) -> int | None:
+    """The level a Daylio mood label stands for: journal.yaml's labels and aliases first, then `table`."""
+    level = scale.level_of(label)
+    return level if level is not None else table.get(_fold(label))
+
+
 def _fold(label: str) -> str:
-    return one_line(label).casefold()
+    return fold_mood_word(label)
 
 
 def _rows(name: str, text: str) -> tuple[list[tuple[int, list[str]]], ContentError | None]:
     """(line where the row starts, cells) for each row that is not blank; and why reading stopped early."""
     reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True, strict=False)
     rows, start = [], 1
+    # A cell longer than csv's limit would end the whole read; let it be read, so that
+    # `read` can refuse that one row (FIELD_LIMIT) and go on with the next.
+    limit = csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
@@ -101,6 +141,8 @@ def _rows(name: str, text: str) -> tuple[list[tuple[int, list[str]]], ContentErr
             start = reader.line_num + 1
     except csv.Error as error:
         return rows, ContentError(name, start, f"cannot be read as CSV from here on ({error})")
+    finally:
+        csv.field_size_limit(limit)
     return rows, None
 
 
@@ -126,22 +168,40 @@ def _draft(row: dict[str, str], config: Config, moods: dict[str, int]) -> Draft:
     label = row["mood"]
     if not label:
         raise ValueError("mood is empty")
-    mood = moods.get(_fold(label))
+    mood = mood_of(label, config.mood, moods)
     if mood is None:
         raise UnknownMood(one_line(label))
     tags, habits = _activities(row["activities"], config)
-    metrics, scales = _scales(row.get("scales", ""), config)
+    metrics, scales, scale_notes = read_scales(row.get("scales", ""), config)
+    title = one_line(_strip_tags(row["note_title"]))
+    body = html_to_markdown(row["note"])
+    notes = [converted("mood", "Daylio's label to a level of the journal's scale")]
+    if row["activities"]:
+        notes.append(_activity_note(tags, habits))
+    notes += scale_notes
+    notes += [kept("note_title")] if title else []
+    if body:
+        notes.append(converted("note", "its HTML to Markdown") if body != row["note"].strip() else kept("note"))
     return Draft(
-        key=f"daylio {when:%Y-%m-%d %H:%M}",
+        key=identity("daylio", when, label, row["activities"], row.get("scales", ""), row["note_title"], row["note"]),
         when=when,
-        title=one_line(_strip_tags(row["note_title"])),
+        title=title,
         mood=mood,
         metrics=metrics,
         tags=tags,
         habits=habits,
         extra=(("scales", scales),) if scales else (),
-        body=html_to_markdown(row["note"]),
+        body=body,
+        notes=tuple(notes),
     )
+
+
+def _activity_note(tags: tuple[str, ...], habits: tuple[str, ...]) -> Note:
+    if habits and tags:
+        return converted("activities", "those named like a habit in journal.yaml to habits, the rest to tags")
+    if habits:
+        return converted("activities", "to habits, as journal.yaml names them")
+    return converted("activities", "to tags", "list a habit in journal.yaml to count an activity as a routine")
 
 
 def _date(text: str) -> dt.date:
@@ -171,53 +231,18 @@ def _time(text: str) -> dt.time:
 
 def _activities(cell: str, config: Config) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Activities that name a configured habit become habits; the others tags."""
-    habit_names = {}
+    habit_names: dict[str, str] = {}
     for habit in config.habits:
         habit_names.setdefault(habit.name.casefold(), habit.name)
         habit_names.setdefault(habit.label.casefold(), habit.name)
     tags: list[str] = []
     habits: list[str] = []
     for activity in filter(None, (one_line(a) for a in cell.split("|"))):
-        habit = habit_names.get(activity.casefold())
-        target, value = (habits, habit) if habit else (tags, activity)
+        named = habit_names.get(activity.casefold())
+        target, value = (habits, named) if named else (tags, activity)
         if value not in target:
             target.append(value)
     return tuple(tags), tuple(habits)
-
-
-_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(?:\s*/\s*\d+)?(?:\s+\S.*)?$")
-_DURATION = re.compile(r"^(\d+):([0-5]\d)$")
-
-
-def _scales(cell: str, config: Config) -> tuple[tuple[tuple[str, float], ...], dict[str, str]]:
-    """`Sleep Quality: 8/10 points | Sleep Time: 7:30`: values for configured metrics, the rest kept as text."""
-    metrics: list[tuple[str, float]] = []
-    kept: dict[str, str] = {}
-    for part in filter(None, (one_line(p) for p in cell.split("|"))):
-        label, _, value = (s.strip() for s in part.partition(":"))
-        metric = next((m for m in config.metrics if _same(label, m.name) or _same(label, m.label)), None)
-        number = _scale_number(value)
-        if metric and number is not None and _within(number, metric) and metric.name not in dict(metrics):
-            metrics.append((metric.name, number))
-        else:
-            kept[label] = value
-    return tuple(metrics), kept
-
-
-def _within(number: float, metric: Metric) -> bool:
-    return (metric.low is None or metric.low <= number) and (metric.high is None or number <= metric.high)
-
-
-def _same(a: str, b: str) -> bool:
-    return re.sub(r"[\s_-]+", " ", a.casefold()).strip() == re.sub(r"[\s_-]+", " ", b.casefold()).strip()
-
-
-def _scale_number(value: str) -> float | None:
-    duration = _DURATION.match(value)
-    if duration:  # hours:minutes, as hours
-        return int(duration[1]) + int(duration[2]) / 60
-    number = _NUMBER.match(value)
-    return float(number[1]) if number else None
 
 
 _BREAK = re.compile(r"<br\s*/?>", re.I)
@@ -233,13 +258,21 @@ def html_to_markdown(note: str) -> str:
     text = note.replace("\r\n", "\n").replace("\u00a0", " ")
     text = _BREAK.sub("\n", text)
     text = _BLOCK.sub("\n\n", text)
-    text = _STRONG.sub(lambda m: f"**{m[2].strip()}**" if m[2].strip() else m[2], text)
-    text = _EMPHASIS.sub(lambda m: f"*{m[2].strip()}*" if m[2].strip() else m[2], text)
+    text = _STRONG.sub(lambda m: _wrap(m[2], "**"), text)
+    text = _EMPHASIS.sub(lambda m: _wrap(m[2], "*"), text)
     text = _ITEM.sub("\n- ", text)
     text = _PLAIN.sub("", text)
     text = text.replace("<", "&lt;")  # what is left is not formatting we know: keep it visible, never live
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _wrap(inner: str, mark: str) -> str:
+    """`bold ` -> `**bold** `: Markdown emphasis may not start or end with a space, so the spaces go outside."""
+    core = inner.strip()
+    if not core:
+        return inner
+    return inner[: len(inner) - len(inner.lstrip())] + mark + core + mark + inner[len(inner.rstrip()) :]
 
 
 def _strip_tags(text: str) -> str:

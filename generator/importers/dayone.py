@@ -16,25 +16,36 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import ContentError
-from generator.importers import Attachment, Draft, Source, UsageError
-from generator.importers.reading import load_json, one_line, type_name
+from generator.importers.dayone_fields import field_notes, place_and_weather
+from generator.importers.draft import Attachment, Draft, Source, UsageError, identity
+from generator.importers.reading import entry_lines, line_of, load_json, one_line, type_name
+from generator.importers.registry import Options
 from generator.model import Config
+
+ZIP_TEXT_BUDGET = 64 * 1024 * 1024  # the journals' JSON inside a zip, expanded
+ZIP_PHOTO_BUDGET = 64 * 1024 * 1024  # one photo inside a zip, expanded
 
 Media = Callable[[str], "Callable[[], bytes] | None"]  # "photos/<md5>.jpeg" -> its reader, if there
 
 
-def read(path: Path, config: Config, *, keep_location: bool = False) -> Source:
+def read(path: Path, config: Config, options: Options) -> Source:
+    from generator.importers import dayone_classic
+
+    if dayone_classic.is_classic(path):
+        return dayone_classic.read(path, config, options)
+    keep_location = options.keep_location
     source = Source()
     for name, raw, media in _export_files(path, source):
         data, problem = load_json(name, raw, "a Day One JSON export")
         if problem:
             source.reject(problem, 0)
             continue
+        lines = entry_lines(raw)
         for number, entry in enumerate(data["entries"], 1):
             try:
                 source.drafts.append(_draft(entry, config, media, keep_location))
             except ValueError as error:
-                source.reject(ContentError(name, 0, f"entry {number}: {error}"))
+                source.reject(ContentError(name, line_of(lines, number), f"entry {number}: {error}"))
     return source
 
 
@@ -51,14 +62,24 @@ def _export_files(path: Path, source: Source) -> Iterator[tuple[str, bytes, Medi
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
                 journals = sorted(n for n in names if n.endswith(".json") and n.count("/") <= 1 and "MACOSX" not in n)
+                expanded = sum(archive.getinfo(member).file_size for member in journals)
+                if expanded > ZIP_TEXT_BUDGET:
+                    message = (
+                        f"would expand to {expanded // (1024 * 1024)} MB of journal text, more than the "
+                        f"{ZIP_TEXT_BUDGET // (1024 * 1024)} MB Cairn reads from a zip; nothing was extracted. "
+                        "If it is a real export, unzip it yourself and import the folder"
+                    )
+                    source.reject(ContentError(str(path), 0, message), 0)
+                    return
                 contents = [(member, archive.read(member)) for member in journals]
+                sizes = {info.filename: info.file_size for info in archive.infolist()}
         except (zipfile.BadZipFile, OSError) as error:
             source.reject(ContentError(str(path), 0, f"is not a zip file that can be opened ({error})"), 0)
             return
         if not journals:
             raise UsageError(f"{path} has no Day One .json file in it")
         for member, raw in contents:
-            yield f"{path}/{member}", raw, _zip_media(path, names, member.rpartition("/")[0])
+            yield f"{path}/{member}", raw, _zip_media(path, sizes, member.rpartition("/")[0])
     else:
         yield str(path), path.read_bytes(), _folder_media(path.parent)
 
@@ -71,10 +92,10 @@ def _folder_media(folder: Path) -> Media:
     return find
 
 
-def _zip_media(path: Path, names: set[str], folder: str) -> Media:
+def _zip_media(path: Path, sizes: dict[str, int], folder: str) -> Media:
     def find(relative: str) -> Callable[[], bytes] | None:
         member = f"{folder}/{relative}" if folder else relative
-        if member not in names:
+        if sizes.get(member, ZIP_PHOTO_BUDGET + 1) > ZIP_PHOTO_BUDGET:  # absent, or too big to trust
             return None
 
         def read() -> bytes:
@@ -95,23 +116,33 @@ def _draft(raw: Any, config: Config, media: Media, keep_location: bool) -> Draft
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise ValueError(f"time zone {zone_name!r} is not a known time zone") from None
+    try:
+        local = moment.astimezone(zone).replace(tzinfo=None)
+    except OverflowError:
+        raise ValueError(
+            f"creationDate {moment.year:04d}-{moment:%m-%d} in {zone_name} falls outside the years 1 to 9999"
+        ) from None
     text = _typed(raw, "text", str, "text", "")
     tags = _typed(raw, "tags", list, "a list of texts", [])
     if not all(isinstance(tag, str) for tag in tags):
         raise ValueError("tags must be a list of texts")
     photos = [p for p in _typed(raw, "photos", list, "a list", []) if isinstance(p, dict)]
-    title, body = _split_title(unescape_markdown(text.replace("\r\n", "\n")))
+    unescaped = unescape_markdown(text.replace("\r\n", "\n"))
+    title, body = split_title(unescaped)
     body, attachments = _link_photos(body, photos, media)
+    stamp = f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}Z"
     return Draft(
-        key=f"dayone {moment:%Y-%m-%dT%H:%M:%SZ}",
-        when=moment.astimezone(zone).replace(tzinfo=None),
+        key=identity("dayone", stamp, text),
+        when=local.replace(second=0, microsecond=0),
         all_day=_typed(raw, "isAllDay", bool, "true or false", False),
         title=title,
         tags=tuple(dict.fromkeys(one_line(t) for t in tags if t.strip())),
         starred=_typed(raw, "starred", bool, "true or false", False),
-        extra=_place_and_weather(raw) if keep_location else (),
+        extra=place_and_weather(raw) if keep_location else (),
         body=body,
         attachments=attachments,
+        notes=field_notes(raw, text, unescaped, title, photos, attachments, keep_location),
+        zone=zone_name if raw.get("timeZone") else "",
     )
 
 
@@ -166,7 +197,7 @@ def _unescape(match: re.Match) -> str:
 _HEADING = re.compile(r"\A\s*#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\n|\Z)")
 
 
-def _split_title(text: str) -> tuple[str, str]:
+def split_title(text: str) -> tuple[str, str]:
     """Day One shows an entry's first line as its title; a heading there becomes `title:`."""
     heading = _HEADING.match(text)
     if not heading:
@@ -182,9 +213,10 @@ def _link_photos(body: str, photos: list[dict], media: Media) -> tuple[str, tupl
     """Photos found in the export become files beside the entry; other media a short note."""
     found: dict[str, Attachment] = {}
     for photo in photos:
-        identifier, md5, kind = (photo.get(k) for k in ("identifier", "md5", "type"))
-        if not all(isinstance(v, str) and re.fullmatch(r"[0-9A-Za-z-]+", v) for v in (identifier, md5, kind)):
+        values = [photo.get(k) for k in ("identifier", "md5", "type")]
+        if not all(isinstance(v, str) and re.fullmatch(r"[0-9A-Za-z-]+", v) for v in values):
             continue
+        identifier, md5, kind = (str(v) for v in values)
         for suffix in dict.fromkeys((kind.lower(), "jpg" if kind.lower() == "jpeg" else kind.lower())):
             reader = media(f"photos/{md5}.{suffix}")
             if reader:
@@ -206,33 +238,3 @@ def _link_photos(body: str, photos: list[dict], media: Media) -> tuple[str, tupl
             body += f"\n\n![](dayone-moment://{identifier})"
             used[identifier] = attachment
     return body.strip(), tuple(used.values())
-
-
-def _place_and_weather(raw: dict) -> tuple[tuple[str, Any], ...]:
-    """With --keep-location: where the entry was written, and the weather, in a few readable keys."""
-    fields = {
-        "location": (
-            ("place", "placeName"),
-            ("locality", "localityName"),
-            ("area", "administrativeArea"),
-            ("country", "country"),
-            ("latitude", "latitude"),
-            ("longitude", "longitude"),
-        ),
-        "weather": (("conditions", "conditionsDescription"), ("temperature_c", "temperatureCelsius")),
-    }
-    extra = []
-    for key, names in fields.items():
-        source = raw.get(key)
-        if not isinstance(source, dict):
-            continue
-        kept = {}
-        for name, field in names:
-            value = source.get(field)
-            if isinstance(value, float):
-                value = round(value, 6)
-            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-                kept[name] = value.strip() if isinstance(value, str) else value
-        if kept:
-            extra.append((key, kept))
-    return tuple(extra)

@@ -1,4 +1,4 @@
-"""jrnl's JSON export (`jrnl --format json`).
+"""jrnl: its JSON export (`jrnl --format json`) here, its own text format in `jrnl_text`.
 
 `{"tags": {...}, "entries": [{"title", "body", "date": "YYYY-MM-DD", "time": "HH:MM",
 "tags": ["@tag"], "starred": bool}]}`; journals kept in Day One add `uuid` and
@@ -13,26 +13,45 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError
-from generator.importers import Draft, Source
-from generator.importers.reading import load_json, one_line, type_name
+from generator.importers.draft import Draft, Source, identity, kept
+from generator.importers.fidelity import count
+from generator.importers.jrnl_text import looks_like_text_journal, read_folder, read_text
+from generator.importers.reading import entry_lines, line_of, load_json, one_line, type_name
+from generator.importers.registry import Options
 from generator.model import Config
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2})?$")
 
 
-def read(path: Path, config: Config) -> Source:
+def read(path: Path, config: Config, options: Options) -> Source:
     name = str(path)
     source = Source()
-    data, problem = load_json(name, path.read_bytes(), "a jrnl JSON export")
+    if path.is_dir():
+        ignored = read_folder(path, source)
+        if ignored:
+            files = count(len(ignored), "file")
+            source.advice.append(
+                f"{files} in the folder {'is' if len(ignored) == 1 else 'are'} not named like a jrnl day "
+                f"(YYYY/MM/DD.txt) and left alone, for example {ignored[0]}"
+            )
+        return source
+    raw = path.read_bytes()
+    if path.suffix.lower() != ".json" and looks_like_text_journal(raw):
+        read_text(path, raw, source)
+        if not source.drafts and not source.errors:
+            source.advice.append(f"{name} holds no entries")
+        return source
+    data, problem = load_json(name, raw, "a jrnl JSON export")
     if problem:
         source.reject(problem, 0)
         return source
+    lines = entry_lines(raw)
     for number, raw in enumerate(data["entries"], 1):
         try:
             source.drafts.append(_draft(raw))
         except ValueError as error:
-            source.reject(ContentError(name, 0, f"entry {number}: {error}"))
+            source.reject(ContentError(name, line_of(lines, number), f"entry {number}: {error}"))
     return source
 
 
@@ -58,13 +77,17 @@ def _draft(raw: Any) -> Draft:
         tag = one_line(tag).lstrip("@")
         if tag and tag not in names:
             names.append(tag)
+    title = one_line(_text(raw, "title", required=False))
+    body = _text(raw, "body", required=False).replace("\r\n", "\n").strip()
+    notes = [kept("title")] + [kept(k) for k, v in (("body", body), ("tags", names), ("starred", starred)) if v]
     return Draft(
-        key=f"jrnl {when:%Y-%m-%d %H:%M}",
+        key=identity("jrnl", when, title.strip(), body.strip()),
         when=when,
-        title=one_line(_text(raw, "title", required=False)),
+        title=title,
         tags=tuple(names),
         starred=starred,
-        body=_text(raw, "body", required=False).replace("\r\n", "\n").strip(),
+        body=body,
+        notes=tuple(notes),
     )
 
 

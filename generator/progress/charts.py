@@ -16,15 +16,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.dates import MONTHS, month_label
 from generator.model import Metric, MoodScale
 from generator.progress.insights import (
-    MONTHS,
     PeriodCount,
     Trend,
     TrendPoint,
     YearPixels,
     mean,
-    month_label,
 )
 
 WIDTH = 640
@@ -116,7 +115,7 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str) -> C
     total = sum(counts)
     description = f"Each day of {pixels.year} as a square, coloured by mood. "
     if total:
-        spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts) if n)
+        spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts, strict=True) if n)
         description += f"{_count(total, 'day')} {'has' if total == 1 else 'have'} a mood: {spread}."
     else:
         description += f"No moods written down in {pixels.year} yet."
@@ -427,7 +426,7 @@ def _palette(index: int, levels: int) -> str:
     if step >= len(PALETTE) - 1:
         return PALETTE[-1]
     a, b = ([int(colour[i : i + 2], 16) for i in (1, 3, 5)] for colour in PALETTE[step : step + 2])
-    return "#" + "".join(f"{round(x + (y - x) * part):02x}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * part):02x}" for x, y in zip(a, b, strict=True))
 
 
 def _mood_words(mood: float, scale: MoodScale) -> str:

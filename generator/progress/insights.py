@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from generator.dates import month_label
 from generator.model import Config, Entry, Habit, MoodScale
 from generator.slugs import slugify
 
@@ -23,7 +24,6 @@ TREND_STATISTIC = "median"  # what the rolling lines show; pages say so in words
 SHORT_DAYS, LONG_DAYS = 7, 30  # rolling windows, in calendar days ending on the day
 RECENT_DAYS = 14  # "kept on 9 of the last 14 days"
 SPAN_DAYS = 30  # then and now compares spans this long
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 # Days
@@ -53,10 +53,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     if year < dt.MINYEAR:
         return dt.date.min
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def month_label(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
 
 
 # Mood and metric trends

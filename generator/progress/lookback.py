@@ -35,7 +35,7 @@ class LookBack:
         for distance in range(within + 1):
             for offset in (-distance, distance):
                 day = _shift(target, offset)
-                if day in self.by_date:
+                if day is not None and day in self.by_date:
                     return self.by_date[day]
         return ()
 

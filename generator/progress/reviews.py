@@ -59,9 +59,9 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
         "calendar": charts.month_calendar_chart(summary.days, config.mood, f"{prefix}-calendar", previous=previous),
         "mood_chart": charts.mood_trend_chart(trend, config.mood, f"{prefix}-mood", marked) if trend.points else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, config.metric(t.name), f"{prefix}-{slugify(t.name)}", marked)
+            charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(summary.entries, config)
-            if t.points
+            if t.points and (metric := config.metric(t.name)) is not None
         ],
     }
 
@@ -79,9 +79,9 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
         "newest": journal.newest,
         "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, config.metric(t.name), f"metric-{slugify(t.name)}", marked)
+            charts.metric_trend_chart(t, metric, f"metric-{slugify(t.name)}", marked)
             for t in metric_trends(entries, config)
-            if t.points
+            if t.points and (metric := config.metric(t.name)) is not None
         ],
         "pixels": [charts.year_pixels_chart(p, config.mood, f"pixels-{p.year}") for p in year_in_pixels(entries)],
         "wins": wins,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+from generator.dates import month_label
 from generator.model import Config, Entry
 from generator.progress.insights import (
     add_months,
-    month_label,
     month_summaries,
     routines,
 )
@@ -80,12 +80,14 @@ def describe(stats: Stats) -> list[str]:
     if not stats.entries:
         return ["No entries yet. `cairn new` starts the first one."]
     plural = "entry" if stats.entries == 1 else "entries"
-    lines = [f"{stats.entries} {plural} on {stats.days} days, from {stats.first} to {stats.last}."]
+    days = "day" if stats.days == 1 else "days"
+    lines = [f"{stats.entries} {plural} on {stats.days} {days}, from {stats.first} to {stats.last}."]
     latest = stats.latest_month
     if latest and latest.mean_mood is not None:
         others = [_month_words(m) for m in (stats.previous_month, stats.year_before) if m is not None]
         lines.append(f"Mean mood in {latest.month}: {latest.mean_mood:.1f} ({'; '.join(others)}).")
-    lines.append(f"Small wins: {stats.wins_latest_month} in {latest.month}, {stats.wins_total} in all.")
+    if latest:
+        lines.append(f"Small wins: {stats.wins_latest_month} in {latest.month}, {stats.wins_total} in all.")
     for label, kept, window in stats.routines:
         lines.append(f"{label}: {kept} of the last {window} days.")
     if stats.top_tags:

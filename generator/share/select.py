@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from generator.content import format_date
+from generator.dates import long_date
 from generator.model import Config, Entry, ShareSpec
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.I)
@@ -79,7 +79,7 @@ def strip(entry: Entry, show: tuple[str, ...]) -> Entry:
     titled = "title" in shown
     return replace(
         entry,
-        title=entry.title if titled else format_date(entry.date),
+        title=entry.title if titled else long_date(entry.date),
         has_title=entry.has_title and titled,
         slug=entry.slug if titled else "",
         body=body,

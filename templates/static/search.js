@@ -11,9 +11,6 @@
   const PAGE_SIZE = 50;
   const SNIPPET_BEFORE = 60;
   const SNIPPET_AFTER = 160;
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"];
-  const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   const LISTS = [["w", "Small win"], ["e", "Feeling"], ["f", "Grateful for"], ["c", "What helped"]];
 
   // Where the site's root is, from this script's own address (static/search.js), so
@@ -178,8 +175,8 @@
 
   function longDate(iso) {
     const [year, month, day] = iso.split("-").map(Number);
-    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-    return `${DAYS[weekday]} ${day} ${MONTHS[month - 1]} ${year}`;
+    const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7; // Monday first, as in the index
+    return `${data.weekdays[weekday]} ${day} ${data.months[month - 1]} ${year}`;
   }
 
   function moodText(mood) {

@@ -1,0 +1,405 @@
+"""cairn log: a ten-second entry that adds to the day's file and never disturbs what is there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.content import read_entry
+from generator.errors import BuildFailed
+from generator.frontmatter_edit import yaml_item
+from generator.model import Config, Habit, Metric
+from generator.quicklog import QuickEntry, log_entry
+from generator.scaffold import read_day
+from tests.conftest import run_cairn, snapshot
+
+DAY = dt.date(2026, 11, 23)
+NAME = "content/2026/11/2026-11-23.md"
+CONFIG = Config(
+    metrics=(Metric("sleep", "Sleep", "hours", 0, 24),),
+    habits=(Habit("walk", "Went for a walk"), Habit("meds", "Took medication")),
+)
+JOURNAL_YAML = """\
+timezone: Europe/London
+metrics:
+  sleep: {label: Sleep, unit: hours, min: 0, max: 24}
+habits:
+  walk: Went for a walk
+  meds: Took medication
+"""
+
+# Comments everywhere, keys in no usual order, both list styles, a list written as text.
+WRITTEN_BY_HAND = """\
+---
+# written on the bus
+title: Grey Monday   # it was
+habits: [walk]       # kept
+coping: went for a walk
+date: 2026-11-23
+wins:
+  - Answered Sam   # finally
+emotions:
+sleep: 6.5
+---
+Rain all day.
+
+Sam called.
+"""
+
+
+def log(journal, quick: QuickEntry, config: Config = CONFIG, date: dt.date = DAY):
+    return log_entry(journal, config, date, quick)
+
+
+def test_log_on_a_day_without_an_entry_starts_one(tmp_path):
+    logged = log(tmp_path, QuickEntry(mood="2", line="stayed in, it was enough", wins=("showered",)))
+    assert (logged.path, logged.created, logged.changed) == (tmp_path / NAME, True, True)
+    assert (
+        logged.path.read_text()
+        == """\
+---
+date: 2026-11-23
+mood: 2
+wins:
+  - showered
+---
+stayed in, it was enough
+"""
+    )
+    entry, problems = read_entry(NAME, logged.path.read_bytes(), CONFIG)
+    assert entry is not None, problems
+    assert (problems, entry.mood, entry.wins, entry.body) == ([], 2, ("showered",), "stayed in, it was enough\n")
+
+
+def test_log_adds_to_an_entry_written_by_hand_keeping_every_comment_and_the_order(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text(WRITTEN_BY_HAND)
+    quick = QuickEntry(
+        mood="3",
+        line="Walked to the shop after all.",
+        wins=("Made soup", "answered sam"),  # the second is already there, in other letters
+        coping=("walked round the block",),
+        emotions=("tired", "hopeful"),
+        habits=("Meds", "walk"),  # declared as meds; walk is already kept
+    )
+    log(tmp_path, quick)
+    assert (
+        path.read_text()
+        == """\
+---
+# written on the bus
+title: Grey Monday   # it was
+habits: [walk, meds]       # kept
+coping: [went for a walk, walked round the block]
+date: 2026-11-23
+wins:
+  - Answered Sam   # finally
+  - Made soup
+emotions: [tired, hopeful]
+sleep: 6.5
+mood: 3
+---
+Rain all day.
+
+Sam called.
+
+Walked to the shop after all.
+"""
+    )
+
+
+def test_log_fills_in_the_blanks_of_the_template_cairn_new_writes(tmp_path):
+    from generator.scaffold import new_entry
+
+    path, _ = new_entry(tmp_path, CONFIG, DAY)
+    log(
+        tmp_path,
+        QuickEntry(mood="4", wins=("showered",), emotions=("calm",), habits=("walk",), metrics=(("sleep", "7.5"),)),
+    )
+    assert (
+        path.read_text()
+        == """\
+---
+date: 2026-11-23
+mood: 4        # 1 awful, 2 low, 3 okay, 4 good, 5 great
+sleep: 7.5        # Sleep in hours, 0 to 24
+tags: []
+wins:         # small things count: a shower, a walk, a message answered
+  - showered
+gratitude:
+  -
+emotions: [calm]
+habits: [walk]    # walk, meds
+coping: []    # what helped, if anything did
+---
+
+"""
+    )
+
+
+def test_twice_in_a_row_loses_nothing(tmp_path):
+    log(tmp_path, QuickEntry(mood="2", line="stayed in", wins=("showered",), emotions=("tired",)))
+    log(tmp_path, QuickEntry(mood="2", line="a walk at dusk", wins=("walked",), emotions=("tired", "calm")))
+    entry, problems = read_entry(NAME, (tmp_path / NAME).read_bytes(), CONFIG)
+    assert entry is not None, problems
+    assert problems == []
+    assert (entry.mood, entry.wins, entry.emotions) == (2, ("showered", "walked"), ("tired", "calm"))
+    assert entry.body == "stayed in\n\na walk at dusk\n"
+    before = snapshot(tmp_path)
+    again = log(tmp_path, QuickEntry(wins=("Showered",), emotions=("calm",)))  # nothing new
+    assert (again.changed, snapshot(tmp_path)) == (False, before)
+
+
+def test_a_mood_already_written_is_never_changed(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: Morning\nmood: 2\n---\nSlow start.\n")
+    before = snapshot(tmp_path)
+    with pytest.raises(BuildFailed) as caught:
+        log(tmp_path, QuickEntry(mood="4", line="better by the evening"))
+    assert [str(e) for e in caught.value.errors] == [
+        f"{NAME}:3: mood is already 2 here, and cairn log never changes what is written; edit the file to change it"
+    ]
+    assert snapshot(tmp_path) == before
+    log(tmp_path, QuickEntry(mood="2", line="better by the evening"))  # the same mood is no change
+    assert path.read_text() == "---\ntitle: Morning\nmood: 2\n---\nSlow start.\n\nbetter by the evening\n"
+
+
+@pytest.mark.parametrize(
+    "quick, message",
+    [
+        (QuickEntry(mood="9"), f"{NAME}:3: mood must be a whole number from 1 to 5 (got 9)"),
+        (QuickEntry(mood="2.5"), f"{NAME}:3: mood must be a whole number from 1 to 5 (got 2.5)"),
+        (QuickEntry(metrics=(("sleep", "30"),)), f"{NAME}:3: sleep must be from 0 to 24 hours (got 30)"),
+        (QuickEntry(metrics=(("sleep", "lots"),)), f"{NAME}:3: sleep must be a number (got 'lots')"),
+    ],
+)
+def test_a_value_off_the_scale_writes_nothing(tmp_path, quick, message):
+    with pytest.raises(BuildFailed) as caught:
+        log(tmp_path, quick)
+    assert [str(e) for e in caught.value.errors] == [message]
+    assert not (tmp_path / "content").exists()
+
+
+def test_an_entry_that_does_not_build_is_left_as_it_is(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: x\nmood: [\n---\nwords\n")
+    before = snapshot(tmp_path)
+    with pytest.raises(BuildFailed) as caught:
+        log(tmp_path, QuickEntry(wins=("showered",)))
+    assert str(caught.value.errors[0]).startswith(f"{NAME}:4: front matter is not valid YAML")
+    assert snapshot(tmp_path) == before
+
+
+def test_an_undeclared_habit_is_written_with_the_same_warning_as_a_build(tmp_path):
+    logged = log(tmp_path, QuickEntry(habits=("walkk",)))
+    assert [str(w) for w in logged.warnings] == [
+        f"{NAME}:3: warning: habit 'walkk' is not declared in journal.yaml (did you mean 'walk'?)"
+    ]
+    assert logged.path.read_text() == "---\ndate: 2026-11-23\nhabits: [walkk]\n---\n"
+
+
+def test_a_file_of_text_alone_gains_front_matter(tmp_path):
+    path = tmp_path / "content" / "2026-11-23.md"  # another layout: found by its name
+    path.parent.mkdir(parents=True)
+    path.write_text("Just words.\n")
+    logged = log(tmp_path, QuickEntry(mood="3"))
+    assert logged.path == path
+    assert path.read_text() == "---\nmood: 3\n---\nJust words.\n"
+    assert not (tmp_path / NAME).exists()
+    other = tmp_path / "content" / "2026-11-24.md"
+    other.write_text("Words alone.\n")
+    log(tmp_path, QuickEntry(line="And a line."), date=dt.date(2026, 11, 24))
+    assert other.read_text() == "Words alone.\n\nAnd a line.\n"
+
+
+def test_windows_line_endings_and_a_bom_are_kept(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\xef\xbb\xbf---\r\ntags: [a]\r\n---\r\nwords\r\n")
+    log(tmp_path, QuickEntry(mood="3", line="more"))
+    assert path.read_bytes() == b"\xef\xbb\xbf---\r\ntags: [a]\r\nmood: 3\r\n---\r\nwords\r\n\r\nmore\r\n"
+
+
+def test_an_entry_with_toml_front_matter_is_not_edited(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("+++\ntitle = 'x'\n+++\nwords\n")
+    before = snapshot(tmp_path)
+    with pytest.raises(BuildFailed) as caught:
+        log(tmp_path, QuickEntry(mood="3"))
+    assert [str(e) for e in caught.value.errors] == [
+        f"{NAME}:1: has TOML front matter (+++), which cairn log does not edit; add to it by hand"
+    ]
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words",
+        "rain: again",
+        "#1 priority",
+        "- a dash",
+        "[brackets]",
+        "a, b",
+        'say "hi"',
+        "yes",
+        "3",
+        "2026-11-23",
+        "null",
+        " padded",
+    ],
+)
+def test_items_read_back_as_typed(tmp_path, text):
+    assert yaml_item("plain words") == "plain words"
+    log(tmp_path, QuickEntry(wins=(text,), emotions=(text,)))
+    entry, problems = read_entry(NAME, (tmp_path / NAME).read_bytes(), CONFIG)
+    assert entry is not None, problems
+    expected = text.strip()
+    assert (problems, entry.wins) == ([], (expected,))
+    assert entry.emotions == tuple(p.strip() for p in expected.split(","))  # a comma list, as anywhere
+
+
+def test_a_file_that_appears_while_logging_is_added_to_not_replaced(tmp_path, monkeypatch):
+    import generator.quicklog as quicklog
+
+    real = quicklog._write
+    calls: list[object] = []
+
+    def another_program_writes_first(path, before, after):
+        if not calls:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("---\nwins: [from the phone]\n---\nwritten elsewhere\n")
+        calls.append(path)
+        return real(path, before, after)
+
+    monkeypatch.setattr(quicklog, "_write", another_program_writes_first)
+    log(tmp_path, QuickEntry(wins=("showered",)))
+    assert len(calls) == 2
+    assert (tmp_path / NAME).read_text() == "---\nwins: [from the phone, showered]\n---\nwritten elsewhere\n"
+    assert [p.name for p in (tmp_path / NAME).parent.iterdir()] == ["2026-11-23.md"]  # no temporary file left
+
+
+# --- today, as the journal counts it ---------------------------------------------------------
+
+
+def test_log_across_a_day_starts_at_boundary_adds_to_the_evening_before(tmp_path):
+    config = Config(timezone="Europe/London", day_starts_at=dt.time(4, 0))
+    evening = tmp_path / NAME
+    evening.parent.mkdir(parents=True)
+    evening.write_text("---\nmood: 2\n---\nCould not sleep.\n")
+    late = dt.datetime(2026, 11, 24, 1, 30, tzinfo=ZoneInfo("Europe/London"))
+    log(tmp_path, QuickEntry(line="Still up, tea helped.", coping=("tea",)), config, read_day(None, config, late))
+    assert evening.read_text() == "---\nmood: 2\ncoping:\n  - tea\n---\nCould not sleep.\n\nStill up, tea helped.\n"
+    morning = dt.datetime(2026, 11, 24, 4, 0, tzinfo=ZoneInfo("Europe/London"))
+    logged = log(tmp_path, QuickEntry(mood="3"), config, read_day(None, config, morning))
+    assert logged.path == tmp_path / "content/2026/11/2026-11-24.md" and logged.created
+
+
+@pytest.mark.parametrize("date", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_the_first_and_last_days_there_are(tmp_path, date):
+    logged = log(tmp_path, QuickEntry(mood="3"), date=date)
+    assert logged.path.read_text() == f"---\ndate: {date.isoformat()}\nmood: 3\n---\n"
+    logged = log(tmp_path, QuickEntry(line="again"), date=date)
+    assert logged.path.read_text() == f"---\ndate: {date.isoformat()}\nmood: 3\n---\nagain\n"
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_cairn_log_then_build(journal):
+    folder = journal({"journal.yaml": JOURNAL_YAML})
+    result = run_cairn(
+        "log", "2", "stayed", "in,", "it was enough", "--win", "showered", "--date", "2026-11-23", cwd=folder
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"Started {NAME}\n", "")
+    result = run_cairn(
+        "log",
+        "--helped",
+        "walked round the block",
+        "--feeling",
+        "tired",
+        "--habit",
+        "meds",
+        "--metric",
+        "sleep=6",
+        "--date",
+        "2026-11-23",
+        cwd=folder,
+    )
+    assert (result.returncode, result.stdout) == (0, f"Added to {NAME}\n")
+    assert (
+        (folder / NAME).read_text()
+        == """\
+---
+date: 2026-11-23
+mood: 2
+wins:
+  - showered
+sleep: 6
+emotions: [tired]
+habits: [meds]
+coping:
+  - walked round the block
+---
+stayed in, it was enough
+"""
+    )
+    result = run_cairn("build", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    page = (folder / "site/2026/11/23/index.html").read_text()
+    assert "stayed in, it was enough" in page and "showered" in page and "walked round the block" in page
+
+
+def test_cairn_log_with_a_word_of_the_scale(journal):
+    folder = journal({"journal.yaml": "mood:\n  labels: [low, steady, bright]\n"})
+    result = run_cairn("log", "Steady", "a quiet day", "--date", "2026-11-23", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert (folder / NAME).read_text() == "---\ndate: 2026-11-23\nmood: 2\n---\na quiet day\n"
+
+
+def test_cairn_log_off_the_scale_exits_1_and_touches_nothing(journal):
+    folder = journal({"journal.yaml": JOURNAL_YAML, NAME: "---\n# mine\ntags: [rain]\n---\nwords\n"})
+    before = snapshot(folder)
+    result = run_cairn("log", "7", "a line", "--win", "w", "--date", "2026-11-23", cwd=folder)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"{NAME}:4: mood must be a whole number from 1 to 5 (got 7)",
+        "Nothing was written: 1 problem to fix first.",
+    ]
+    assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            [],
+            'cairn: give cairn log something to add: a mood, a line, or --win, --helped, --feeling, --habit (cairn log 3 "a quiet day")',
+        ),
+        (["--metric", "slep=6"], "cairn: there is no metric called 'slep' (did you mean 'sleep'?)"),
+        (["--metric", "sleep"], "cairn: --metric must look like NAME=N, for example --metric sleep=7.5 (got 'sleep')"),
+        (["3", "--date", "23/11/2026"], "cairn: --date must look like 2026-11-23 (got '23/11/2026')"),
+    ],
+)
+def test_cairn_log_usage_mistakes_exit_2(journal, args, message):
+    folder = journal({"journal.yaml": JOURNAL_YAML})
+    result = run_cairn("log", *args, cwd=folder)
+    assert (result.returncode, result.stderr) == (2, message + "\n")
+    assert not (folder / "content").exists()
+
+
+def test_a_list_written_as_a_block_of_text_is_left_for_a_person(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: x\nwins: |\n  got up\n  made tea\n---\n")
+    before = snapshot(tmp_path)
+    with pytest.raises(BuildFailed) as caught:
+        log(tmp_path, QuickEntry(wins=("showered",)))
+    assert [str(e) for e in caught.value.errors] == [f"{NAME}:3: wins is a block of text; add to it by hand"]
+    assert snapshot(tmp_path) == before
