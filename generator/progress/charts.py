@@ -173,11 +173,12 @@ def month_calendar_chart(
     scale: MoodScale,
     id_prefix: str,
     previous: tuple[str, float] | None = None,
+    events: Marks = (),
 ) -> Chart:
     """A month as a calendar: weekday headers, each day's number, and its mood written in the square.
 
     `days` is every day of one month (MonthSummary.days); `previous` is (label, mean mood)
-    of an earlier month to compare with, or None.
+    of an earlier month to compare with, or None; each of `events` outlines its day's square.
     """
     first = days[0][0]
     month = month_label(first.year, first.month)
@@ -192,6 +193,17 @@ def month_calendar_chart(
         parts.append(_text(x + 6, y + 17, str(day.day), size=13, css=css, fill=fill))
         if mood is not None:
             parts.append(_text(x + cell_w - 10, y + cell_h - 10, _num(mood), anchor="end", size=11, css=css, fill=fill))
+    in_month = {day for day, _ in days}
+    marked = [(day, what) for day, what in events if day in in_month]
+    for number, (day, what) in enumerate(marked, 1):
+        slot = offset + day.day - 1
+        x, y = left + (slot % 7) * cell_w, top + (slot // 7) * cell_h
+        parts.append(
+            f'<rect class="event" x="{_num(x - 1)}" y="{_num(y - 1)}" width="{cell_w - 2}" height="{cell_h - 2}" '
+            f'fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="4 3"><title>'
+            f"{escape(_date(day))}: {escape(what)}</title></rect>"
+        )
+        parts.append(_text(x + cell_w - 10, y + 17, str(number), anchor="end", size=11, css="event-number"))
     height = top + math.ceil((offset + len(days)) / 7) * cell_h + 2
 
     moods = [mood for _, mood in days if mood is not None]
@@ -205,6 +217,8 @@ def month_calendar_chart(
         )
         if previous is not None:
             description += " " + _compare_month(average, *previous)
+    if marked:
+        description += " Marked: " + "; ".join(f"{n}, {_date(d)}: {w}" for n, (d, w) in enumerate(marked, 1)) + "."
     rows = tuple((_date(day), _mood_words(mood, scale)) for day, mood in days if mood is not None)
     svg = _svg(id_prefix, f"{month}, day by day", description, 7 * cell_w + 2 * left, height, parts, "month-calendar")
     return Chart(svg, f"{month}, day by day", description, ("Date", "Mood"), rows)

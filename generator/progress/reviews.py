@@ -56,7 +56,9 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
     trend = mood_trend(summary.entries)
     return {
         "summary": summary,
-        "calendar": charts.month_calendar_chart(summary.days, config.mood, f"{prefix}-calendar", previous=previous),
+        "calendar": charts.month_calendar_chart(
+            summary.days, config.mood, f"{prefix}-calendar", previous=previous, events=marked
+        ),
         "mood_chart": charts.mood_trend_chart(trend, config.mood, f"{prefix}-mood", marked) if trend.points else None,
         "metric_charts": [
             charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
