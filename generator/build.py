@@ -29,9 +29,10 @@ from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
 from generator.content import CONTENT_DIR, find_asset_files, load_entries
 from generator.crypt import SALT_FILE, encrypt_site
-from generator.errors import BuildFailed, ContentError
+from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Journal, Page
+from generator.palette import mood_css
 from generator.progress import review_page
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
@@ -118,7 +119,7 @@ def plan_site(
             config = share.config
     with clock.stage("load"):
         loaded = load_entries(journal, config)
-    errors = list(loaded.errors) + (loaded.warnings if strict else [])
+    problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
     selection = None
     if share is not None:
@@ -127,22 +128,21 @@ def plan_site(
     with clock.stage("index"):
         entries = assign_urls(entries)
     html_cache = HtmlCache(journal / CACHE_DIR / "html.json")
-    asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal)}
+    asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal, config.exclude)}
     with clock.stage("body"):
         bodies = give_bodies(
             journal, entries, asset_names, html_cache, journal / CACHE_DIR / "photos", save_cache=save_caches
         )
-    errors += bodies.errors
+    problems += bodies.errors
     with clock.stage("journal"):
         journal_index = build_journal(bodies.entries)
     with clock.stage("plan"):
         pages, collisions = plan(journal_index, config, bodies.photos)
         if share is not None and selection is not None:
             pages = share.keep_pages(pages, selection)
-    errors += collisions
+    errors, warnings = sort_out(problems + collisions, strict)
     if errors:
-        raise BuildFailed(errors)
-    warnings = [] if strict else loaded.warnings
+        raise BuildFailed(errors, warnings)
     planned = Planned(config, entries, journal_index, pages, bodies, asset_names, warnings, selection)
     return planned, html_cache
 
@@ -153,6 +153,7 @@ def prepare(
     drafts: bool = False,
     strict: bool = False,
     passphrase: str | None = None,
+    new_key: bool = False,
     save_caches: bool = False,
     out: Path | None = None,
     share: Edition | None = None,
@@ -167,6 +168,7 @@ def prepare(
     clock = _Clock()
     planned, html_cache = plan_site(journal, clock, drafts=drafts, strict=strict, save_caches=save_caches, share=share)
     config, pages, bodies, journal_index = planned.config, planned.pages, planned.bodies, planned.journal
+    warnings = planned.warnings
     with clock.stage("render"):
         prints, unchanged = _fingerprints(
             journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
@@ -174,10 +176,11 @@ def prepare(
         env = make_environment(journal, config)
         rendered, template_errors = render_pages(env, pages, journal, unchanged)
         if template_errors:
-            raise BuildFailed(template_errors)
+            raise BuildFailed(template_errors, warnings)
         files: dict[str, bytes | None] = dict(rendered)
         files["robots.txt"] = ROBOTS
-        files.update(_theme_files(journal))
+        files["static/moods.css"] = mood_css(config.mood).encode()
+        files.update(_theme_files(journal))  # a journal's own static/moods.css wins
         files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
         for name in sorted(planned.asset_names):
@@ -188,18 +191,26 @@ def prepare(
         files = dict(share.finish(_whole(files)))
         left_out = share.left_out_problems(_whole(files), planned.selection, journal)
         if left_out:
-            raise BuildFailed(left_out)
+            raise BuildFailed(left_out, warnings)
         salt_file = share.salt_file
     if passphrase is not None:
         with clock.stage("seal"):
             files = dict(
-                encrypt_site(journal, _whole(files), journal_index.entries, passphrase, config, salt_file=salt_file)
+                encrypt_site(
+                    journal,
+                    _whole(files),
+                    journal_index.entries,
+                    passphrase,
+                    config,
+                    salt_file=salt_file,
+                    new_key=new_key,
+                )
             )
     report = Report(
         entries=len(planned.entries),
         pages=len(pages),
         seconds=time.perf_counter() - started,
-        warnings=planned.warnings,
+        warnings=warnings,
         timings=clock.timings,
     )
     return Prepared(files, report, html_cache, prints)
@@ -234,7 +245,13 @@ def check(journal: Path, *, drafts: bool = False, strict: bool = False) -> Repor
 
 
 def build(
-    journal: Path, out: Path, *, drafts: bool = False, strict: bool = False, passphrase: str | None = None
+    journal: Path,
+    out: Path,
+    *,
+    drafts: bool = False,
+    strict: bool = False,
+    passphrase: str | None = None,
+    new_key: bool = False,
 ) -> Report:
     started = time.perf_counter()
     check_output_folder(out, journal)
@@ -245,7 +262,9 @@ def build(
         seconds = time.perf_counter() - started
         unchanged = sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
-    prepared = prepare(journal, drafts=drafts, strict=strict, passphrase=passphrase, save_caches=True, out=out)
+    prepared = prepare(
+        journal, drafts=drafts, strict=strict, passphrase=passphrase, new_key=new_key, save_caches=True, out=out
+    )
     report = prepared.report
     write_started = time.perf_counter()
     written = write_site(out, prepared.files)

@@ -42,6 +42,11 @@ def make_parser() -> argparse.ArgumentParser:
         help="encrypt every page, photo and the search index (passphrase from CAIRN_PASSPHRASE or asked)",
     )
     cmd.add_argument("--timings", action="store_true", help="say how long each stage of the build took")
+    cmd.add_argument(
+        "--new-key",
+        action="store_true",
+        help="with --encrypt: a new salt and key, so a key copied from a browser stops working",
+    )
 
     cmd = commands.add_parser("check", help="check every entry and template, write nothing", parents=[common])
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
@@ -137,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args, journal)
     except BuildFailed as failure:
-        _print_problems(failure.errors)
+        _print_problems(failure.problems)
         count = len(failure.errors)
         print(f"Nothing was written: {count} {'problem' if count == 1 else 'problems'} to fix first.", file=sys.stderr)
         return EXIT_CONTENT
@@ -177,6 +182,8 @@ def _summary(report: Report) -> str:
 def _build(args: argparse.Namespace, journal: Path) -> int:
     out = args.out if args.out is not None else journal / "site"
     passphrase = None
+    if args.new_key and not args.encrypt:
+        return _usage("--new-key makes a new key for an encrypted site: use it with --encrypt")
     if args.encrypt:
         import getpass
 
@@ -186,7 +193,7 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
             passphrase = read_passphrase(os.environ, getpass.getpass if sys.stdin.isatty() else None)
         except PassphraseRefused as error:
             return _usage(str(error))
-    report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase)
+    report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase, new_key=args.new_key)
     _print_problems(report.warnings)
     print(_summary(report))
     if report.written == 0 and report.removed == 0:
@@ -375,7 +382,7 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
         try:
             report = build(journal, site, drafts=args.drafts)
         except BuildFailed as failure:
-            _print_problems(failure.errors)
+            _print_problems(failure.problems)
             print("Still showing the last good version of the site.", file=sys.stderr)
             return [str(e) for e in failure.errors]
         _print_problems(report.warnings)

@@ -12,7 +12,7 @@ import yaml
 
 from generator.day_boundary import read_day_start
 from generator.errors import BuildFailed, ContentError, suggest
-from generator.model import Config, Habit, Metric, MoodScale, fold_mood_word
+from generator.model import ENTRY_FIELDS, Config, Habit, Metric, MoodScale, fold_mood_word
 from generator.share.spec import read_shares
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, key_lines, load_mapping
 
@@ -27,10 +27,14 @@ KNOWN_KEYS = (
     "metrics",
     "habits",
     "home_entries",
+    "lock_after_minutes",
     "private_tags",
+    "exclude",
     "sessions",
     "shares",
 )
+METRIC_KEYS = ("label", "unit", "min", "max")
+LONGEST_LOCK = 7 * 24 * 60  # a week, in minutes
 
 
 class _Problems:
@@ -116,6 +120,18 @@ def _home_entries(field: Field, problems: _Problems) -> int | None:
     return None
 
 
+def _lock_after(field: Field, problems: _Problems) -> float | None:
+    value = field.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= LONGEST_LOCK:
+        return float(value)
+    problems.add(
+        field.line,
+        f"lock_after_minutes must be a number of minutes from 0 to {LONGEST_LOCK} (a week), "
+        f"for example 30 or 0.5; 0 turns the lock off (got {value!r})",
+    )
+    return None
+
+
 def _mood(field: Field, problems: _Problems) -> MoodScale | None:
     value = field.value
     if not isinstance(value, dict):
@@ -183,16 +199,24 @@ def _metrics(field: Field, problems: _Problems) -> tuple[Metric, ...] | None:
         return None
     metrics = []
     for name, spec in field.value.items():
+        line = problems.line_of(("metrics", str(name)), field.line)
         spec = spec if isinstance(spec, dict) else {"label": spec} if isinstance(spec, str) else None
         if spec is None:
-            problems.add(field.line, f"metric '{name}' must have a label, and optionally unit, min and max")
+            problems.add(line, f"metric '{name}' must have a label, and optionally unit, min and max")
             continue
-        unknown = set(spec) - {"label", "unit", "min", "max"}
-        if unknown:
-            problems.add(field.line, f"metric '{name}' has unknown setting '{sorted(unknown)[0]}'")
+        if str(name) in ENTRY_FIELDS:
+            problems.add(line, f"metric '{name}' has the name of an entry's own field; give the metric another name")
+            continue
+        for key in sorted(set(spec) - set(METRIC_KEYS), key=str):
+            hint = suggest(str(key), METRIC_KEYS)
+            also = f" (did you mean '{hint}'?)" if hint else " (use label, unit, min and max)"
+            problems.add(line, f"metric '{name}' has unknown setting '{key}'{also}")
         bounds = [spec.get("min"), spec.get("max")]
         if any(b is not None and (not isinstance(b, (int, float)) or isinstance(b, bool)) for b in bounds):
-            problems.add(field.line, f"metric '{name}' min and max must be numbers")
+            problems.add(line, f"metric '{name}' min and max must be numbers")
+            continue
+        if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
+            problems.add(line, f"metric '{name}' has min {bounds[0]} above max {bounds[1]}; swap them")
             continue
         metrics.append(
             Metric(
@@ -226,6 +250,21 @@ def _private_tags(field: Field, problems: _Problems) -> tuple[str, ...] | None:
     return None
 
 
+def _exclude(field: Field, problems: _Problems) -> tuple[str, ...] | None:
+    """Folders below content/ to skip: names (every folder so named) or paths (notes/old)."""
+    value = [field.value] if isinstance(field.value, str) else field.value
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip("/ ") for x in value):
+        problems.add(
+            field.line, "exclude must list folders below content/ to skip (for example [templates, notes/old])"
+        )
+        return None
+    folders = tuple(x.strip().strip("/") for x in value)
+    for folder in folders:
+        if ".." in folder.split("/"):
+            problems.add(field.line, f"exclude names folders below content/, so '{folder}' cannot go up with ..")
+    return folders
+
+
 def _sessions(field: Field, problems: _Problems) -> tuple[dt.date, ...] | None:
     value = field.value if isinstance(field.value, list) else [field.value]
     days = []
@@ -246,9 +285,11 @@ _READERS: dict[str, Callable[[Field, _Problems], Any]] = {
     "timezone": _timezone,
     "day_starts_at": _day_starts_at,
     "home_entries": _home_entries,
+    "lock_after_minutes": _lock_after,
     "mood": _mood,
     "metrics": _metrics,
     "habits": _habits,
     "private_tags": _private_tags,
+    "exclude": _exclude,
     "sessions": _sessions,
 }

@@ -1,4 +1,4 @@
-"""Encrypted builds (generator/crypt.py): keys, sealing, names, links, the leak check."""
+"""Encrypted builds (generator/crypt/): keys, sealing, names, links, the leak check."""
 
 from __future__ import annotations
 
@@ -36,8 +36,6 @@ from generator.crypt.keys import (
 from generator.crypt.leaks import find_leaks, journal_words
 from generator.crypt.shell import NAME_DIGITS, relink_page, seal_site, site_names
 from generator.errors import BuildFailed
-from generator.index import assign_urls
-from generator.search import search_index
 from generator.write import write_site
 
 REPO = Path(__file__).resolve().parents[1]
@@ -67,10 +65,8 @@ def journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def site(journal: Path) -> dict[str, bytes]:
     files = prepare(journal).files
-    if "static/search-index.js" not in files:  # until build.py writes it
-        entries = [e for e in load_entries(journal, load_config(journal)).entries if not e.draft]
-        files["static/search-index.js"] = search_index(assign_urls(entries), load_config(journal))
-    return files
+    assert "static/search-index.js" in files and "search/index.html" in files
+    return {path: data for path, data in files.items() if data is not None}
 
 
 @pytest.fixture(scope="module")
@@ -142,10 +138,11 @@ def test_the_salt_is_made_once_and_kept_in_the_journal_folder(tmp_path: Path):
 # --- sealing one file ------------------------------------------------------------------
 
 
-def _open_independently(key: bytes, sealed: bytes) -> tuple[str, bytes]:
-    """The documented format, decrypted without generator.crypt: HKDF page key, nonce, AES-GCM."""
+def _open_independently(key: bytes, sealed: bytes, name: str) -> tuple[str, bytes]:
+    """The documented format, decrypted without generator.crypt: HKDF page key, nonce,
+    AES-GCM with the file's name as associated data."""
     page_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"cairn aes-256-gcm").derive(key)
-    plaintext = AESGCM(page_key).decrypt(sealed[:12], sealed[12:], None)
+    plaintext = AESGCM(page_key).decrypt(sealed[:12], sealed[12:], name.encode())
     header, _, body = plaintext.partition(b"\n")
     kind, coding = header.decode().split(" ")
     return kind, zlib.decompress(body) if coding == "deflate" else body
@@ -155,27 +152,91 @@ def test_round_trip(key: bytes):
     page = "<p>A quieter morning, café</p>".encode()
     photo = bytes(range(256)) * 10
     for kind, data in (("text/html", page), ("image/png", photo)):
-        sealed = seal_bytes(key, kind, data)
-        assert open_bytes(key, sealed) == (kind, data)
-        assert _open_independently(key, sealed) == (kind, data)
+        sealed = seal_bytes(key, kind, data, "123.html")
+        assert open_bytes(key, sealed, "123.html") == (kind, data)
+        assert _open_independently(key, sealed, "123.html") == (kind, data)
 
 
 def test_the_same_plaintext_gives_the_same_bytes_and_another_a_new_nonce(key: bytes):
-    first = seal_bytes(key, "text/html", b"<p>one</p>")
-    assert seal_bytes(key, "text/html", b"<p>one</p>") == first
-    second = seal_bytes(key, "text/html", b"<p>two</p>")
+    first = seal_bytes(key, "text/html", b"<p>one</p>", "1.html")
+    assert seal_bytes(key, "text/html", b"<p>one</p>", "1.html") == first
+    second = seal_bytes(key, "text/html", b"<p>two</p>", "1.html")
     assert first[:12] != second[:12]
-    nonces = {seal_bytes(key, "text/plain", str(i).encode())[:12] for i in range(500)}
+    nonces = {seal_bytes(key, "text/plain", str(i).encode(), "1.js")[:12] for i in range(500)}
     assert len(nonces) == 500
+    # The same bytes under two names (a photo shown twice) never share a nonce either.
+    assert seal_bytes(key, "text/html", b"<p>one</p>", "2.html")[:12] != first[:12]
 
 
 def test_a_wrong_key_opens_nothing(key: bytes, other_key: bytes):
-    sealed = seal_bytes(key, "text/html", b"<p>private</p>")
+    sealed = seal_bytes(key, "text/html", b"<p>private</p>", "1.html")
     with pytest.raises(InvalidTag):
-        open_bytes(other_key, sealed)
+        open_bytes(other_key, sealed, "1.html")
     tampered = sealed[:-1] + bytes([sealed[-1] ^ 1])
     with pytest.raises(InvalidTag):
-        open_bytes(key, tampered)
+        open_bytes(key, tampered, "1.html")
+
+
+def test_a_ciphertext_opens_only_in_the_file_it_was_sealed_for(
+    site: dict[str, bytes], sealed: dict[str, bytes], key: bytes
+):
+    """A host that swaps two sealed files (two pages, or two photos) makes both fail to open."""
+    names = site_names(site, key)
+    for first, second in (("2026/05/03/index.html", "tags/walk/index.html"), (_photo(site), "static/search-index.js")):
+        a, b = names[first], names[second]
+        assert open_file(key, sealed[a], a)[1] and open_file(key, sealed[b], b)[1]
+        with pytest.raises(InvalidTag):
+            open_file(key, sealed[b], a)  # what the host now serves at a's address
+        with pytest.raises(InvalidTag):
+            open_file(key, sealed[a], b)
+    with pytest.raises(InvalidTag):  # the home page served where the 404 page belongs
+        open_file(key, sealed["index.html"], "404.html")
+
+
+def _shell_bytes(text: str, attribute: str) -> bytes:
+    found = re.search(rf'{attribute}="([0-9 ]*)"', text)
+    assert found, f"the shell has no {attribute}"
+    return bytes(int(b) for b in found.group(1).split())
+
+
+def test_every_shell_tells_a_wrong_key_from_a_swapped_file(sealed: dict[str, bytes], key: bytes, other_key: bytes):
+    shells = [data.decode() for path, data in sealed.items() if path.endswith(".html")]
+    check = _shell_bytes(shells[0], "data-cairn-check")
+    assert all(_shell_bytes(shell, "data-cairn-check") == check for shell in shells)
+    assert open_bytes(key, check, "") == ("", b"")  # opens with the journal's key, for the empty name
+    with pytest.raises(InvalidTag):
+        open_bytes(other_key, check, "")
+
+
+def test_the_shell_says_when_the_journal_locks_itself(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes):
+    home = sealed["index.html"].decode()
+    assert 'data-cairn-lock-after="30"' in home
+    assert "until you press Lock or leave it unused for 30 minutes." in home
+    quick = seal_site(site, key, SALT, ITERATIONS, lock_after_minutes=0.05)["index.html"].decode()
+    assert 'data-cairn-lock-after="0.05"' in quick and "unused for 3 seconds." in quick
+    never = seal_site(site, key, SALT, ITERATIONS, lock_after_minutes=0)["index.html"].decode()
+    assert 'data-cairn-lock-after="0"' in never
+    assert "until you press Lock. Escape pressed twice hides it at once." in never
+
+
+def test_a_new_key_stops_the_old_key_opening_the_site(journal: Path, site: dict[str, bytes], tmp_path: Path):
+    folder = tmp_path / "journal"
+    shutil.copytree(journal, folder)
+    config = load_config(folder)
+    entries = load_entries(folder, config).entries
+    first = encrypt_site(folder, site, entries, PASSPHRASE, config)
+    old_salt = load_or_create_salt(folder)
+    old_key = derive_key(PASSPHRASE, old_salt)
+    assert open_file(old_key, first["index.html"], "index.html")[0] == "text/html"
+    renewed = encrypt_site(folder, site, entries, PASSPHRASE, config, new_key=True)
+    new_salt = load_or_create_salt(folder)
+    assert new_salt != old_salt  # kept for the next build
+    with pytest.raises(InvalidTag):
+        open_file(old_key, renewed["index.html"], "index.html")
+    assert open_file(derive_key(PASSPHRASE, new_salt), renewed["index.html"], "index.html")[0] == "text/html"
+    opaque = {path for path in first if re.fullmatch(r"[0-9]{24}\.(?:html|js)", path)}
+    assert opaque and opaque.isdisjoint(renewed)  # every opaque name is new too
+    assert encrypt_site(folder, site, entries, PASSPHRASE, config) == renewed  # and stays
 
 
 # --- the sealed site -------------------------------------------------------------------
@@ -218,13 +279,14 @@ def test_every_page_is_a_shell_and_every_file_opens_to_what_was_built(
                 '<script src="static/unlock.js">',
                 '<script type="application/octet-stream" id="cairn-sealed">',
             ]
-            assert len(text) < 2000 + 1.4 * len(zlib.compress(site[old], 9)) + 100
-            kind, page = open_file(key, data)
+            # The form, the key check and the lock note, then the page: base64 of deflate, plus the tag.
+            assert len(text) < 2300 + 1.4 * len(zlib.compress(site[old], 9)) + 100
+            kind, page = open_file(key, data, new)
             assert kind == "text/html" and b"<html" in page
         elif new == old:
             assert data == site[old]  # the theme, readable as built
         else:
-            kind, body = open_file(key, data)
+            kind, body = open_file(key, data, new)
             if old == "static/search-index.js":
                 assert body.startswith(b"window.CAIRN_SEARCH = ")
             else:
@@ -234,7 +296,8 @@ def test_every_page_is_a_shell_and_every_file_opens_to_what_was_built(
 
 def test_links_in_pages_lead_to_the_sealed_files(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes):
     names = site_names(site, key)
-    entry = open_file(key, sealed[names["2026/05/01/cafe-quotes/index.html"]])[1].decode()
+    page = names["2026/05/01/cafe-quotes/index.html"]
+    entry = open_file(key, sealed[page], page)[1].decode()
     links = re.findall(r'\s(?:href|src)="([^"#?]*)', entry)
     assert links
     for link in links:
@@ -275,7 +338,7 @@ def test_relinking_keeps_queries_and_fragments_and_leaves_other_links_alone():
 
 def test_the_sealed_search_index_points_at_sealed_pages(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes):
     names = site_names(site, key)
-    _kind, body = open_file(key, sealed[names["static/search-index.js"]])
+    _, body = open_file(key, sealed[names["static/search-index.js"]], names["static/search-index.js"])
     data = json.loads(body.decode().removeprefix("window.CAIRN_SEARCH = ").removesuffix(";\n"))
     urls = [record["u"] for record in data["entries"]]
     assert urls and all(url in sealed and url.endswith(".html") for url in urls)
@@ -338,8 +401,10 @@ def test_no_name_or_ciphertext_reads_as_a_word_however_short(sealed: dict[str, b
 
 
 def test_a_second_sealing_writes_no_file(site: dict[str, bytes], sealed: dict[str, bytes], key: bytes, tmp_path: Path):
-    assert write_site(tmp_path, sealed).written == len(sealed)
-    again = write_site(tmp_path, seal_site(site, key, SALT, ITERATIONS))
+    first: dict[str, bytes | None] = dict(sealed)
+    assert write_site(tmp_path, first).written == len(sealed)
+    second: dict[str, bytes | None] = dict(seal_site(site, key, SALT, ITERATIONS))
+    again = write_site(tmp_path, second)
     assert (again.written, again.removed, again.unchanged) == (0, 0, len(sealed))
 
 

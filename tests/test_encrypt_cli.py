@@ -6,6 +6,10 @@ import os
 import re
 import shutil
 
+import pytest
+from cryptography.exceptions import InvalidTag
+
+from generator.crypt.keys import derive_key, load_or_create_salt, open_file
 from tests.conftest import run_cairn, snapshot
 from tests.golden import FIXTURE
 
@@ -41,3 +45,29 @@ def test_an_encrypted_build_hides_names_and_words_and_a_second_build_writes_noth
     second = run_cairn("--journal", journal, "build", "--encrypt", env=env(PASSPHRASE))
     assert "0 written" in second.stdout and "Nothing changed since the last build." in second.stdout
     assert snapshot(site) == before
+
+
+def test_a_new_key_changes_every_address_and_the_old_key_opens_none(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    assert run_cairn("--journal", journal, "build", "--encrypt", env=env(PASSPHRASE)).returncode == 0
+    old_key = derive_key(PASSPHRASE, load_or_create_salt(journal))
+    old_names = set(snapshot(journal / "site"))
+    renewed = run_cairn("--journal", journal, "build", "--encrypt", "--new-key", env=env(PASSPHRASE))
+    assert renewed.returncode == 0, renewed.stderr
+    site = snapshot(journal / "site")
+    new_key = derive_key(PASSPHRASE, load_or_create_salt(journal))
+    assert new_key != old_key
+    pages = [name for name in site if re.fullmatch(r"\d{24}\.html", name)]
+    assert pages and old_names.isdisjoint(pages)  # the old addresses are gone
+    for name in ["index.html", *pages[:5]]:
+        with pytest.raises(InvalidTag):
+            open_file(old_key, site[name], name)
+        assert open_file(new_key, site[name], name)[0] == "text/html"
+
+
+def test_new_key_without_encrypt_is_a_usage_error(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    result = run_cairn("--journal", journal, "build", "--new-key", env=env(PASSPHRASE))
+    assert result.returncode == 2
+    assert "--new-key makes a new key for an encrypted site: use it with --encrypt" in result.stderr
+    assert not (journal / "site").exists()

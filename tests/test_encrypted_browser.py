@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,9 +23,8 @@ from typing import Any
 import pytest
 
 from generator.build import prepare
-from generator.crypt.keys import ITERATIONS, derive_key, load_or_create_salt
-from generator.crypt.leaks import find_leaks, journal_words
-from generator.crypt.shell import seal_site, site_names
+from generator.crypt.keys import derive_key, load_or_create_salt
+from generator.crypt.shell import site_names
 from generator.write import write_site
 from tests.browser import (
     AXE_JS,
@@ -52,37 +52,10 @@ LOCK = "#cairn-lock"
 # --- the sites -----------------------------------------------------------------------
 
 
-def _cli_encrypts() -> bool:
-    """Whether `cairn build` takes --encrypt yet."""
-    from generator.cli import make_parser
-
-    _, unknown = make_parser().parse_known_args(["build", "--encrypt"])
-    return "--encrypt" not in unknown
-
-
 def site_files(journal: Path) -> dict[str, bytes]:
-    """The built site in memory, with the search page and index (added here until build.py does)."""
-    files = prepare(journal).files
-    if "search/index.html" in files and "static/search-index.js" in files:
-        return files
-    from generator.body.markup import render_bodies
-    from generator.cache import HtmlCache
-    from generator.config import load_config
-    from generator.content import load_entries
-    from generator.index import assign_urls, build_journal
-    from generator.model import Page
-    from generator.render import make_environment, render_page
-    from generator.search import search_index
-
-    config = load_config(journal)
-    entries = [e for e in load_entries(journal, config).entries if not e.draft]
-    entries = render_bodies(entries, HtmlCache(journal / ".cairn" / "search-test.json"))
-    published = build_journal(assign_urls(entries))
-    page = Page(
-        "search/", "search.html", {"tags": list(published.tags), "years": sorted(published.years, reverse=True)}
-    )
-    files["search/index.html"] = render_page(make_environment(journal, config), page)
-    files["static/search-index.js"] = search_index(published.entries, config)
+    """The built plain site in memory: every page, the search page and its index."""
+    files = {path: data for path, data in prepare(journal).files.items() if data is not None}
+    assert "search/index.html" in files and "static/search-index.js" in files
     return files
 
 
@@ -110,19 +83,9 @@ def sealed_site(
     journal: Path, plain_files: dict[str, bytes], names: dict[str, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     out = tmp_path_factory.mktemp("sealed-site")
-    if _cli_encrypts():
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("CAIRN_PASSPHRASE", PASSPHRASE)
-            build_site(journal, out, "--encrypt")
-    else:  # until `cairn build --encrypt` exists: the same functions, called here
-        salt = load_or_create_salt(journal)
-        sealed = seal_site(plain_files, derive_key(PASSPHRASE, salt), salt, ITERATIONS)
-        from generator.config import load_config
-        from generator.content import load_entries
-
-        config = load_config(journal)
-        assert find_leaks(sealed, journal_words(load_entries(journal, config).entries, plain_files, config)) == []
-        write_site(out, sealed)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CAIRN_PASSPHRASE", PASSPHRASE)
+        build_site(journal, out, "--encrypt")
     assert (out / names["search/index.html"]).is_file(), "the sealed site has no search page"
     return out
 
@@ -130,7 +93,7 @@ def sealed_site(
 @pytest.fixture(scope="module")
 def plain_site(plain_files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("plain-site")
-    write_site(out, plain_files)
+    write_site(out, dict[str, bytes | None](plain_files))
     return out
 
 
@@ -246,11 +209,7 @@ def test_unlock_read_follow_links_search_see_a_photo_and_lock(browser: Any, base
         assert "walk" in page.get_by_role("heading", level=1).inner_text()
 
         # Search, in the sealed index.
-        search = page.get_by_role("link", name="Search")
-        if search.count():
-            search.first.click()
-        else:  # until the theme links the search page
-            page.goto(f"{base_url}/{names['search/index.html']}")
+        page.get_by_role("link", name="Search").first.click()
         wait_open(page)
         page.get_by_label("Words to find").fill("rain window")
         result = page.locator("#search-results li")
@@ -407,8 +366,9 @@ def test_shells_and_unlocked_pages_are_valid_html(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_shell_and_unlocked_pages_pass_axe(browser: Any, base_url: str, names: dict[str, str], scheme: str):
-    if missing_checker(AXE_JS):
-        pytest.fail(missing_checker(AXE_JS), pytrace=False)
+    problem = missing_checker(AXE_JS)
+    if problem:
+        pytest.fail(problem, pytrace=False)
     lines: list[str] = []
     with browsing(browser, bypass_csp=True, color_scheme=scheme) as (page, _):
         page.goto(base_url + "/")
@@ -428,33 +388,17 @@ def test_the_shell_and_unlocked_pages_pass_axe(browser: Any, base_url: str, name
     assert not lines, "axe-core found accessibility violations:\n" + "\n".join(lines)
 
 
-def test_the_second_build_writes_nothing(journal: Path, plain_files: dict[str, bytes], sealed_site: Path):
-    if _cli_encrypts():
-        env = {**os.environ, "CAIRN_PASSPHRASE": PASSPHRASE, "NO_COLOR": "1"}
-        import sys
-
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "generator",
-                "build",
-                "--journal",
-                str(journal),
-                "--out",
-                str(sealed_site),
-                "--encrypt",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            timeout=600,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        assert " 0 written" in done.stdout, done.stdout
-    else:
-        salt = load_or_create_salt(journal)
-        report = write_site(sealed_site, seal_site(plain_files, derive_key(PASSPHRASE, salt), salt, ITERATIONS))
-        assert report.written == 0 and report.removed == 0
+def test_the_second_build_writes_nothing(journal: Path, sealed_site: Path):
+    env = {**os.environ, "CAIRN_PASSPHRASE": PASSPHRASE, "NO_COLOR": "1"}
+    command = ["build", "--journal", str(journal), "--out", str(sealed_site), "--encrypt"]
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert " 0 written" in done.stdout, done.stdout

@@ -46,10 +46,10 @@ def opened(journal: Path, name: str, passphrase: str) -> dict[str, str]:
     folder = journal / "shares" / name
     files = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = path.read_bytes()
+        data, name = path.read_bytes(), path.relative_to(folder).as_posix()
         with contextlib.suppress(ValueError):  # the theme and robots.txt are not sealed
-            data = open_file(key, data)[1]
-        files[path.relative_to(folder).as_posix()] = data.decode("utf-8", errors="replace")
+            data = open_file(key, data, name)[1]
+        files[name] = data.decode("utf-8", errors="replace")
     return files
 
 
@@ -206,9 +206,9 @@ def test_two_shares_with_their_own_passphrases_cannot_open_each_other(journal: P
     other = _key(journal, "therapist", FRIEND_PASSPHRASE)
     home = (journal / "shares" / "friend" / "index.html").read_bytes()
     with pytest.raises(InvalidTag):
-        open_file(wrong, home)
+        open_file(wrong, home, "index.html")
     with pytest.raises(InvalidTag):
-        open_file(other, (journal / "shares" / "therapist" / "index.html").read_bytes())
+        open_file(other, (journal / "shares" / "therapist" / "index.html").read_bytes(), "index.html")
     salts = {(journal / f".cairn-share-salt-{n}").read_text() for n in ("therapist", "friend")}
     assert len(salts) == 2 and not (journal / ".cairn-salt").exists()  # never the journal's salt
 

@@ -15,12 +15,19 @@
 
 Keys: PBKDF2-HMAC-SHA256 (600,000 iterations or more) turns the passphrase and the
 journal's salt into a site key; HKDF-SHA256 splits it into the AES-256-GCM key (the
-only one the browser needs, and the one it keeps in sessionStorage), a key for nonces
-and a key for names. The nonce of a file is a keyed hash of its plaintext, so the
-same page gives the same bytes on every build (an unchanged site writes nothing),
-and two different plaintexts never share a nonce. Names are a keyed hash of the
-path: stable, and free of titles, tags and dates (digits only, so no name can spell
-a word by chance).
+only one the browser needs, and the one it keeps, as a non-extractable CryptoKey in
+IndexedDB), a key for nonces and a key for names. Each ciphertext is bound to the name
+of the file it sits in (AES-GCM associated data: "index.html", "<digits>.html",
+"<digits>.js"), so a host that swaps two files makes both fail to open. The nonce of a
+file is a keyed hash of its name and plaintext, so the same page gives the same bytes
+on every build (an unchanged site writes nothing), and no two (name, plaintext) pairs
+share a nonce. Names are a keyed hash of the path: stable, and free of titles, tags
+and dates (digits only, so no name can spell a word by chance). Every shell carries a
+key check (an empty message sealed for the empty name) so the browser can tell a wrong
+passphrase from a file that is not the one written for its address, and the number of
+minutes without use after which the browser locks the site (journal.yaml's
+lock_after_minutes). `new_key` makes a new salt, so the same passphrase gives a new key
+(and new names): a key copied from a browser stops opening anything.
 
 Sealed plaintext: one header line, `<media type> <coding>\\n` (coding `deflate` for
 text, `identity` for the rest), then the bytes. Sealed bytes: 12-byte nonce, then
@@ -42,11 +49,13 @@ from generator.crypt.keys import (
     PassphraseRefused,
     derive_key,
     load_or_create_salt,
+    new_salt,
     passphrase_problem,
     read_passphrase,
+    save_salt,
 )
 from generator.crypt.leaks import journal_words, leaks
-from generator.crypt.shell import seal_site, site_names
+from generator.crypt.shell import LOCK_AFTER_MINUTES, seal_site, site_names
 from generator.errors import BuildFailed, ContentError
 
 __all__ = ["SALT_FILE", "PassphraseRefused", "encrypt_site", "read_passphrase"]
@@ -62,16 +71,20 @@ def encrypt_site(
     config: Any = None,
     iterations: int = ITERATIONS,
     salt_file: str = SALT_FILE,
+    *,
+    new_key: bool = False,
 ) -> dict[str, bytes]:
     """The sealed site, checked: BuildFailed (nothing to write) if a journal word is readable.
-    A share edition passes its own salt file, so it never shares the journal's key."""
+    A share edition passes its own salt file, so it never shares the journal's key. With
+    `new_key`, under a new salt, kept in the salt file once the site is sealed."""
     problem = passphrase_problem(passphrase)
     if problem:
         raise PassphraseRefused(problem)
     entries = list(entries)
-    salt = load_or_create_salt(journal, salt_file)
+    salt = new_salt() if new_key else load_or_create_salt(journal, salt_file)
     key = derive_key(passphrase, salt, iterations)
-    sealed = seal_site(files, key, salt, iterations)
+    lock_after = getattr(config, "lock_after_minutes", LOCK_AFTER_MINUTES)
+    sealed = seal_site(files, key, salt, iterations, lock_after_minutes=lock_after)
     found = leaks(sealed, journal_words(entries, files, config))
     if found:
         origin = {new: old for old, new in site_names(files, key).items()}
@@ -85,4 +98,6 @@ def encrypt_site(
                 for path, what in found
             ]
         )
+    if new_key:
+        save_salt(journal, salt, salt_file)
     return sealed

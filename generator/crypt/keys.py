@@ -137,7 +137,19 @@ def load_or_create_salt(journal: Path, name: str = SALT_FILE) -> bytes:
                 )
             ]
         )
-    salt = secrets.token_bytes(SALT_BYTES)
+    salt = new_salt()
+    save_salt(journal, salt, name)
+    return salt
+
+
+def new_salt() -> bytes:
+    """A fresh salt: with it, the same passphrase gives a new key (`build --encrypt --new-key`)."""
+    return secrets.token_bytes(SALT_BYTES)
+
+
+def save_salt(journal: Path, salt: bytes, name: str = SALT_FILE) -> None:
+    """Write .cairn-salt (or a share's salt file, `name`) in the journal folder, atomically:
+    a reader sees the old or the new."""
     text = (
         "# Cairn: the salt of this journal's encrypted site. It is not secret: keep it with the\n"
         "# journal (in git). Without it, the next encrypted build gives every page a new address.\n"
@@ -147,8 +159,7 @@ def load_or_create_salt(journal: Path, name: str = SALT_FILE) -> bytes:
     with os.fdopen(fd, "w", encoding="utf-8") as stream:
         stream.write(text)
     os.chmod(temp, 0o644)
-    os.replace(temp, path)
-    return salt
+    os.replace(temp, journal / name)
 
 
 def derive_key(passphrase: str, salt: bytes, iterations: int = ITERATIONS) -> bytes:
@@ -186,21 +197,37 @@ def envelope(kind: str, data: bytes) -> bytes:
     return f"{kind} identity\n".encode() + data
 
 
-def seal(keys: Keys, plaintext: bytes) -> bytes:
-    # A keyed hash of the plaintext: deterministic, and never one nonce for two plaintexts.
-    nonce = hmac.digest(keys.nonce, plaintext, "sha256")[:_NONCE_BYTES]
-    return nonce + keys.page.encrypt(nonce, plaintext, None)
+def _associated(name: str) -> bytes:
+    """What a ciphertext is bound to: the name of the file it sits in (AES-GCM associated data)."""
+    return name.encode("utf-8")
 
 
-def seal_bytes(key: bytes, kind: str, data: bytes) -> bytes:
-    """`data` of media type `kind`, sealed (nonce + ciphertext + tag) under the site key."""
-    return seal(Keys(key), envelope(kind, data))
+def seal(keys: Keys, plaintext: bytes, name: str) -> bytes:
+    """`plaintext` sealed for the file `name` of the sealed site: it opens there and nowhere else."""
+    bound = _associated(name)
+    # A keyed hash of the name and the plaintext: deterministic, and never one nonce for
+    # two different (name, plaintext) pairs, so a file copied under two names is safe too.
+    nonce = hmac.digest(keys.nonce, len(bound).to_bytes(4, "big") + bound + plaintext, "sha256")[:_NONCE_BYTES]
+    return nonce + keys.page.encrypt(nonce, plaintext, bound)
 
 
-def open_bytes(key: bytes, sealed: bytes) -> tuple[str, bytes]:
-    """(media type, data) from sealed bytes; cryptography's InvalidTag for a wrong key."""
+def key_check(key: bytes) -> bytes:
+    """A sealed empty message bound to the empty name (no file has it): the browser opens it
+    to tell a wrong passphrase from a page that is not the one written for its address."""
+    return seal(Keys(key), b"", "")
+
+
+def seal_bytes(key: bytes, kind: str, data: bytes, name: str) -> bytes:
+    """`data` of media type `kind`, sealed (nonce + ciphertext + tag) under the site key
+    for the file `name` of the sealed site."""
+    return seal(Keys(key), envelope(kind, data), name)
+
+
+def open_bytes(key: bytes, sealed: bytes, name: str) -> tuple[str, bytes]:
+    """(media type, data) from sealed bytes found in the file `name`; cryptography's
+    InvalidTag for a wrong key, or for bytes sealed for another file."""
     page_key = AESGCM(_subkey(key, _PAGE_KEY_INFO))
-    plaintext = page_key.decrypt(sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], None)
+    plaintext = page_key.decrypt(sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], _associated(name))
     header, _, body = plaintext.partition(b"\n")
     kind, _, coding = header.decode().partition(" ")
     return kind, zlib.decompress(body) if coding == "deflate" else body
@@ -210,9 +237,9 @@ _SHELL_PAYLOAD = re.compile(rb'<script type="application/octet-stream" id="cairn
 _SCRIPT_PAYLOAD = re.compile(rb'\AcairnSealed\("[0-9]+","([A-Za-z0-9+/=]*)"\);\n\Z')
 
 
-def open_file(key: bytes, data: bytes) -> tuple[str, bytes]:
-    """(media type, data) of one file of a sealed site: a page shell or a sealed script."""
+def open_file(key: bytes, data: bytes, name: str) -> tuple[str, bytes]:
+    """(media type, data) of the file `name` of a sealed site: a page shell or a sealed script."""
     match = _SHELL_PAYLOAD.search(data) or _SCRIPT_PAYLOAD.match(data)
     if not match:
         raise ValueError("not a sealed file")
-    return open_bytes(key, base64.b64decode(match.group(1)))
+    return open_bytes(key, base64.b64decode(match.group(1)), name)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
-from generator.crypt.shell import KEPT_NAMES, LINK_WORDS, SHELL, SHELL_TITLE
+from generator.crypt.shell import KEPT_NAMES, LINK_WORDS, LOCK_NOTES, LOCK_UNITS, SHELL, SHELL_TITLE
 
 # --- the leak check ------------------------------------------------------------------
 
@@ -82,14 +82,21 @@ def public_words() -> frozenset[str]:
     """Words Cairn itself publishes readably in an encrypted site: the unlock shell's and
     those of the built-in theme's static files (style.css, unlock.js, search.js...).
     A journal word that is one of them says nothing about the journal."""
+    from generator.model import MoodScale
+    from generator.palette import mood_css
     from generator.render import builtin_theme
 
     texts = [
-        SHELL.format(salt="", iterations="", title=SHELL_TITLE, links="", payload=""),
+        SHELL.format(
+            salt="", iterations="", check="", lock_after="", lock_note="", title=SHELL_TITLE, links="", payload=""
+        ),
+        *LOCK_NOTES,
+        LOCK_UNITS,
         LINK_WORDS,
         "User-agent: * Disallow: /",
         "robots.txt",
         *KEPT_NAMES,
+        mood_css(MoodScale()),  # static/moods.css: the same words for any scale, only colours differ
     ]
     static = builtin_theme() / "static"
     if static.is_dir():

@@ -12,11 +12,18 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
 
-from generator.crypt.keys import ITERATIONS, Keys, envelope, media_type, seal
+from generator.crypt.keys import ITERATIONS, Keys, envelope, key_check, media_type, seal
 
 KEPT_NAMES = ("index.html", "404.html")  # the way in, and the page hosts show for a missing URL
 NAME_DIGITS = 24  # about 80 bits; digits only, so a name never spells a word or an abbreviation
 SHELL_TITLE = "Locked journal"
+LOCK_AFTER_MINUTES = 30.0  # journal.yaml's lock_after_minutes when it says nothing
+# How the shell says when the journal locks itself ({after}: "30 minutes"); with the lock off, the second.
+LOCK_NOTES = (
+    "Once open, it stays open in this browser until you press Lock or leave it unused for {after}.",
+    "Once open, it stays open in this browser until you press Lock.",
+)
+LOCK_UNITS = "second seconds minute minutes"
 _DATA_SCRIPT_START = re.compile(rb"\A\s*window\.([A-Za-z_$][\w$]*)\s*=\s*")
 
 # --- names ---------------------------------------------------------------------------
@@ -88,7 +95,9 @@ class _Relinker:
         self.resolved: dict[tuple[str, str], str] = {}
 
     def value(self, value: str, folder: str) -> str:
-        path, rest = _SPLIT_LINK.match(value).groups()
+        split = _SPLIT_LINK.match(value)
+        assert split is not None  # the pattern matches any string
+        path, rest = split.groups()
         if not path.strip():
             return value  # "#main", "?q=walk": this page
         # "../../tags/walk/" from 2026/05/ is "tags/walk/" from the root: one look-up for all.
@@ -185,7 +194,7 @@ LINK_WORDS = (
 
 SHELL = """\
 <!doctype html>
-<html lang="en" data-cairn-salt="{salt}" data-cairn-iterations="{iterations}">
+<html lang="en" data-cairn-salt="{salt}" data-cairn-iterations="{iterations}" data-cairn-check="{check}" data-cairn-lock-after="{lock_after}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -200,7 +209,7 @@ SHELL = """\
 <main id="main" class="unlock">
 <h1>This journal is locked</h1>
 <form id="cairn-unlock">
-<p>Its pages are encrypted. Type the passphrase to read them in this browser. Nothing you type leaves this device, and the journal stays open only until you close the tab or press Lock.</p>
+<p>Its pages are encrypted. Type the passphrase to read them in this browser. Nothing you type leaves this device. {lock_note} Escape pressed twice hides it at once.</p>
 <p><label for="cairn-passphrase">Passphrase</label><br>
 <input type="password" id="cairn-passphrase" autocomplete="current-password" required autofocus aria-describedby="cairn-unlock-error">
 <button type="submit">Unlock</button></p>
@@ -215,11 +224,25 @@ SHELL = """\
 """
 
 
-def _shell(sealed: bytes, links: list[str], salt: bytes, iterations: int) -> bytes:
+def _byte_values(data: bytes) -> str:
+    # Byte values, not base64 or hex, whose letters could spell a journal word by chance.
+    return " ".join(str(b) for b in data)
+
+
+def _duration(minutes: float) -> str:
+    if minutes < 1:
+        seconds = round(minutes * 60, 3)
+        return f"{seconds:g} second" + ("" if seconds == 1 else "s")
+    return f"{minutes:g} minute" + ("" if minutes == 1 else "s")
+
+
+def _shell(sealed: bytes, links: list[str], salt: bytes, iterations: int, check: bytes, lock_after: float) -> bytes:
     return SHELL.format(
-        # Byte values, not base64 or hex, whose letters could spell a journal word by chance.
-        salt=" ".join(str(b) for b in salt),
+        salt=_byte_values(salt),
         iterations=iterations,
+        check=_byte_values(check),
+        lock_after=f"{lock_after:g}",
+        lock_note=LOCK_NOTES[0].format(after=_duration(lock_after)) if lock_after > 0 else LOCK_NOTES[1],
         title=SHELL_TITLE,
         links="".join(link + "\n" for link in links),
         payload=base64.b64encode(sealed).decode(),
@@ -244,11 +267,20 @@ def _sealed_script(name: str, sealed: bytes) -> bytes:
 # --- the site ------------------------------------------------------------------------
 
 
-def seal_site(files: Mapping[str, bytes], key: bytes, salt: bytes, iterations: int = ITERATIONS) -> dict[str, bytes]:
-    """The site's files, sealed: see the module's docstring. `key` is derive_key's."""
+def seal_site(
+    files: Mapping[str, bytes],
+    key: bytes,
+    salt: bytes,
+    iterations: int = ITERATIONS,
+    *,
+    lock_after_minutes: float = LOCK_AFTER_MINUTES,
+) -> dict[str, bytes]:
+    """The site's files, sealed: see the package's docstring. `key` is derive_key's; the
+    browser locks the site after `lock_after_minutes` without use (0: never by itself)."""
     if iterations < ITERATIONS:
         raise ValueError(f"PBKDF2 needs at least {ITERATIONS} iterations (got {iterations})")
     keys = Keys(key)
+    check = key_check(key)
     moves = site_names(files, key)
     if len(set(moves.values())) != len(moves):
         raise ValueError("two files of the site would get the same sealed name")
@@ -261,11 +293,11 @@ def seal_site(files: Mapping[str, bytes], key: bytes, salt: bytes, iterations: i
             sealed[new] = data
         elif path.endswith(".html"):
             page = relinker.page(data.decode("utf-8"), path)
-            payload = seal(keys, envelope("text/html", page.encode("utf-8")))
-            sealed[new] = _shell(payload, _theme_links(page, public), salt, iterations)
+            payload = seal(keys, envelope("text/html", page.encode("utf-8")), new)
+            sealed[new] = _shell(payload, _theme_links(page, public), salt, iterations, check, lock_after_minutes)
         else:
             if _is_data_script(path, data):
                 data = _relink_data_script(path, data, moves)
-            payload = seal(keys, envelope(media_type(path), data))
+            payload = seal(keys, envelope(media_type(path), data), new)
             sealed[new] = _sealed_script(new.removesuffix(".js"), payload)
     return sealed
