@@ -94,12 +94,12 @@ def test_dry_run_lists_exactly_what_would_go_out_and_what_stays(journal: Path):
     ]
     pages = out.index("Pages that would go out:")
     assert out[pages + 1 : pages + 7] == [
-        "  home and not-found (2 pages)",
-        "  entry pages (14 pages)",
-        "  months (2 pages)",
-        "  progress (1 page)",
-        "  wins (1 page)",
-        "  review (3 pages)",
+        "  home and not-found (2 pages): / /404.html",
+        "  entry pages (14 pages): one for each entry above",
+        "  months (2 pages): /2026/ /2026/09/",
+        "  progress (1 page): /progress/",
+        "  wins (1 page): /wins/",
+        "  review (3 pages): /reviews/ /reviews/2026-09-01-to-2026-09-14/ /reviews/2026-09-15-to-2026-09-20/",
     ]
     left = out.index("Entries left out (10):")
     assert out[left + 8 : left + 11] == [

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,7 @@ pytestmark = pytest.mark.browser
 PASSPHRASE = "slow river, steady stones"
 FRIEND = "another path for another friend"
 LOCK = "#cairn-lock"
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +85,34 @@ def test_the_sample_journal_s_latest_review_prints_on_one_or_two_a4_pages(chromi
     finally:
         page.close()
     assert 1 <= pages <= 2, f"the latest review prints on {pages} A4 pages"
+
+
+def test_the_sample_journal_s_share_for_maggie_unlocks_and_shows_the_chosen_pages_only(chromium, tmp_path):
+    journal = tmp_path / "journal"
+    shutil.copytree(REPO / "content", journal / "content")
+    shutil.copy(REPO / "journal.yaml", journal / "journal.yaml")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAIRN_")}
+    result = run_cairn("--journal", journal, "share", "maggie", env={**env, "CAIRN_SHARE_PASSPHRASE": PASSPHRASE})
+    assert result.returncode == 0, result.stderr
+    with serve(journal / "shares" / "maggie") as url:
+        context = chromium.new_context(service_workers="block")
+        page = context.new_page()
+        try:
+            page.goto(url + "/")
+            _unlock(page, PASSPHRASE)
+            page.wait_for_selector(LOCK, timeout=20_000)
+            assert page.get_by_role("heading", level=1).inner_text() == "For my sessions with Maggie"
+            menu = page.get_by_role("navigation", name="Journal").get_by_role("link").all_inner_texts()
+            assert menu == ["Home", "Progress", "Wins", "Reviews"]
+            page.get_by_role("navigation", name="Journal").get_by_role("link", name="Progress").click()
+            page.wait_for_selector(LOCK, timeout=20_000)
+            main = page.inner_text("main")
+            assert "Started sertraline" not in main  # 28 July, before the share's span
+            assert "First therapy session" in main
+            page.get_by_role("navigation", name="Journal").get_by_role("link", name="Wins").click()
+            page.wait_for_selector(LOCK, timeout=20_000)
+            wins = page.inner_text("main")
+            assert "Walked up the hill behind the reservoir with Priya" in wins
+            assert "Held a sparkler" not in wins  # 7 November is tagged family: exclude_tags
+        finally:
+            context.close()

@@ -44,14 +44,17 @@ def describe(planned: _Planned, share: _Edition) -> list[str]:
         lines.append(f"  {entry.date}  {title}: {', '.join(shown) if shown else 'the date only'}")
     if not planned.entries:
         lines.append("  none")
-    counts: dict[str, int] = {}
+    groups: dict[str, list[str]] = {}
     for page in planned.pages:
-        name = page_name(page.url) or page.url
-        counts[name] = counts.get(name, 0) + 1
+        groups.setdefault(page_name(page.url) or page.url, []).append("/" + page.url)
     lines += ["", "Pages that would go out:"]
-    for name, count in counts.items():
-        label = {"home": "home and not-found", "entry": "entry pages"}.get(name, name)
-        lines.append(f"  {label} ({count} {'page' if count == 1 else 'pages'})")
+    for name, urls in groups.items():
+        count = f"{len(urls)} {'page' if len(urls) == 1 else 'pages'}"
+        if name == "entry":
+            lines.append(f"  entry pages ({count}): one for each entry above")
+        else:
+            label = "home and not-found" if name == "home" else name
+            lines.append(f"  {label} ({count}): {' '.join(urls)}")
     lines += ["", f"Entries left out ({len(selection.left_out)}):"]
     for item in selection.left_out:
         lines.append(f"  {item.entry.date}  {item.entry.title}: {item.reason}")
