@@ -28,6 +28,11 @@ shares:
     last: 7 days
     show: [title, mood, wins]
     pages: [wins]
+  notes:
+    to: 2026-09-10
+    show: [title, body, tags]
+    pages: [search, timeline, tags]
+    exclude_tags: [LanternMoss]
 """
 
 # Words planted where the therapist share must leave them out.

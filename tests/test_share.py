@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from cryptography.exceptions import InvalidTag
 
-from generator.build import plan_share, share_edition
+from generator.build import plan_share, prepare, share_edition
 from generator.crypt.keys import derive_key, load_or_create_salt, open_file
 from tests.conftest import run_cairn, snapshot
 from tests.share_fixture import PLANTED, make_journal
@@ -264,3 +264,29 @@ def test_every_mistake_in_a_share_is_reported_at_its_line_with_a_suggestion(tmp_
         "journal.yaml:8: share 'therapist' has unknown setting 'exclude_tag' (did you mean 'exclude_tags'?)",
         "journal.yaml:9: share name 'Friend Sam' must be lower-case letters, digits, - or _ (it names a folder)",
     ]
+
+
+def test_search_tags_and_timeline_cover_exactly_what_a_share_includes(journal: Path):
+    # `notes`: everything up to 10 September, with titles, text and tags, but not the
+    # entry tagged lanternmoss (3 September; the tag is matched whatever its case).
+    share = share_edition(journal, "notes")
+    files = prepare(journal, share=share).files  # unsealed, to read; the leak check still runs
+    pages = {name.split("/")[0] for name in files if name.endswith(".html") and not re.match(r"\d{4}/", name)}
+    assert sorted(pages) == ["404.html", "index.html", "search", "tags", "timeline"]
+    index = (files["static/search-index.js"] or b"").decode("utf-8").casefold()
+    assert "tinderlatch" in index and "zephyrwold" in index  # kept: the text of 7 September and of August
+    assert all(word not in index for word in ("hollowfen", "quillmarrow", "plumbrook", "lanternmoss", "kinfolk"))
+    timeline = words((files["timeline/index.html"] or b"").decode("utf-8"))
+    assert "Tinderlatch meeting" in timeline and "Glimmerstone morning" in timeline
+    assert "3 September" not in timeline and "11 September" not in timeline and "Inbox zero" not in timeline
+    tags = words((files["tags/index.html"] or b"").decode("utf-8"))
+    assert "officeplace" in tags and "lanternmoss" not in tags and "kinfolk" not in tags
+    planned = plan_share(journal, share)
+    assert planned.selection is not None
+    reasons = {str(item.entry.date): item.reason for item in planned.selection.left_out}
+    assert reasons == {
+        "2026-09-03": "tagged 'lanternmoss' (exclude_tags)",
+        "2026-09-05": "private",
+        "2026-09-06": "private (tag 'kinfolk')",
+        **{f"2026-09-{d}": "after the share's span (to 2026-09-10)" for d in (11, 13, 15, 16, 17, 18, 19, 20)},
+    }
