@@ -147,6 +147,8 @@ def _num(value: float) -> str:
 
 def _pattern(r: Review, config: Config) -> str:
     written = f"Entries on {r.entry_days} of {r.span.days} days{' so far' if r.span.since_last else ''}"
+    if not r.entry_days:
+        return "No entries from this time yet."
     if r.median_mood is None:
         return f"{written}, none with a mood written down."
     moods = [d for e in r.entries if e.mood is not None for d in (e.mood,)]
@@ -161,6 +163,8 @@ def _pattern(r: Review, config: Config) -> str:
 
 
 def _stood_out(r: Review, days: tuple[Day, ...], config: Config) -> str:
+    if not r.entries:
+        return "There is nothing to describe until there are entries."
     feelings = tally(e.emotions for e in r.entries)
     low = sum(1 for d in days if d.mood is not None and d.mood <= r.low_ceiling)
     parts = []
