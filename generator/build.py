@@ -24,10 +24,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.body import Bodies, give_bodies, is_photo
+from generator.body import Bodies, give_bodies
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
-from generator.content import CONTENT_DIR, find_asset_files, load_entries
+from generator.content import find_asset_files, load_entries
 from generator.crypt import SALT_FILE, encrypt_site
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
@@ -49,7 +49,7 @@ from generator.unchanged import (
     unchanged_since_last_build,
     warnings_of,
 )
-from generator.write import MARKER, check_output_folder, write_site
+from generator.write import MARKER, check_output_folder, read_record, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
 
@@ -64,6 +64,7 @@ class Report:
     seconds: float = 0.0
     warnings: list[ContentError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, in pipeline order
+    kept: tuple[str, ...] = ()  # top-level names in the output folder that Cairn did not write
 
 
 @dataclass(frozen=True)
@@ -183,9 +184,6 @@ def prepare(
         files.update(_theme_files(journal))  # a journal's own static/moods.css wins
         files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
-        for name in sorted(planned.asset_names):
-            if not is_photo(name):  # photos are published resized and stripped, and only if shown
-                files["files/" + name.removeprefix(CONTENT_DIR + "/")] = (journal / name).read_bytes()
     salt_file = SALT_FILE
     if share is not None and planned.selection is not None:
         files = dict(share.finish(_whole(files)))
@@ -230,7 +228,7 @@ def _fingerprints(
 
     def unchanged(page: Page) -> bool:
         record = previous.get(page.output)
-        return bool(record) and record[0] == prints[page.output] and still_there(folder, page.output, record)
+        return record is not None and record[0] == prints[page.output] and still_there(folder, page.output, record)
 
     return prints, unchanged
 
@@ -252,22 +250,25 @@ def build(
     strict: bool = False,
     passphrase: str | None = None,
     new_key: bool = False,
+    replace: bool = False,
 ) -> Report:
+    """`replace` lets a plain build replace an encrypted site, or the reverse."""
     started = time.perf_counter()
-    check_output_folder(out, journal)
+    check_output_folder(out, journal, sealed=passphrase is not None, replace=replace)
     # Encrypted builds always run: the passphrase is an input we must not record.
     digest = None if passphrase is not None else input_digest(journal, builtin_theme(), f"{drafts},{strict}")
     last = unchanged_since_last_build(journal, out, digest) if digest else None
     if last is not None:
         seconds = time.perf_counter() - started
-        unchanged = sum(1 for name in last.files if name != MARKER)
+        record = read_record(out)  # what Cairn wrote; a .git or CNAME beside it is not counted
+        unchanged = len(record.files) if record else sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
     prepared = prepare(
         journal, drafts=drafts, strict=strict, passphrase=passphrase, new_key=new_key, save_caches=True, out=out
     )
     report = prepared.report
     write_started = time.perf_counter()
-    written = write_site(out, prepared.files)
+    written = write_site(out, prepared.files, sealed=passphrase is not None)
     prepared.cache.save()
     save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:
@@ -280,6 +281,7 @@ def build(
         unchanged=written.unchanged,
         removed=written.removed,
         seconds=time.perf_counter() - started,
+        kept=written.kept,
         warnings=report.warnings,
         timings=timings,
     )
@@ -310,9 +312,9 @@ def plan_share(journal: Path, share: Edition) -> Planned:
 def build_share(journal: Path, share: Edition, out: Path, passphrase: str) -> Report:
     """The share edition, sealed with its own passphrase and salt, written to `out`."""
     started = time.perf_counter()
-    check_output_folder(out, journal)
+    check_output_folder(out, journal, sealed=True)
     prepared = prepare(journal, passphrase=passphrase, save_caches=True, share=share)
-    written = write_site(out, prepared.files)
+    written = write_site(out, prepared.files, sealed=True)
     prepared.cache.save()
     report = prepared.report
     return Report(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from generator import __version__
 from generator.build import Report, build, check
@@ -17,7 +19,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 for usage errors, as we want
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 for usage errors, as we want
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"cairn: {message}\n")
 
@@ -27,7 +29,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cairn {__version__}")
     parser.add_argument("--journal", type=Path, default=Path("."), help="the journal folder (default: here)")
     # --journal may come before or after the command: `cairn build --journal x`.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--journal", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
@@ -46,6 +48,11 @@ def make_parser() -> argparse.ArgumentParser:
         "--new-key",
         action="store_true",
         help="with --encrypt: a new salt and key, so a key copied from a browser stops working",
+    )
+    cmd.add_argument(
+        "--replace",
+        action="store_true",
+        help="let a plain build replace an encrypted site in the output folder, or the reverse",
     )
 
     cmd = commands.add_parser("check", help="check every entry and template, write nothing", parents=[common])
@@ -153,16 +160,29 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `cairn stats | head`: the reader has all it wanted
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # a full disk, a folder without permission: say which, without a traceback
+        where = f"{error.filename}: " if error.filename else ""
+        return _usage(f"{where}{error.strerror or error}")
 
 
 def _usage(message: str) -> int:
-    print(f"cairn: {message}", file=sys.stderr)
+    print(f"cairn: {printable(message)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+# Control characters (and the marks that reverse text) in an entry or a file name could
+# move the cursor, clear the screen or retitle the terminal; they are shown as escapes.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every terminal control character shown as an escape such as \\x1b."""
+    return _CONTROL.sub(lambda match: ascii(match.group(0))[1:-1], text)
 
 
 def _print_problems(problems: list[ContentError]) -> None:
     for problem in problems:
-        print(_colour(str(problem), "33" if problem.warning else "31"), file=sys.stderr)
+        print(_colour(printable(str(problem)), "33" if problem.warning else "31"), file=sys.stderr)
 
 
 def _colour(text: str, code: str) -> str:
@@ -193,9 +213,19 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
             passphrase = read_passphrase(os.environ, getpass.getpass if sys.stdin.isatty() else None)
         except PassphraseRefused as error:
             return _usage(str(error))
-    report = build(journal, out, drafts=args.drafts, strict=args.strict, passphrase=passphrase, new_key=args.new_key)
+    report = build(
+        journal,
+        out,
+        drafts=args.drafts,
+        strict=args.strict,
+        passphrase=passphrase,
+        new_key=args.new_key,
+        replace=args.replace,
+    )
     _print_problems(report.warnings)
     print(_summary(report))
+    if report.kept:
+        print(printable("Left as they were (not written by Cairn): " + ", ".join(report.kept) + "."))
     if report.written == 0 and report.removed == 0:
         print("Nothing changed since the last build.")
     if args.timings:
@@ -292,9 +322,9 @@ def _stats(args: argparse.Namespace, journal: Path) -> int:
     entries = sorted((e for e in loaded.entries if not e.draft), key=lambda e: e.sort_key)
     stats = gather_stats(entries, config)
     if args.json:
-        print(json.dumps(stats.as_dict(), indent=2, ensure_ascii=False))
+        print(printable(json.dumps(stats.as_dict(), indent=2, ensure_ascii=False)))
     else:
-        print("\n".join(describe(stats)))
+        print(printable("\n".join(describe(stats))))
     return EXIT_OK
 
 
@@ -324,10 +354,10 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
         return _usage(str(error))
     _print_problems(report.rejected)
     for name in report.imported:
-        print(("would write " if args.dry_run else "wrote ") + name)
+        print(printable(("would write " if args.dry_run else "wrote ") + name))
     for line in report.fidelity:
-        print(line)
-    print(report.summary())
+        print(printable(line))
+    print(printable(report.summary()))
     return EXIT_CONTENT if report.rejected and not args.skip_bad else EXIT_OK
 
 

@@ -78,20 +78,18 @@ def read_quick_entry(
 
 
 def read_mood(word: str, config: Config) -> str | None:
-    """A first word that is a mood: a number (checked later, against the scale) or a label."""
+    """A first word that is a mood: a number (checked later, against the scale), a label or an alias."""
     if _is_number(word):
         return word
-    labels = [label.casefold() for label in config.mood.labels]
-    if word.casefold() in labels:
-        return str(config.mood.low + labels.index(word.casefold()))
-    return None
+    level = config.mood.level_of(word)
+    return None if level is None else str(level)
 
 
 def log_entry(journal: Path, config: Config, date: dt.date, quick: QuickEntry) -> Logged:
     """Add `quick` to the day's entry. Raises BuildFailed, writing nothing, when the result
     would not build."""
     for _ in range(_ATTEMPTS):
-        path = find_day_entry(journal, date) or entry_path(journal, date)
+        path = find_day_entry(journal, date, exclude=config.exclude) or entry_path(journal, date)
         before = path.read_bytes() if path.exists() else None
         name = path.relative_to(journal).as_posix()
         after, warnings = _added(name, before, date, quick, config)

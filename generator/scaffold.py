@@ -11,9 +11,10 @@ import subprocess
 from pathlib import Path
 
 from generator.config import CONFIG_FILE
-from generator.content import CONTENT_DIR, find_entry_files
+from generator.content import CONTENT_DIR
 from generator.day_boundary import journal_today
 from generator.entry_templates import DEFAULT_TEMPLATE, draw_template, find_template
+from generator.filenames import find_entry_files
 from generator.model import Config
 from generator.slugs import slugify
 
@@ -129,14 +130,14 @@ def read_day(date_text: str | None, config: Config, now: dt.datetime | None = No
         raise ValueError(f"--date must look like 2026-11-23 (got {date_text!r})") from None
 
 
-def find_day_entry(journal: Path, date: dt.date, suffix: str = "") -> Path | None:
+def find_day_entry(journal: Path, date: dt.date, suffix: str = "", exclude: tuple[str, ...] = ()) -> Path | None:
     """The day's entry file, in the usual place or in any other layout below content/."""
     usual = entry_path(journal, date)
     usual = usual.with_name(usual.stem + suffix + ".md")
     if usual.exists():
         return usual
-    # Only where a build looks: not in hidden or _underscore folders.
-    elsewhere = [path for path in find_entry_files(journal) if path.name == usual.name]
+    # Only where a build looks: not in hidden, _underscore or excluded folders; .md or .markdown.
+    elsewhere = [path for path in find_entry_files(journal, exclude) if path.stem == usual.stem]
     return elsewhere[0] if elsewhere else None
 
 
@@ -153,17 +154,17 @@ def new_entry(
     (2026-11-23-evening.md). Raises UnknownTemplate, or BuildFailed for a broken template.
     """
     chosen = find_template(journal, template)
-    first = find_day_entry(journal, date)
+    first = find_day_entry(journal, date, exclude=config.exclude)
     if first is None:
         path = entry_path(journal, date)
     elif not title:
         return first, False
     else:
         suffix = "-" + slugify(title)
-        again = find_day_entry(journal, date, suffix)
+        again = find_day_entry(journal, date, suffix, config.exclude)
         if again is not None:
             return again, False
-        path = first.with_name(first.stem + suffix + ".md")
+        path = first.with_name(first.stem + suffix + first.suffix)
     text = draw_template(chosen, journal, config, date, title)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

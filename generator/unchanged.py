@@ -80,7 +80,7 @@ def output_files(out: Path) -> dict[str, list[int]]:
     for root, _, names in os.walk(out):
         for name in names:
             path = Path(root) / name
-            stat = path.stat()
+            stat = path.lstat()  # a dangling symbolic link is a file too, and not followed
             found[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
     return found
 

@@ -184,7 +184,10 @@ def test_out_into_a_folder_cairn_did_not_make_is_refused(two_entries, tmp_path):
     before = snapshot(out)
     result = run_cairn("build", "--out", out, cwd=two_entries)
     assert result.returncode == 2
-    assert result.stderr == f"cairn: {out.resolve()} is not empty and was not made by Cairn; choose an empty folder\n"
+    assert result.stderr == (
+        f"cairn: {out.resolve()} is not empty and was not made by Cairn; choose an empty folder "
+        "(one that holds only .git, CNAME, .nojekyll or .well-known is fine)\n"
+    )
     assert snapshot(out) == before
 
 

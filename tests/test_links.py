@@ -128,11 +128,11 @@ def test_other_links_are_left_as_written(journal):
     files, _ = prepared.files, prepared.cache
     assert body_of(files["2026/11/23/index.html"]) == (
         '<p><a href="https://example.org/a.png">web</a> <a href="#top">top</a> <a href="/about/">root</a> '
-        '<a href="mailto:a@example.org">mail</a> <a href="nowhere.md">gone</a></p>'
+        '<a href="mailto:a@example.org">mail</a> gone</p>'
     )
 
 
-def test_a_missing_image_is_an_error_on_its_line(journal):
+def test_a_missing_image_is_a_warning_and_its_alt_text_stays(journal):
     folder = journal(
         {
             "content/2026/11/2026-11-23.md": "---\ntitle: x\n---\nText.\n\n![one](one.jpg)\n\n![two](two.jpg)\n",
@@ -140,24 +140,53 @@ def test_a_missing_image_is_an_error_on_its_line(journal):
             "content/2026-11-21.md": "[ref image][r]\n\n![shown][r]\n\n[r]: a&b.svg\n",
         }
     )
-    assert errors_of(folder) == [
-        "content/2026-11-20.md:1: shows the image pic.png, which is not in content/",
-        "content/2026-11-21.md:5: shows the image a&b.svg, which is not in content/",
-        "content/2026/11/2026-11-23.md:6: shows the image one.jpg, which is not in content/2026/11/",
-        "content/2026/11/2026-11-23.md:8: shows the image two.jpg, which is not in content/2026/11/",
+    prepared = prepare(folder)
+    assert [str(w) for w in prepared.report.warnings] == [
+        "content/2026-11-20.md:1: warning: shows the image pic.png, which is not in content/; "
+        "the page shows its words instead",
+        "content/2026-11-21.md:5: warning: links to a&b.svg, which is not in content/; the page shows its words instead",
+        "content/2026-11-21.md:5: warning: shows the image a&b.svg, which is not in content/; "
+        "the page shows its words instead",
+        "content/2026/11/2026-11-23.md:6: warning: shows the image one.jpg, which is not in content/2026/11/; "
+        "the page shows its words instead",
+        "content/2026/11/2026-11-23.md:8: warning: shows the image two.jpg, which is not in content/2026/11/; "
+        "the page shows its words instead",
+    ]
+    assert body_of(prepared.files["2026/11/23/index.html"]) == (
+        '<p>Text.</p>\n<p><span class="missing">one</span></p>\n<p><span class="missing">two</span></p>'
+    )
+    assert body_of(prepared.files["2026/11/21/index.html"]) == (
+        '<p>ref image</p>\n<p><span class="missing">shown</span></p>'
+    )
+    assert not [name for name in prepared.files if name.startswith("files/")]
+
+
+def test_strict_makes_a_missing_image_an_error(journal):
+    folder = journal({"content/2026-11-20.md": "![p](pic.png)\n"})
+    assert errors_of_strict(folder) == [
+        "content/2026-11-20.md:1: warning: shows the image pic.png, which is not in content/; "
+        "the page shows its words instead"
     ]
 
 
-def test_a_missing_file_behind_a_plain_link_is_not_an_error(journal):
-    prepared = prepare(journal({"content/2026-11-23.md": "[notes](notes.pdf)\n"}))
-    files, _ = prepared.files, prepared.cache
-    assert body_of(files["2026/11/23/index.html"]) == '<p><a href="notes.pdf">notes</a></p>'
+def errors_of_strict(folder) -> list[str]:
+    with pytest.raises(BuildFailed) as caught:
+        prepare(folder, strict=True)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_a_missing_file_behind_a_plain_link_is_a_warning_and_its_words_stay(journal):
+    prepared = prepare(journal({"content/2026-11-23.md": "Read [my notes](notes.pdf) later.\n"}))
+    assert body_of(prepared.files["2026/11/23/index.html"]) == "<p>Read my notes later.</p>"
+    assert [str(w) for w in prepared.report.warnings] == [
+        "content/2026-11-23.md:1: warning: links to notes.pdf, which is not in content/; the page shows its words instead"
+    ]
 
 
 def test_hidden_files_are_not_published(journal):
     folder = journal(
         {
-            "content/2026-11-23.md": "x\n",
+            "content/2026-11-23.md": "[a](.secret.pdf) [b](_private/p.pdf) [c](notes.pdf)\n",
             "content/.secret.pdf": b"s",
             "content/_private/p.pdf": b"p",
             "content/notes.pdf": b"n",
@@ -166,3 +195,28 @@ def test_hidden_files_are_not_published(journal):
     prepared = prepare(folder)
     files, _ = prepared.files, prepared.cache
     assert sorted(name for name in files if name.startswith("files/")) == ["files/notes.pdf"]
+
+
+def test_a_remote_image_or_script_is_a_warning_and_the_page_says_what_was_there(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.md": (
+                "---\ntitle: x\n---\n![my mood chart](https://charts.example.org/mood.png)\n\n"
+                '<img src="//cdn.example.net/pixel.gif">\n\n'
+                '<script src="https://cdn.example.net/widget.js"></script>\n'
+            ),
+        }
+    )
+    prepared = prepare(folder)
+    assert [str(w) for w in prepared.report.warnings] == [
+        "content/2026-11-23.md:4: warning: shows an image from charts.example.org, which the site does not load "
+        "(it makes no requests to other sites); the page shows its alt text or a note instead",
+        "content/2026-11-23.md:6: warning: shows an image from cdn.example.net, which the site does not load "
+        "(it makes no requests to other sites); the page shows its alt text or a note instead",
+        "content/2026-11-23.md:8: warning: has a <script>, which Cairn leaves out of the page "
+        "(entries run nothing and load nothing from elsewhere)",
+    ]
+    assert body_of(prepared.files["2026/11/23/index.html"]) == (
+        '<p><span class="missing">my mood chart</span></p>\n'
+        '<p><span class="missing">(an image from another site, not loaded: the journal makes no requests)</span></p>\n'
+    )

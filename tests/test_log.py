@@ -421,3 +421,23 @@ def test_every_way_of_writing_a_list_is_extended_in_its_own_style(tmp_path, writ
     path.write_text(f"---\n{written}---\n")
     log(tmp_path, QuickEntry(emotions=("calm",)))
     assert path.read_text() == f"---\n{result}---\n"
+
+
+def test_cairn_log_with_an_emoji_from_the_mood_aliases(journal):
+    folder = journal({"journal.yaml": "mood:\n  labels: [awful, low, okay, good, great]\n  aliases: {😀: 5, meh: 3}\n"})
+    result = run_cairn("log", "😀", "sun at last", "--date", "2026-11-23", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert (folder / NAME).read_text() == "---\ndate: 2026-11-23\nmood: 5\n---\nsun at last\n"
+
+
+def test_log_adds_to_a_markdown_file_but_not_to_one_in_an_excluded_folder(tmp_path):
+    kept = tmp_path / "content" / "diary" / "2026-11-23.markdown"
+    skipped = tmp_path / "content" / "templates" / "2026-11-24.md"
+    for path in (kept, skipped):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Words.\n")
+    config = Config(exclude=("templates",))
+    assert log(tmp_path, QuickEntry(mood="3"), config).path == kept
+    logged = log(tmp_path, QuickEntry(mood="3"), config, dt.date(2026, 11, 24))
+    assert (logged.path, logged.created) == (tmp_path / "content/2026/11/2026-11-24.md", True)
+    assert (kept.read_text(), skipped.read_text()) == ("---\nmood: 3\n---\nWords.\n", "Words.\n")

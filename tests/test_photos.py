@@ -128,11 +128,11 @@ def test_srcset_survives_spaces_and_commas_in_names():
 
 def test_unreadable_and_missing_images_are_problems_not_crashes(folder, tmp_path):
     journal = folder({"content/notes.jpg": b"this is text, not a photo\n", "content/ok.png": png((10, 10))})
-    sources = ["content/notes.jpg", "content/gone.jpg", "content/ok.png", "content/scan.bmp"]
-    _files, published, problems = publish_photos(journal, sources, tmp_path / "cache")
+    sources = ["content/notes.jpg", "content/gone.jpg", "content/ok.png", "content/scan.pdf"]
+    files, published, problems = publish_photos(journal, sources, tmp_path / "cache")
     assert problems["content/notes.jpg"] == "cannot be read as an image (cannot identify image file)"
     assert problems["content/gone.jpg"] == "is missing"
-    assert problems["content/scan.bmp"].startswith("is not a kind of photo")
+    assert problems["content/scan.pdf"].startswith("is not a kind of photo")
     assert list(published) == ["content/ok.png"]
 
 

@@ -386,3 +386,11 @@ def test_a_days_file_in_a_hidden_folder_is_not_the_days_entry(tmp_path):
     path, created = new(tmp_path, "2026-11-23")
     assert (path, created) == (tmp_path / "content/2026/11/2026-11-23.md", True)
     assert hidden.read_text() == "thrown away\n"
+
+
+def test_a_second_entry_beside_a_markdown_file_keeps_its_suffix(tmp_path):
+    first = tmp_path / "content" / "2026-11-23.markdown"
+    first.parent.mkdir(parents=True)
+    first.write_text("Morning.\n")
+    path, created = new(tmp_path, "2026-11-23", "Evening")
+    assert (path, created) == (tmp_path / "content" / "2026-11-23-evening.markdown", True)

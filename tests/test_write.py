@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
+import tempfile
 
 import pytest
 
@@ -15,7 +18,15 @@ from generator.write import (
 )
 from tests.conftest import snapshot
 
-MARKER_TEXT = b"This folder is written by Cairn. Files here are replaced on every build.\n"
+MARKER_TEXT = (
+    b"This folder is written by Cairn. A build replaces or removes only the files listed below;\n"
+    b"anything else here is left alone.\n"
+    b"built: plain\n"
+    b"files:\n"
+    b"2026/11/23/index.html\n"
+    b"index.html\n"
+    b"robots.txt\n"
+)
 
 
 def test_first_write(tmp_path):
@@ -59,9 +70,9 @@ def test_stale_files_and_their_empty_folders_are_removed(tmp_path):
             "tags/walk/index.html": b"t",
         },
     )
-    (out / "2026" / "11" / "22" / ".tmp-left-by-a-crash").write_bytes(b"")
+    (out / "2026" / "11" / "22" / ".cairn-tmp-left-by-a-crash").write_bytes(b"")
     report = write_site(out, {"index.html": b"h", "2026/11/23/index.html": b"y"})
-    assert report == WriteReport(written=0, unchanged=2, removed=3)
+    assert report == WriteReport(written=0, unchanged=2, removed=2)  # the crash's leftover goes too, uncounted
     assert sorted(snapshot(out)) == [MARKER, "2026/11/23/index.html", "index.html"]
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir()) == [
         "2026",
@@ -73,7 +84,7 @@ def test_stale_files_and_their_empty_folders_are_removed(tmp_path):
 def test_no_temp_files_are_left(tmp_path):
     out = tmp_path / "site"
     write_site(out, {f"{n}/index.html": bytes([n]) for n in range(20)})
-    assert not list(out.rglob(".tmp-*"))
+    assert not list(out.rglob(".cairn-tmp-*"))
 
 
 def test_an_empty_folder_is_fine(tmp_path):
@@ -95,7 +106,11 @@ def test_a_folder_cairn_made_is_fine(tmp_path):
         ("content", "the site cannot be written inside content/"),
         ("content/site", "the site cannot be written inside content/"),
         ("templates/static", "the site cannot be written inside templates/"),
-        ("../photos", "{tmp}/photos is not empty and was not made by Cairn; choose an empty folder"),
+        (
+            "../photos",
+            "{tmp}/photos is not empty and was not made by Cairn; choose an empty folder "
+            "(one that holds only .git, CNAME, .nojekyll or .well-known is fine)",
+        ),
         ("notes.txt", "{journal}/notes.txt is a file, not a folder; choose an empty folder for the site"),
     ],
 )
@@ -112,13 +127,155 @@ def test_unsafe_output_folders_are_refused(tmp_path, out, message):
     assert snapshot(tmp_path) == before
 
 
-def test_a_symlinked_folder_inside_the_site_is_unlinked_not_followed(tmp_path):
+def test_a_symlinked_folder_inside_the_site_is_left_alone(tmp_path):
     precious = tmp_path / "precious"
     precious.mkdir()
     (precious / "keep.txt").write_bytes(b"keep")
     out = tmp_path / "site"
     write_site(out, {"index.html": b"h"})
     (out / "link").symlink_to(precious)
+    report = write_site(out, {"index.html": b"h2"})
+    assert report.kept == ("link",)
+    assert (out / "link").is_symlink()
+    assert snapshot(precious) == {"keep.txt": b"keep"}
+
+
+def test_a_symlinked_folder_where_cairn_writes_is_never_written_through(tmp_path):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "keep.txt").write_bytes(b"keep")
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"h", "tags/walk/index.html": b"t"})
+    shutil.rmtree(out / "tags")
+    (out / "tags").symlink_to(precious)
+    before = snapshot(out)
+    with pytest.raises(UnsafeOutput) as caught:
+        write_site(out, {"index.html": b"new home", "tags/walk/index.html": b"t2"})
+    assert str(caught.value) == (
+        f"{out}/tags is a symbolic link; Cairn never writes through one. Remove it, or build with --out DIR"
+    )
+    assert snapshot(out) == before
+    assert (out / "index.html").read_bytes() == b"h"
+    assert snapshot(precious) == {"keep.txt": b"keep"}
+
+
+def test_what_cairn_did_not_write_is_kept_and_named(tmp_path):
+    out = tmp_path / "site"
+    (out / ".git" / "objects").mkdir(parents=True)
+    (out / ".git" / "objects" / "ab12").write_bytes(b"a commit")
+    (out / "CNAME").write_text("journal.example.org\n")
+    (out / ".nojekyll").write_bytes(b"")
+    (out / ".well-known").mkdir()
+    (out / ".well-known" / "security.txt").write_text("Contact: me\n")
+    check_output_folder(out, tmp_path / "journal")  # deploy files only: a fine place for a first build
+    first = write_site(out, {"index.html": b"h", "2026/11/22/index.html": b"x"})
+    (out / "notes-for-me.txt").write_text("mine")
+    second = write_site(out, {"index.html": b"h"})
+    assert second == WriteReport(0, 1, 1, (".git/", ".nojekyll", ".well-known/", "CNAME", "notes-for-me.txt"))
+    assert first.kept == (".git/", ".nojekyll", ".well-known/", "CNAME")
+    assert sorted(snapshot(out)) == [
+        ".cairn-site",
+        ".git/objects/ab12",
+        ".nojekyll",
+        ".well-known/security.txt",
+        "CNAME",
+        "index.html",
+        "notes-for-me.txt",
+    ]
+
+
+def test_a_file_put_inside_a_cairn_folder_outlives_its_neighbours(tmp_path):
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"h", "2026/11/22/index.html": b"x"})
+    (out / "2026" / "11" / "22" / "scan.pdf").write_bytes(b"%PDF mine")
+    assert write_site(out, {"index.html": b"h"}).removed == 1
+    assert (out / "2026" / "11" / "22" / "scan.pdf").read_bytes() == b"%PDF mine"
+
+
+def test_a_marker_from_an_older_cairn_removes_nothing_it_does_not_list(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_bytes(b"This folder is written by Cairn. Files here are replaced on every build.\n")
+    (out / "old.html").write_bytes(b"old")
+    assert write_site(out, {"index.html": b"h"}).kept == ("old.html",)
+    assert (out / "old.html").exists()
+    write_site(out, {"index.html": b"h2"})
+    assert (out / MARKER).read_bytes().endswith(b"built: plain\nfiles:\nindex.html\n")
+
+
+@pytest.mark.parametrize(
+    "first, then, message",
+    [
+        (
+            True,
+            False,
+            "{out} holds an encrypted site; a plain build would replace it with every entry readable. "
+            "To keep it, build somewhere else with --out DIR; to replace it on purpose, add --replace",
+        ),
+        (
+            False,
+            True,
+            "{out} holds a plain site; an encrypted build would replace it. "
+            "To keep it, build somewhere else with --out DIR; to replace it on purpose, add --replace",
+        ),
+    ],
+)
+def test_plain_and_encrypted_never_replace_each_other_unasked(tmp_path, first, then, message):
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"h"}, sealed=first)
+    with pytest.raises(UnsafeOutput) as caught:
+        check_output_folder(out, tmp_path / "journal", sealed=then)
+    assert str(caught.value) == message.format(out=out)
+    check_output_folder(out, tmp_path / "journal", sealed=then, replace=True)
+    check_output_folder(out, tmp_path / "journal", sealed=first)
+
+
+def test_a_full_disk_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"h", "a/index.html": b"a"})
+    before = snapshot(out)
+    real = os.fdopen
+    calls = []
+
+    def fills_up(fd, *args, **kwargs):
+        calls.append(fd)
+        if len(calls) == 3:  # the third file finds the disk full
+            os.close(fd)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", fills_up)
+    with pytest.raises(UnsafeOutput) as caught:
+        write_site(out, {"index.html": b"new", "a/index.html": b"new a", "b/c/index.html": b"new c"})
+    assert str(caught.value) == f"could not write the site into {out}: the disk is full; nothing in it was changed"
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == [".cairn-site", "a", "index.html"]
+
+
+def test_a_read_only_folder_is_refused_cleanly(tmp_path, monkeypatch):
+    out = tmp_path / "site"
     write_site(out, {"index.html": b"h"})
-    assert not (out / "link").exists()
-    assert (precious / "keep.txt").read_bytes() == b"keep"
+    before = snapshot(out)
+
+    def refused(*args, **kwargs):  # what a read-only folder answers (the tests may run as root, which could write)
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(UnsafeOutput) as caught:
+        write_site(out, {"index.html": b"new"})
+    assert str(caught.value) == (
+        f"could not write the site into {out}: the folder is read-only (no permission to write there); "
+        "nothing in it was changed"
+    )
+    assert snapshot(out) == before
+
+
+def test_a_marker_from_an_older_cairn_still_tells_an_encrypted_site(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_bytes(b"This folder is written by Cairn. Files here are replaced on every build.\n")
+    (out / "index.html").write_bytes(b"shell")
+    (out / "123456789012345678901234.html").write_bytes(b"sealed")
+    with pytest.raises(UnsafeOutput):
+        check_output_folder(out, tmp_path / "journal")
+    check_output_folder(out, tmp_path / "journal", sealed=True)

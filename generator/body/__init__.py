@@ -1,9 +1,10 @@
 """BODY: each entry's final HTML (Markdown, links to files and entries, photos).
 
 One call, `give_bodies`, runs after the entries have their URLs and before the
-journal is indexed: Markdown (cached by the hash of what made it), then wiki links,
-links to files beside the entries and to other entries, who mentions whom, then
-photos, resized and stripped.
+journal is indexed: Markdown, sanitised (cached by the hash of what made it), then
+wiki links, links to files beside the entries and to other entries, who mentions
+whom, then photos, resized and stripped. Only files that an entry links to or
+shows are published.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ __all__ = ["Bodies", "Shown", "give_bodies", "is_photo"]
 class Bodies:
     entries: list[Entry]  # with their final HTML
     photos: list[Shown]  # every photo an entry shows, in entry order
-    files: dict[str, bytes]  # the published photos, by output path
+    files: dict[str, bytes]  # the published photos and linked documents, by output path
     errors: list[ContentError]  # and warnings (ContentError.warning)
 
 
@@ -43,7 +44,8 @@ def give_bodies(
     """Entries must already have their URLs (links between entries need them)."""
     entries = render_bodies(entries, html_cache)
     entries, wiki_warnings = resolve_wiki_links(entries, asset_names)
-    entries, link_errors = resolve_links(entries, asset_names)
-    entries = mention(entries)
+    linked = resolve_links(journal, entries, asset_names)
+    entries = mention(linked.entries)
     gallery = show_photos(journal, entries, photo_cache, save_cache=save_cache)
-    return Bodies(gallery.entries, gallery.shown, gallery.files, wiki_warnings + link_errors + gallery.errors)
+    problems = wiki_warnings + linked.errors + linked.warnings + gallery.errors + gallery.warnings
+    return Bodies(gallery.entries, gallery.shown, {**linked.documents, **gallery.files}, problems)

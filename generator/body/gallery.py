@@ -1,7 +1,8 @@
 """Photos shown by entries: which ones, publishing them, and pointing <img> at them.
 
-Only photos an entry shows (a Markdown image or its `photos:` list) are published,
-resized and stripped of metadata; an unreferenced photo beside an entry never is.
+Only photos an entry shows or links to (a Markdown image, a link, its `photos:`
+list) are published, resized and stripped of metadata; an unreferenced photo beside
+an entry never is. links.py has already dealt with images that are not there.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from generator.body.links import line_of
+from generator.body.files import leads_outside, line_of
 from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.body.photos import PublishedPhoto, is_photo, publish_photos, srcset
 from generator.errors import ContentError
@@ -40,6 +41,7 @@ class Gallery:
     files: dict[str, bytes]
     shown: list[Shown]  # in entry order
     errors: list[ContentError]
+    warnings: list[ContentError]  # a photo listed in front matter that is not there
 
 
 def _source(entry: Entry, written: str) -> str:
@@ -52,14 +54,15 @@ def _listed(entry: Entry) -> list[str]:
 
 
 def referenced(entry: Entry) -> list[tuple[str, str, str]]:
-    """(source, as written, alt) for every photo the entry shows."""
+    """(source, as written, alt) for every photo the entry shows or links to."""
     found = [
         (_source(entry, written), html.unescape(written), _alt(before + after))
         for before, written, after in _IMG.findall(entry.html)
         if is_photo(written)
     ]
+    found += [(_source(entry, written), html.unescape(written), "") for written in _HREF.findall(entry.html)]
     found += [(_source(entry, p), p, "") for p in _listed(entry)]
-    return found
+    return [f for f in found if is_photo(f[0])]
 
 
 def _alt(attributes: str) -> str:
@@ -78,15 +81,21 @@ def _img(photo: PublishedPhoto, alt: str, extra: str = "") -> str:
 
 def show_photos(journal: Path, entries: list[Entry], cache_dir: Path, *, save_cache: bool = True) -> Gallery:
     wanted = {source: (entry, written) for entry in entries for source, written, _ in referenced(entry)}
-    files, published, problems = publish_photos(journal, wanted, cache_dir, save_cache=save_cache)
-    errors = []
+    outside = {source for source in wanted if leads_outside(journal, source)}
+    files, published, problems = publish_photos(journal, set(wanted) - outside, cache_dir, save_cache=save_cache)
+    problems.update(dict.fromkeys(outside, "is a symbolic link that leads out of content/; Cairn never follows it"))
+    errors: list[ContentError] = []
+    warnings: list[ContentError] = []
     for entry in entries:
         for source, written, _ in referenced(entry):
             if source in problems:
-                line = _line(entry, written)
-                errors.append(ContentError(entry.source, line, f"shows the image {written}, which {problems[source]}"))
+                missing = problems[source] == "is missing"
+                message = f"shows the image {written}, which {problems[source]}"
+                (warnings if missing else errors).append(
+                    ContentError(entry.source, _line(entry, written), message, warning=missing)
+                )
     if errors:
-        return Gallery(entries, {}, [], sorted(set(errors)))
+        return Gallery(entries, {}, [], sorted(set(errors)), [])
 
     shown: list[Shown] = []
     updated = []
@@ -96,25 +105,28 @@ def show_photos(journal: Path, entries: list[Entry], cache_dir: Path, *, save_ca
             updated.append(entry)
             continue
 
-        def to_published(match: re.Match) -> str:
+        def to_published(match: re.Match, entry: Entry = entry) -> str:
             before, written, after = match.groups()
             if not is_photo(written):
                 return match.group(0)
+            photo = published.get(_source(entry, written))
+            if photo is None:
+                return match.group(0)
             extra = "".join(f" {a}" for a in re.findall(r'title="[^"]*"', before + after))
-            return _img(published[_source(entry, written)], _alt(before + after), extra)
+            return _img(photo, _alt(before + after), extra)
 
-        def link_to_published(match: re.Match) -> str:
+        def link_to_published(match: re.Match, entry: Entry = entry) -> str:
             photo = published.get(_source(entry, match.group(1)))
             return f'href="{PAGE_MARK}{quote(photo.display.path)}"' if photo else match.group(0)
 
         page = _HREF.sub(link_to_published, _IMG.sub(to_published, entry.html))
-        listed = [published[_source(entry, p)] for p in _listed(entry)]
+        listed = [published[_source(entry, p)] for p in _listed(entry) if _source(entry, p) in published]
         if listed:
             page += '<div class="photos">\n' + "\n".join(_img(p, "") for p in listed) + "\n</div>\n"
         entry = replace(entry, html=page)
         updated.append(entry)
-        shown += [Shown(published[source], entry, alt) for source, _, alt in photos]
-    return Gallery(updated, files, shown, [])
+        shown += [Shown(published[source], entry, alt) for source, _, alt in photos if source in published]
+    return Gallery(updated, files, shown, [], sorted(set(warnings)))
 
 
 def _line(entry: Entry, written: str) -> int:

@@ -1,56 +1,151 @@
-"""Relative links in entries: files beside them, and other entries by file name."""
+"""Relative links in entries: files beside them, other entries by file name, and
+what cannot be shown (a missing file, a backup, a remote image).
+
+Incomplete is a warning: a missing image, a missing file behind a link, a backup
+or a remote image leaves its words on the page (the alt text, the link's text or
+a short note) and the build goes on. A link out of content/ through a symbolic
+link is an error: the entry asks for something Cairn must never publish.
+"""
 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
-from dataclasses import replace
-from urllib.parse import unquote
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from generator.body.files import folder_words, is_backup, leads_outside, line_of, source_of, written_name
 from generator.body.markup import ASSET_MARK, PAGE_MARK
-from generator.content import CONTENT_DIR
+from generator.body.photos import is_photo
 from generator.errors import ContentError
 from generator.model import Entry
 
-_MARKED = re.compile(r'(src|href)="' + re.escape(ASSET_MARK) + r'([^"#?]*)([^"]*)"')
+_ASSET = re.escape(ASSET_MARK)
+_IMG = re.compile(r'<img [^>]*?src="' + _ASSET + r'([^"#?]*)[^"]*"[^>]*>')
+_LINK = re.compile(r'<a [^>]*?href="' + _ASSET + r'([^"#?]*)([^"]*)"[^>]*>(.*?)</a>', re.S)
+_REMOTE_IMG = re.compile(r'<img [^>]*?src="(?:https?:)?//([^/"]*)[^"]*"[^>]*>', re.I)
+_ALT = re.compile(r'alt="([^"]*)"')
+_LEFT_OUT = re.compile(r"<(script|iframe|object|embed|meta|base|form)\b", re.I)
+REMOTE_NOTE = "(an image from another site, not loaded: the journal makes no requests)"
 
 
-def resolve_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Entry], list[ContentError]]:
-    """Keep marks on links to files that exist; point links to .md files at their
-    entry's page; leave other links as written. A missing image is an error.
-    Entries must already have their URLs."""
+@dataclass(frozen=True)
+class Linked:
+    entries: list[Entry]
+    documents: dict[str, bytes]  # files/... -> bytes: linked files that are not photos, as they are
+    errors: list[ContentError]
+    warnings: list[ContentError]
+
+
+def resolve_links(journal: Path, entries: list[Entry], asset_names: set[str]) -> Linked:
+    """Entries must already have their URLs. Links to photos keep their mark for the gallery."""
     sources = {e.source: e for e in entries}
-    resolved, errors = [], []
+    documents: dict[str, bytes] = {}
+    errors: list[ContentError] = []
+    warnings: list[ContentError] = []
+    resolved = []
     for entry in entries:
-        if ASSET_MARK not in entry.html:
+        warnings.extend(_left_out(entry))
+        if ASSET_MARK not in entry.html and "//" not in entry.html:
             resolved.append(entry)
             continue
-        folder = posixpath.dirname(entry.source)
 
-        def relink(match: re.Match) -> str:
-            attribute, name, rest = match.groups()
-            written = html.unescape(name)  # as in the Markdown: `a&b.png`, not `a&amp;b.png`
-            target = posixpath.normpath(posixpath.join(folder, unquote(written)))
-            if target in asset_names:
+        def problem(written: str, message: str, entry: Entry = entry, warning: bool = True) -> None:
+            line = entry.body_line + line_of(entry.body, written)
+            (warnings if warning else errors).append(ContentError(entry.source, line, message, warning=warning))
+
+        def image(match: re.Match, entry: Entry = entry) -> str:
+            written, source = written_name(match.group(1)), source_of(entry.source, match.group(1))
+            what = _unusable(journal, source, asset_names)
+            if what is None:
+                if not is_photo(source):
+                    _publish(journal, source, documents, written, problem)
                 return match.group(0)
-            if target in sources and attribute == "href":
-                return f'href="{PAGE_MARK}{sources[target].url}{rest}"'
-            if attribute == "src":
-                line = entry.body_line + line_of(entry.body, written)
-                where = posixpath.relpath(folder, CONTENT_DIR)
-                where = "content/" if where == "." else f"content/{where}/"
-                errors.append(ContentError(entry.source, line, f"shows the image {written}, which is not in {where}"))
-            return f'{attribute}="{name}{rest}"'
+            problem(
+                written,
+                f"shows the image {written}, {what.format(where=folder_words(entry.source))}",
+                warning=what != _OUTSIDE,
+            )
+            return _words_instead(_alt(match.group(0)) or written)
 
-        resolved.append(replace(entry, html=_MARKED.sub(relink, entry.html)))
-    return resolved, sorted(set(errors))
+        def link(match: re.Match, entry: Entry = entry) -> str:
+            marked, rest, text = match.groups()
+            written, source = written_name(marked), source_of(entry.source, marked)
+            if source in sources:
+                return match.group(0).replace(
+                    f'"{ASSET_MARK}{marked}{rest}"', f'"{PAGE_MARK}{sources[source].url}{rest}"', 1
+                )
+            what = _unusable(journal, source, asset_names)
+            if what is None:
+                if not is_photo(source):
+                    _publish(journal, source, documents, written, problem)
+                return match.group(0)
+            problem(
+                written,
+                f"links to {written}, {what.format(where=folder_words(entry.source))}",
+                warning=what != _OUTSIDE,
+            )
+            return text
+
+        def remote(match: re.Match, entry: Entry = entry) -> str:
+            problem(
+                match.group(1),
+                f"shows an image from {match.group(1)}, which the site does not load (it makes no requests to other sites); the page shows its alt text or a note instead",
+            )
+            return _words_instead(_alt(match.group(0)) or REMOTE_NOTE)
+
+        page = _REMOTE_IMG.sub(remote, _LINK.sub(link, _IMG.sub(image, entry.html)))
+        resolved.append(replace(entry, html=page))
+    return Linked(resolved, documents, sorted(set(errors)), sorted(set(warnings)))
 
 
-def line_of(body: str, name: str) -> int:
-    """Lines before the one that writes `name` (preferably as a link target)."""
-    for needle in (f"({name}", name, unquote(name)):
-        index = body.find(needle)
-        if index >= 0:
-            return body.count("\n", 0, index)
-    return 0
+_OUTSIDE = "which is a symbolic link that leads out of content/; Cairn never follows it"
+
+
+def _unusable(journal: Path, source: str, asset_names: set[str]) -> str | None:
+    """Why the file cannot be published (a template for `where`), or None when it can."""
+    if is_backup(source):
+        return "an editor's backup, which is never published; the page shows its words instead"
+    if source not in asset_names:
+        if source.endswith(".md") and (journal / source).is_file():
+            return "an entry that is not published (a draft?); the page shows the link's words alone"
+        return "which is not in {where}; the page shows its words instead"
+    if leads_outside(journal, source):
+        return _OUTSIDE
+    return None
+
+
+def _publish(journal: Path, source: str, documents: dict[str, bytes], written: str, problem) -> None:
+    output = "files/" + source.removeprefix("content/")
+    if output not in documents:
+        documents[output] = (journal / source).read_bytes()
+    problem(
+        written,
+        f"links to {written}, which is published as it is: a document keeps its own metadata (author, dates, sometimes a place)",
+    )
+
+
+def _alt(img: str) -> str:
+    match = _ALT.search(img)
+    return html.unescape(match.group(1)) if match else ""
+
+
+def _words_instead(words: str) -> str:
+    return f'<span class="missing">{html.escape(words)}</span>'
+
+
+def _left_out(entry: Entry) -> list[ContentError]:
+    """Raw HTML the sanitiser leaves out, named so its absence is no mystery."""
+    found = []
+    for match in _LEFT_OUT.finditer(entry.body):
+        line = entry.body_line + entry.body.count("\n", 0, match.start())
+        tag = match.group(1).lower()
+        found.append(
+            ContentError(
+                entry.source,
+                line,
+                f"has a <{tag}>, which Cairn leaves out of the page (entries run nothing and load nothing from elsewhere)",
+                warning=True,
+            )
+        )
+    return found

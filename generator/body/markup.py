@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import xml.etree.ElementTree as etree
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -14,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator import __version__
 from generator.body.wikitext import mark_wiki_links
+from generator.body.sanitise import ASSET_SCHEME, NOT_RELATIVE, PAGE_SCHEME, SAFELIST_VERSION, clean_html
 from generator.cache import HtmlCache, cache_key
 from generator.model import Entry
 
@@ -22,10 +22,9 @@ EXTENSIONS = ("extra", "sane_lists")
 BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
 # Relative links in an entry point at files beside it. They are marked here and
 # resolved per page, because the same HTML appears on pages at different depths.
-ASSET_MARK = "cairn-asset:"
-PAGE_MARK = "cairn-page:"  # a link to another entry's page, relative to the site root
+ASSET_MARK = ASSET_SCHEME + ":"
+PAGE_MARK = PAGE_SCHEME + ":"  # a link to another entry's page, relative to the site root
 _PARALLEL_FROM = 200
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^[#/]")
 
 
 class _MarkRelativeLinks(Treeprocessor):
@@ -33,7 +32,7 @@ class _MarkRelativeLinks(Treeprocessor):
         for element in root.iter():
             attribute = {"img": "src", "a": "href"}.get(element.tag)
             value = element.get(attribute) if attribute else None
-            if value and not _SCHEME.match(value):
+            if attribute and value and not NOT_RELATIVE.match(value):
                 element.set(attribute, ASSET_MARK + value)
 
 
@@ -49,11 +48,11 @@ def to_html(text: str) -> str:
     global _converter  # one instance per process: building it costs more than a page
     if _converter is None:
         _converter = markdown.Markdown(extensions=[*EXTENSIONS, _AssetLinks()], output_format="html")
-    return _converter.reset().convert(mark_wiki_links(text))
+    return clean_html(_converter.reset().convert(mark_wiki_links(text)))
 
 
 def _key(body: str) -> str:
-    return cache_key(body, ",".join(EXTENSIONS), BEFORE, __version__)
+    return cache_key(body, ",".join(EXTENSIONS), BEFORE, __version__, SAFELIST_VERSION)
 
 
 def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
@@ -68,7 +67,9 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
             converted = list(pool.map(to_html, bodies, chunksize=64))
     else:
         converted = [to_html(b) for b in bodies]
-    for i, result in zip(missing, converted, strict=True):
-        html[i] = result
+    fresh = dict(zip(missing, converted, strict=True))
+    for i, result in fresh.items():
         cache.put(keys[i], result)
-    return [replace(e, html=h) for e, h in zip(entries, html, strict=True)]
+    return [
+        replace(e, html=h if h is not None else fresh[i]) for i, (e, h) in enumerate(zip(entries, html, strict=True))
+    ]

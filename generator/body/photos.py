@@ -18,17 +18,25 @@ from pathlib import Path
 from urllib.parse import quote
 
 import PIL
+import pillow_heif
 from PIL import Image, ImageCms, ImageOps, ImageSequence
 
 from generator.cache import PhotoCache, PhotoResult, cache_key
 
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+pillow_heif.register_heif_opener()  # HEIC and HEIF, as an iPhone saves them
+
+# Formats a browser shows are published in kind; the others (an iPhone's HEIC, TIFF scans,
+# AVIF, BMP) are published as JPEG.
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jfif", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp")
 DISPLAY = 1600  # longest side, in pixels; never upscaled
 THUMB = 480
 QUALITY = 82
-VERSION = "photos-1"  # change when the processing changes, to redo every cached photo
+VERSION = "photos-2"  # change when the processing changes, to redo every cached photo
 _WRITE_AS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
-_READ_AS = ("JPEG", "PNG", "WEBP", "GIF")  # JPEG includes MPO; never EPS, PDF and the like
+_WRITE_AS |= {suffix: "JPEG" for suffix in PHOTO_SUFFIXES if suffix not in _WRITE_AS}
+_PUBLISHED_SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+# JPEG includes MPO; HEIF comes from pillow-heif; never EPS, PDF and the like.
+_READ_AS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF", "TIFF", "BMP")
 _OPTIONS = {
     "JPEG": {"quality": QUALITY, "optimize": True, "progressive": True},
     "WEBP": {"quality": QUALITY, "method": 4},
@@ -127,6 +135,10 @@ def _rendition(source: str, width: int, height: int) -> Rendition:
     distinct for every source (a name ending "-<digits>" cannot come from another)."""
     below = source.removeprefix("content/")
     stem, suffix = posixpath.splitext(below)
+    published = _PUBLISHED_SUFFIX[_WRITE_AS[suffix.lower()]]
+    if published != suffix.lower() and not (published == ".jpg" and suffix.lower() == ".jpeg"):
+        # park.heic -> park-1600.heic.jpg: never the same name as park.jpg's park-1600.jpg
+        return Rendition(f"files/{stem}-{width}{suffix}{published}", width, height)
     return Rendition(f"files/{stem}-{width}{suffix}", width, height)
 
 

@@ -11,9 +11,10 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from generator.body.sanitise import WIKI_SCHEME
 from generator.inline import prose_lines, rewrite_prose
 
-WIKI_MARK = "cairn-wiki:"
+WIKI_MARK = WIKI_SCHEME + ":"
 _WIKI = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 _NOT_A_HEADING = re.compile(r"^#(?=[^\s#])")
 

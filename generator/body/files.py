@@ -1,0 +1,58 @@
+"""Files beside entries: which of them may be published, and how a link names one.
+
+Nothing under content/ goes out unless a published entry links to it or shows it.
+Photos are re-encoded by photos.py; any other linked file (a PDF, a recording)
+goes out as it is, with a warning, because a document keeps its own metadata.
+Editor backups never go out, and neither does a symbolic link that leads out of
+content/, whatever links to it.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+CONTENT = "content"
+_BACKUP = re.compile(r"(~|\.bak|\.swp|\.swo|\.swx|\.orig|\.autosave|#)$", re.IGNORECASE)
+
+
+def is_backup(name: str) -> bool:
+    """An editor's backup or swap file (`notes.md~`, `park.jpg.bak`, `.entry.md.swp`, `#draft#`)."""
+    return bool(_BACKUP.search(posixpath.basename(name)))
+
+
+def leads_outside(journal: Path, source: str) -> bool:
+    """The file, or a folder on its way, is a symbolic link that leads out of content/."""
+    try:
+        return not (journal / source).resolve().is_relative_to((journal / CONTENT).resolve())
+    except (OSError, RuntimeError):  # a loop of links leads nowhere we may go
+        return True
+
+
+def written_name(marked: str) -> str:
+    """The name as the Markdown wrote it, from an HTML attribute (`a&amp;b.pdf` -> `a&b.pdf`)."""
+    return html.unescape(marked)
+
+
+def source_of(entry_source: str, marked: str) -> str:
+    """The file a link in `entry_source` points at, relative to the journal folder."""
+    folder = posixpath.dirname(entry_source)
+    return posixpath.normpath(posixpath.join(folder, unquote(written_name(marked))))
+
+
+def folder_words(entry_source: str) -> str:
+    """`content/` or `content/2026/11/`: where a missing file was looked for."""
+    where = posixpath.relpath(posixpath.dirname(entry_source), CONTENT)
+    return "content/" if where == "." else f"content/{where}/"
+
+
+def line_of(body: str, name: str) -> int:
+    """Lines before the one that writes `name` (preferably as a link target)."""
+    for needle in (f"({name}", name, unquote(name)):
+        index = body.find(needle)
+        if index >= 0:
+            return body.count("\n", 0, index)
+    return 0

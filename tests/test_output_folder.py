@@ -1,0 +1,93 @@
+"""The output folder from the command line: what it holds is never replaced or deleted by surprise."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+from generator.config import load_config
+from generator.content import load_entries
+from generator.crypt.leaks import journal_words, leaks
+from tests.conftest import run_cairn, snapshot
+from tests.golden import FIXTURE
+
+PASSPHRASE = "rain on the window, twice"
+
+
+def _env() -> dict:
+    return {**os.environ, "CAIRN_PASSPHRASE": PASSPHRASE}
+
+
+def test_a_plain_build_never_replaces_an_encrypted_site(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    assert run_cairn("--journal", journal, "build", "--encrypt", env=_env()).returncode == 0
+    site = journal / "site"
+    before = snapshot(site)
+    plain = run_cairn("--journal", journal, "build")
+    assert plain.returncode == 2
+    assert plain.stderr == (
+        f"cairn: {site} holds an encrypted site; a plain build would replace it with every entry readable. "
+        "To keep it, build somewhere else with --out DIR; to replace it on purpose, add --replace\n"
+    )
+    assert snapshot(site) == before
+    config = load_config(journal)
+    words = journal_words(load_entries(journal, config).entries, before, config)
+    assert {"bakery", "hopeful"} <= words  # the scan looks for the fixture's own words
+    assert leaks(before, words) == []
+
+
+def test_replace_is_the_explicit_way_from_encrypted_to_plain(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    assert run_cairn("--journal", journal, "build", "--encrypt", env=_env()).returncode == 0
+    plain = run_cairn("--journal", journal, "build", "--replace")
+    assert plain.returncode == 0, plain.stderr
+    site = journal / "site"
+    assert (site / "2026" / "05" / "03" / "index.html").is_file()
+    assert not [p for p in site.iterdir() if re.match(r"\d{24}\.(html|js)$", p.name)]  # every sealed file is gone
+    assert b"built: plain\n" in (site / ".cairn-site").read_bytes()
+    again = run_cairn("--journal", journal, "build", "--encrypt", env=_env())
+    assert again.returncode == 2
+    assert "holds a plain site; an encrypted build would replace it." in again.stderr
+
+
+def test_a_site_folder_kept_in_git_keeps_its_git_cname_and_nojekyll(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    out = tmp_path / "deploy"
+    (out / ".git" / "refs").mkdir(parents=True)
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (out / "CNAME").write_text("journal.example.org\n")
+    (out / ".nojekyll").write_bytes(b"")
+    mine = snapshot(out)
+    first = run_cairn("--journal", journal, "build", "--out", out)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.splitlines()[-1] == "Left as they were (not written by Cairn): .git/, .nojekyll, CNAME."
+    (journal / "content" / "2026" / "05" / "2026-05-03.md").unlink()
+    second = run_cairn("--journal", journal, "build", "--out", out)
+    assert second.returncode == 0, second.stderr
+    assert not (out / "2026" / "05" / "03").exists()
+    now = snapshot(out)
+    assert {name: now[name] for name in mine} == mine
+
+
+def test_a_dangling_link_in_the_site_folder_is_left_alone(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    assert run_cairn("--journal", journal, "build").returncode == 0
+    (journal / "site" / "old-photos").symlink_to(tmp_path / "gone")
+    (journal / "content" / "2026" / "05" / "2026-05-03.md").write_text("---\ntitle: Changed\n---\nA new line.\n")
+    again = run_cairn("--journal", journal, "build")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[-1] == "Left as they were (not written by Cairn): old-photos."
+    assert (journal / "site" / "old-photos").is_symlink()
+
+
+def test_a_second_build_beside_git_counts_only_its_own_files(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    out = tmp_path / "deploy"
+    (out / ".git").mkdir(parents=True)
+    for number in range(5):
+        (out / ".git" / f"object-{number}").write_bytes(b"x")
+    first = run_cairn("--journal", journal, "build", "--out", out)
+    second = run_cairn("--journal", journal, "build", "--out", out)
+    written = int(re.search(r"(\d+) written", first.stdout).group(1))
+    assert f"0 written, {written} unchanged, 0 removed" in second.stdout
