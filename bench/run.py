@@ -48,6 +48,7 @@ KEEP_RESULTS = 8  # the newest result tables kept in the README
 
 sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402  (bench/generate.py, beside this file)
+from serve_loop import ServeTimes, measure_serve  # noqa: E402
 
 MEASURES = ("cold", "unchanged", "edited")
 MEASURE_NAMES = {
@@ -269,6 +270,7 @@ class Result:
     tree_mb: dict[str, float | None] = field(default_factory=dict)
     startup: list[float] = field(default_factory=list)
     busy: list[float] = field(default_factory=list)  # how busy the machine was before each run
+    serve: ServeTimes | None = None  # the serve loop: save to page shown
 
     def median(self, tool: str, measure: str) -> float | None:
         sample = self.tools.get(tool, {}).get(measure)
@@ -348,6 +350,7 @@ def measure_size(
     quiet_wait: float,
     source: Path | None,
     photo_size: tuple[int, int] | None,
+    serve_edits: int = 5,
 ) -> Result:
     print(f"\n{entries:,} entries", flush=True)
     journal = journal_for(entries, seed, photo_size)
@@ -397,6 +400,9 @@ def measure_size(
             result.tree_mb[tool] = peak_memory(command, logs / f"{tool}-memory.log", cwd)
         for _ in range(max(3, runs)):
             result.startup.append(run([*cairn, "--version"], logs / "cairn-version.log", cairn_cwd).seconds)
+        if serve_edits:
+            result.serve = measure_serve(cairn, cairn_cwd, journal, serve_edits, logs / "cairn-serve.log")
+            print("  serve: " + _serve_progress(result.serve), flush=True)
     finally:
         edited.write_bytes(original)
         stamp.write_text(stamp_text)
@@ -414,6 +420,15 @@ def _progress(result: Result) -> str:
         latest = " / ".join(f"{samples[m].seconds[-1]:.2f}" for m in MEASURES)
         parts.append(f"{tool} {latest} s")
     return "; ".join(parts) + "  (cold / nothing changed / one edited)"
+
+
+def _serve_progress(times: ServeTimes) -> str:
+    parts = [
+        f"{name} {statistics.median(v) * 1000:.0f} ms"
+        for name, v in (("page", times.entry), ("summary", times.summary))
+        if v
+    ]
+    return ", ".join(parts) + (f", {times.missed} edits not shown" if times.missed else "") + " (median)"
 
 
 # --- reporting -------------------------------------------------------------------------
@@ -496,6 +511,25 @@ def table(results: list[Result]) -> list[str]:
             else:
                 row.append("")
             lines.append("| " + " | ".join(row) + " |")
+        if r.serve is not None:
+            for name, values in (
+                ("serve: save to edited page shown", r.serve.entry),
+                ("serve: save to summary pages shown", r.serve.summary),
+                ("serve: its quick step, wall clock", r.serve.step),
+                ("serve: its quick step, CPU", r.serve.step_cpu),
+                ("serve: start to first page", r.serve.start),
+            ):
+                shown = f"{statistics.median(values) * 1000:.0f} ms" if values else "not shown"
+                if values and len(values) > 1:
+                    shown += f" ({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
+                if name.endswith("first page") and values:
+                    shown = f"{values[0]:.2f} s"
+                blanks = ["–", "", "", ""] if with_hugo else [""]
+                lines.append("| " + " | ".join([size, name, shown, *blanks]) + " |")
+            if r.serve.missed:
+                lines.append(
+                    f"| {size} | serve: edits never shown | {r.serve.missed} |" + (" | | | |" if with_hugo else " |")
+                )
     return lines
 
 
@@ -522,6 +556,20 @@ def targets(results: list[Result]) -> list[str]:
                 f"- … and at most 0.2× Hugo's rebuild: {same / same_hugo:.2f}× — {verdict(same / same_hugo <= 0.2)}"
             )
     big = by_size.get(10000)
+    shown = ten_years.serve.median("entry") if ten_years and ten_years.serve else None
+    if shown is not None:
+        lines.append(f"- Edit shown by `serve` at 3,650 under 150 ms: {shown * 1000:.0f} ms — {verdict(shown < 0.15)}")
+        shown_big = big.serve.median("entry") if big and big.serve else None
+        if shown_big is not None:
+            lines.append(
+                f"- … and no slower at 10,000: {shown_big * 1000:.0f} ms — {verdict(shown_big <= max(0.15, shown * 1.2))}"
+            )
+    if ten_years and ten_years.median("cairn", "edited") is not None:
+        edit = ten_years.median("cairn", "edited")
+        lines.append(f"- One edit from the command line at 3,650 within 1 s: {edit:.2f} s — {verdict(edit <= 1.0)}")
+    if ten_years and ten_years.median("cairn", "cold") is not None:
+        cold = ten_years.median("cairn", "cold")
+        lines.append(f"- Cold build at 3,650 under Eleventy's 6.3 s: {cold:.2f} s — {verdict(cold < 6.3)}")
     if big and big.tree_mb.get("hugo"):
         cairn, hugo = big.tree_mb["cairn"], big.tree_mb["hugo"]
         lines.append(
@@ -611,6 +659,9 @@ def main() -> None:
     parser.add_argument("--no-photos", action="store_true", help="journals without photos: the text pipeline alone")
     parser.add_argument("--no-hugo", action="store_true", help="time Cairn alone")
     parser.add_argument(
+        "--serve-edits", type=int, default=5, help="edits timed with `cairn serve` running, per size (0: none)"
+    )
+    parser.add_argument(
         "--commit", help="measure Cairn as it is in this commit (default: the working tree, as installed)"
     )
     parser.add_argument("--no-readme", action="store_true", help="print the results, leave bench/README.md as it is")
@@ -645,7 +696,10 @@ def main() -> None:
         print(f"Hugo {hugo_version(hugo)}", flush=True)
     source, revision = snapshot(args.commit) if args.commit else (None, cairn_revision())
     photos = None if args.no_photos else args.photo_size
-    results = [measure_size(size, args.runs, args.seed, hugo, args.quiet_wait, source, photos) for size in sizes]
+    results = [
+        measure_size(size, args.runs, args.seed, hugo, args.quiet_wait, source, photos, args.serve_edits)
+        for size in sizes
+    ]
     section = report(results, args.runs, hugo, revision, args.nice, photos)
     print("\n" + section)
     if not args.no_readme:

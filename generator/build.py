@@ -49,6 +49,7 @@ from generator.unchanged import (
     unchanged_since_last_build,
     warnings_of,
 )
+from generator.workers import Tell
 from generator.write import MARKER, check_output_folder, read_record, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
@@ -111,6 +112,7 @@ def plan_site(
     drafts: bool = False,
     strict: bool = False,
     save_caches: bool = False,
+    tell: Tell | None = None,
     share: Edition | None = None,
 ) -> tuple[Planned, HtmlCache]:
     """settings, load, index, body, journal and plan; BuildFailed with every error."""
@@ -119,7 +121,7 @@ def plan_site(
         if share is not None:
             config = share.config
     with clock.stage("load"):
-        loaded = load_entries(journal, config)
+        loaded = load_entries(journal, config, tell)
     problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
     selection = None
@@ -157,6 +159,7 @@ def prepare(
     new_key: bool = False,
     save_caches: bool = False,
     out: Path | None = None,
+    tell: Tell | None = None,
     share: Edition | None = None,
 ) -> Prepared:
     """Everything but the write: the site's files in memory, or BuildFailed.
@@ -164,10 +167,13 @@ def prepare(
     Caches are only written with save_caches (a build); the HTML cache is returned
     unsaved, to be saved once the site is written. Given the output folder, pages
     whose fingerprint matches the last build's are not drawn again (bytes None).
-    A share edition (always sealed) holds only what the share chooses."""
+    A share edition (always sealed) holds only what the share chooses.
+    `tell(what, done, of)` hears how far reading entries and drawing pages are."""
     started = time.perf_counter()
     clock = _Clock()
-    planned, html_cache = plan_site(journal, clock, drafts=drafts, strict=strict, save_caches=save_caches, share=share)
+    planned, html_cache = plan_site(
+        journal, clock, drafts=drafts, strict=strict, save_caches=save_caches, tell=tell, share=share
+    )
     config, pages, bodies, journal_index = planned.config, planned.pages, planned.bodies, planned.journal
     warnings = planned.warnings
     with clock.stage("render"):
@@ -175,13 +181,11 @@ def prepare(
             journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
         )
         env = make_environment(journal, config)
-        rendered, template_errors = render_pages(env, pages, journal, unchanged)
+        rendered, template_errors = render_pages(env, pages, journal, unchanged, tell)
         if template_errors:
             raise BuildFailed(template_errors, warnings)
         files: dict[str, bytes | None] = dict(rendered)
-        files["robots.txt"] = ROBOTS
-        files["static/moods.css"] = mood_css(config.mood).encode()
-        files.update(_theme_files(journal))  # a journal's own static/moods.css wins
+        files.update(static_files(journal, config))
         files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
     salt_file = SALT_FILE
@@ -251,6 +255,7 @@ def build(
     passphrase: str | None = None,
     new_key: bool = False,
     replace: bool = False,
+    tell: Tell | None = None,
 ) -> Report:
     """`replace` lets a plain build replace an encrypted site, or the reverse."""
     started = time.perf_counter()
@@ -264,11 +269,18 @@ def build(
         unchanged = len(record.files) if record else sum(1 for name in last.files if name != MARKER)
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
     prepared = prepare(
-        journal, drafts=drafts, strict=strict, passphrase=passphrase, new_key=new_key, save_caches=True, out=out
+        journal,
+        drafts=drafts,
+        strict=strict,
+        passphrase=passphrase,
+        new_key=new_key,
+        save_caches=True,
+        out=out,
+        tell=tell,
     )
     report = prepared.report
     write_started = time.perf_counter()
-    written = write_site(out, prepared.files, sealed=passphrase is not None)
+    written = write_site(out, prepared.files, sealed=passphrase is not None, tell=tell)
     prepared.cache.save()
     save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:
@@ -287,9 +299,11 @@ def build(
     )
 
 
-def _theme_files(journal: Path) -> dict[str, bytes]:
-    """static/ of the built-in theme, overridden file by file by the journal's own."""
-    files = {}
+def static_files(journal: Path, config: Config) -> dict[str, bytes]:
+    """The files every site has besides its pages: robots.txt, the mood colours and
+    static/ of the built-in theme, overridden file by file by the journal's own
+    (a journal's own static/moods.css wins). `serve` shows the same."""
+    files = {"robots.txt": ROBOTS, "static/moods.css": mood_css(config.mood).encode()}
     for root in (builtin_theme() / "static", journal / "templates" / "static"):
         if root.is_dir():
             for path in sorted(root.rglob("*")):
@@ -340,7 +354,8 @@ def draw_review(journal: Path, start: dt.date, end: dt.date, out: Path) -> Path:
     rendered, template_errors = render_pages(env, [page], journal, None)
     if template_errors:
         raise BuildFailed(template_errors)
-    files = {**_theme_files(journal), **{name: data for name, data in rendered.items() if data is not None}}
+    files = {**static_files(journal, planned.config)}
+    files.update({name: data for name, data in rendered.items() if data is not None})
     kept: dict[str, bytes | None] = {
         name: data for name, data in trim_links(files).items() if name != "static/search-index.js"
     }

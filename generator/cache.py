@@ -40,7 +40,7 @@ class HtmlCache:
             self._stored = {k: v for k, v in stored.items() if isinstance(v, str)}
 
     def get(self, key: str) -> str | None:
-        html = self._stored.get(key)
+        html = self._stored.get(key) or self._used.get(key)  # put earlier in a long-lived process (serve)
         if html is not None:
             self._used[key] = html
         return html

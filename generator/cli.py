@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import sys
+import time
 from pathlib import Path
 from typing import NoReturn
 
@@ -61,11 +62,10 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--timings", action="store_true", help="say how long each stage took")
 
     cmd = commands.add_parser(
-        "serve", help="preview the site on this computer, rebuilding on every save", parents=[common]
+        "serve", help="preview the site on this computer, from memory, refreshed on every save", parents=[common]
     )
     cmd.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
-    cmd.add_argument("--out", type=Path, help="output folder (default: site/ in the journal)")
 
     cmd = commands.add_parser("new", help="start today's entry (never overwrites)", parents=[common])
     cmd.add_argument("--date", help="the entry's date, YYYY-MM-DD (default: today)")
@@ -165,6 +165,50 @@ def main(argv: list[str] | None = None) -> int:
         return _usage(f"{where}{error.strerror or error}")
 
 
+_PROGRESS_NAMES = {
+    "read": "entries read",
+    "draw": "pages drawn",
+    "write": "files written",
+    "import": "entries imported",
+}
+
+
+class _Progress:
+    """One line on an interactive terminal, for work that takes more than about two
+    seconds: entries read, pages drawn, files written. Silent when stderr is not a
+    terminal, so scripts and CI logs stay as they were. CAIRN_PROGRESS_AFTER sets
+    the seconds before it shows (tests use 0)."""
+
+    def __init__(self) -> None:
+        self.on = sys.stderr.isatty() and not os.environ.get("NO_PROGRESS")
+        try:
+            self.after = float(os.environ.get("CAIRN_PROGRESS_AFTER", "2"))
+        except ValueError:
+            self.after = 2.0
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+        self.counts: dict[str, tuple[int, int]] = {}
+
+    def __call__(self, what: str, done: int, of: int) -> None:
+        if not self.on:
+            return
+        self.counts[what] = (done, of)
+        now = time.monotonic()
+        if now - self.started < self.after or (now - self.last < 0.1 and done != of):
+            return
+        self.last, self.shown = now, True
+        text = " · ".join(f"{_PROGRESS_NAMES.get(w, w)} {d:,} of {o:,}" for w, (d, o) in self.counts.items())
+        sys.stderr.write("\r\033[K" + text)
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
 def _usage(message: str) -> int:
     print(f"cairn: {printable(message)}", file=sys.stderr)
     return EXIT_USAGE
@@ -213,15 +257,20 @@ def _build(args: argparse.Namespace, journal: Path) -> int:
             passphrase = read_passphrase(os.environ, getpass.getpass if sys.stdin.isatty() else None)
         except PassphraseRefused as error:
             return _usage(str(error))
-    report = build(
-        journal,
-        out,
-        drafts=args.drafts,
-        strict=args.strict,
-        passphrase=passphrase,
-        new_key=args.new_key,
-        replace=args.replace,
-    )
+    progress = _Progress()
+    try:
+        report = build(
+            journal,
+            out,
+            drafts=args.drafts,
+            strict=args.strict,
+            passphrase=passphrase,
+            new_key=args.new_key,
+            replace=args.replace,
+            tell=progress,
+        )
+    finally:
+        progress.clear()
     _print_problems(report.warnings)
     print(_summary(report))
     if report.kept:
@@ -318,7 +367,7 @@ def _stats(args: argparse.Namespace, journal: Path) -> int:
     config = load_config(journal)
     loaded = load_entries(journal, config)
     if loaded.errors:
-        raise BuildFailed(loaded.errors)
+        raise BuildFailed(loaded.errors, loaded.warnings)
     entries = sorted((e for e in loaded.entries if not e.draft), key=lambda e: e.sort_key)
     stats = gather_stats(entries, config)
     if args.json:
@@ -339,6 +388,7 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
             return _usage(f"--mood must look like LABEL=N, for example --mood 'so-so=3' (got {pair!r})")
         moods[label.strip()] = int(number)
     config = load_config(journal)
+    progress = _Progress()
     try:
         report = run_import(
             args.kind,
@@ -349,9 +399,12 @@ def _import(args: argparse.Namespace, journal: Path) -> int:
             skip_bad=args.skip_bad,
             keep_location=args.keep_location,
             mood_labels=moods or None,
+            tell=progress,
         )
     except UsageError as error:
         return _usage(str(error))
+    finally:
+        progress.clear()
     _print_problems(report.rejected)
     for name in report.imported:
         print(printable(("would write " if args.dry_run else "wrote ") + name))
@@ -404,33 +457,41 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
     import errno
     import threading
 
-    from generator.serve import HOST, Server
+    from generator.serve import HOST, Outcome, Preview, Server
 
-    site = args.out if args.out is not None else journal / "site"
+    def report(outcome: Outcome) -> None:
+        if outcome.errors:
+            _print_problems(sorted(outcome.errors + outcome.warnings))
+            print("Still showing the last good version of the site.", file=sys.stderr, flush=True)
+            return
+        if outcome.step == "quick":
+            print(
+                f"Updated {', '.join('/' + p for p in outcome.changed)} in {outcome.seconds * 1000:.0f} ms"
+                f" ({outcome.cpu_seconds * 1000:.0f} ms of CPU).",
+                flush=True,
+            )
+            return
+        _print_problems(outcome.warnings)
+        entries = f"{outcome.entries} {'entry' if outcome.entries == 1 else 'entries'}"
+        print(f"Ready: {entries} in {outcome.pages} pages, in {outcome.seconds:.2f} s.", flush=True)
 
-    def build_once() -> list[str]:
-        try:
-            report = build(journal, site, drafts=args.drafts)
-        except BuildFailed as failure:
-            _print_problems(failure.problems)
-            print("Still showing the last good version of the site.", file=sys.stderr)
-            return [str(e) for e in failure.errors]
-        _print_problems(report.warnings)
-        print(_summary(report), flush=True)
-        return []
-
-    errors = build_once()
+    preview = Preview(journal, drafts=args.drafts)
+    progress = _Progress()
     try:
-        server = Server(journal, site, args.port, build_once)
+        first = preview.rebuild(tell=progress)
+    finally:
+        progress.clear()
+    report(first)
+    try:
+        server = Server(preview, args.port, report)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             return _usage(f"port {args.port} is already in use; try: cairn serve --port {args.port + 1}")
         raise
-    server.broadcast.errors = errors
-    server.start()
+    server.start([str(e) for e in first.errors])
     try:
         print(f"Serving your journal at http://{HOST}:{server.port}/ (only this computer can see it).", flush=True)
-        print("Saving an entry rebuilds and refreshes the page. Press Ctrl-C to stop.", flush=True)
+        print("Saving an entry refreshes the page. Nothing is written to site/. Press Ctrl-C to stop.", flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +14,13 @@ from generator.dates import long_date
 from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
-from generator.filenames import date_in_name, find_entry_files
+from generator.filenames import NameDate, date_in_name, find_entry_files
 from generator.filenames import find_asset_files as find_asset_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
 from generator.inline import inline_fields, text_tags
 from generator.model import Config, Entry
 from generator.slugs import slugify
+from generator.workers import Tell, spread
 from generator.yamlload import Field
 
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping", "for_session")
@@ -28,7 +31,8 @@ COMMA_LISTS = ("tags", "emotions", "habits")
 BOOL_FIELDS = ("resurface", "draft", "private", "published")  # published: false (Jekyll, Hugo) is a draft
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *RENAMED_LISTS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
-QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood")
+# Obsidian's aliases (other names for a note, which wiki links find) and publish (Obsidian Publish) too.
+QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood", "aliases", "publish")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
 
@@ -39,16 +43,26 @@ class Loaded:
     warnings: list[ContentError]
 
 
-def load_entries(journal: Path, config: Config) -> Loaded:
+def load_entries(journal: Path, config: Config, tell: Tell | None = None) -> Loaded:
     entries, errors, warnings = [], [], []
-    for path in find_entry_files(journal, config.exclude):
-        name = path.relative_to(journal).as_posix()
-        entry, problems = read_entry(name, path.read_bytes(), config)
+    names = [path.relative_to(journal).as_posix() for path in find_entry_files(journal, config.exclude)]
+    for entry, problems in read_entries(journal, names, config, tell):
         errors += [p for p in problems if not p.warning]
         warnings += [p for p in problems if p.warning]
         if entry is not None:
             entries.append(entry)
     return Loaded(entries, sorted(errors), sorted(warnings))
+
+
+def read_entries(
+    journal: Path, names: Sequence[str], config: Config, tell: Tell | None = None
+) -> list[tuple[Entry | None, list[ContentError]]]:
+    """read_entry for each file (named relative to the journal), over every core."""
+    return spread(partial(_read_file, journal, config), names, chunk=64, tell=tell, what="read")
+
+
+def _read_file(journal: Path, config: Config, name: str) -> tuple[Entry | None, list[ContentError]]:
+    return read_entry(name, (journal / name).read_bytes(), config)
 
 
 def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, list[ContentError]]:
@@ -83,14 +97,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     date, time = _read_date(fields.get("date"), named.date, config, problem)
     if date is None:
         if "date" not in fields:
-            why = "has no date"
-            if named.unsure:
-                why = f"has {named.unsure} in its name, which could be day-month or month-day"
-            message = (
-                f"{why}, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
-                "to its front matter or start its file name with the date"
-            )
-            problem(1, message, warning=True)
+            problem(1, _not_an_entry(named), warning=True)
         return None, problems
 
     # Written in the small hours and counted for the day before: it comes last in that day.
@@ -158,6 +165,27 @@ def is_private_tagged(tags: tuple[str, ...], config: Config) -> bool:
     """True when one of the tags is in `private_tags` (compared without case)."""
     private = {t.casefold() for t in config.private_tags}
     return any(tag.casefold() in private for tag in tags)
+
+
+def _not_an_entry(named: NameDate) -> str:
+    """Why a file with no date is no entry, and how to make it one."""
+    if not named.readings:
+        return (
+            "has no date, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
+            "to its front matter or start its file name with the date"
+        )
+    written = f"has {named.day_first} in its name"
+    if len(named.readings) == 1:
+        iso = named.readings[0].isoformat()
+        return (
+            f"{written}, but a date in a name is read year first, so it is not an entry: "
+            f"to make it one, start its file name with {iso} or add `date: {iso}` to its front matter"
+        )
+    one, other = named.readings
+    return (
+        f"{written}, which could be {one.day} {one:%B} or {other.day} {other:%B %Y}, so it is not an entry: "
+        f"to make it one, start its file name with {one.isoformat()} or {other.isoformat()}, whichever it is"
+    )
 
 
 def _read_date(field, from_name, config, problem):

@@ -3,7 +3,9 @@
 Skipped: names that start with `.` or `_` (and editor backups ending in `~`), and
 the folders listed in `exclude:`. A date in the name is `2026-11-23` at the start
 (`2026-11-23-evening.md`, or `2024-12-5`), or `20261123` anywhere
-(`Diary-20261123.md`); `05-01-2021` could be May or January, so it is never guessed.
+(`Diary-20261123.md`). Day and month first (`23-11-2026`, `05.01.2021`) are never read:
+`05-01-2021` could be May or January, and `01-01-2021` beside `01.01.2021` would be two
+entries of one name; the warning names the date to start the file name with instead.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ _DAY_FIRST_OR_MONTH_FIRST = re.compile(r"(?<!\d)(\d{1,2})[-.](\d{1,2})[-.](\d{4}
 class NameDate:
     date: dt.date | None
     rest: str  # the entry's part of the URL on a shared day: the name after a leading date
-    unsure: str = ""  # a date-like part that could be read two ways
+    day_first: str = ""  # a part of the name with the year last ("05-01-2021"), not read
+    readings: tuple[dt.date, ...] = ()  # the dates it could be, day first then month first
 
 
 def date_in_name(stem: str) -> NameDate:
@@ -34,8 +37,12 @@ def date_in_name(stem: str) -> NameDate:
     compact = _COMPACT.search(stem)
     if compact and _date(*compact.groups()):
         return NameDate(_date(*compact.groups()), stem)  # D-20210101 and 20210101-D stay apart
-    unsure = _DAY_FIRST_OR_MONTH_FIRST.search(stem)
-    return NameDate(None, stem, unsure.group(0) if unsure else "")
+    either = _DAY_FIRST_OR_MONTH_FIRST.search(stem)
+    if either is None:
+        return NameDate(None, stem)
+    first, second, year = either.groups()
+    readings = (_date(year, second, first), _date(year, first, second))
+    return NameDate(None, stem, either.group(0), tuple(dict.fromkeys(d for d in readings if d is not None)))
 
 
 def _date(year: str, month: str, day: str) -> dt.date | None:

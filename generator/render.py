@@ -15,6 +15,7 @@ from generator.dates import long_date, month_name, short_date
 from generator.errors import ContentError
 from generator.model import Config, Page
 from generator.slugs import tag_slug
+from generator.workers import Tell, spread
 
 PACKAGE_THEME = Path(__file__).parent / "theme"
 SOURCE_THEME = Path(__file__).parent.parent / "templates"
@@ -86,33 +87,53 @@ def render_page(env: jinja2.Environment, page: Page) -> bytes:
 
 
 def render_pages(
-    env: jinja2.Environment, pages: list[Page], journal: Path, keep: Callable[[Page], bool] | None = None
+    env: jinja2.Environment,
+    pages: list[Page],
+    journal: Path,
+    keep: Callable[[Page], bool] | None = None,
+    tell: Tell | None = None,
 ) -> tuple[dict[str, bytes | None], list[ContentError]]:
-    """Every page's bytes; None for a page `keep` says is already in place unchanged."""
+    """Every page's bytes; None for a page `keep` says is already in place unchanged.
+    Drawn over every core (forked workers see the pages and the environment)."""
+    global _drawing
+    todo = [i for i, page in enumerate(pages) if keep is None or not keep(page)]
+    _drawing = (env, pages, journal)
+    try:
+        drawn = spread(_draw, todo, chunk=16, tell=tell, what="draw")
+    finally:
+        _drawing = None
+    results = dict(zip(todo, drawn, strict=True))
     outputs: dict[str, bytes | None] = {}
     errors: dict[tuple[str, int, str], ContentError] = {}
-    for page in pages:
-        if keep is not None and keep(page):
-            outputs[page.output] = None
-            continue
-        try:
-            outputs[page.output] = render_page(env, page)
-        except jinja2.TemplateSyntaxError as error:
-            path = _template_name(error.filename or error.name, journal)
-            errors.setdefault(
-                (path, error.lineno, error.message or ""), ContentError(path, error.lineno, error.message or "")
-            )
-        except jinja2.TemplateNotFound as error:
-            path, line = _template_frame(error, journal)
-            message = f"the template {error.name} was not found in templates/ or the built-in theme"
-            errors.setdefault((path, line, message), ContentError(path, line, message))
-        except (jinja2.TemplateError, TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
-            path, line = _template_frame(error, journal)
+    for i, page in enumerate(pages):
+        data, error = results.get(i, (None, None))
+        if error is not None:
             # One broken template breaks every page that uses it: say it once, naming the first page.
-            errors.setdefault(
-                (path, line, str(error)), ContentError(path, line, f"{error} (while drawing /{page.output})")
-            )
+            errors.setdefault((error.path, error.line, error.message.split(" (while drawing")[0]), error)
+        elif data is not None or i not in results:
+            outputs[page.output] = data
     return outputs, sorted(errors.values())
+
+
+_drawing: tuple[jinja2.Environment, list[Page], Path] | None = None  # what workers draw, set before they fork
+
+
+def _draw(index: int) -> tuple[bytes | None, ContentError | None]:
+    assert _drawing is not None
+    env, pages, journal = _drawing
+    page = pages[index]
+    try:
+        return render_page(env, page), None
+    except jinja2.TemplateSyntaxError as error:
+        path = _template_name(error.filename or error.name, journal)
+        return None, ContentError(path, error.lineno, error.message or "")
+    except jinja2.TemplateNotFound as error:
+        path, line = _template_frame(error, journal)
+        message = f"the template {error.name} was not found in templates/ or the built-in theme"
+        return None, ContentError(path, line, message)
+    except (jinja2.TemplateError, TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
+        path, line = _template_frame(error, journal)
+        return None, ContentError(path, line, f"{error} (while drawing /{page.output})")
 
 
 def _template_name(filename: str | None, journal: Path) -> str:

@@ -17,6 +17,7 @@ import errno
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,10 +130,16 @@ def _temp_beside(path: Path, data: bytes, mode: int | None) -> Path:
     return temp
 
 
-def write_site(out: Path, files: dict[str, bytes | None], *, sealed: bool = False) -> WriteReport:
+def write_site(
+    out: Path,
+    files: dict[str, bytes | None],
+    *,
+    sealed: bool = False,
+    tell: Callable[[str, int, int], None] | None = None,
+) -> WriteReport:
     """`files` maps a path relative to `out` (posix) to its bytes, or to None for a
     file already in place and known to be unchanged. UnsafeOutput, with the folder
-    untouched, when a file cannot be written."""
+    untouched, when a file cannot be written. `tell("write", done, of)` hears how far it is."""
     previous = read_record(out) if out.is_dir() else None
     record = SiteRecord(sealed, frozenset(files))
     changed = {name: data for name, data in files.items() if data is not None and not _same_bytes(out / name, data)}
@@ -141,7 +148,7 @@ def write_site(out: Path, files: dict[str, bytes | None], *, sealed: bool = Fals
         changed[MARKER] = marker
     for name in changed:
         _refuse_links(out, name)
-    _put_in_place(out, _stage(out, changed))
+    _put_in_place(out, _stage(out, changed, tell))
     removed = _remove_stale(out, (previous.files if previous else frozenset()) - record.files)
     written = len(changed) - (MARKER in changed)
     return WriteReport(written, len(files) - written, removed, _kept(out, record.files))
@@ -164,12 +171,16 @@ def _refuse_links(out: Path, name: str) -> None:
             raise UnsafeOutput(f"{path} is a file where Cairn needs a folder; move it, or build with --out DIR")
 
 
-def _stage(out: Path, changed: dict[str, bytes]) -> list[tuple[Path, Path]]:
+def _stage(
+    out: Path, changed: dict[str, bytes], tell: Callable[[str, int, int], None] | None = None
+) -> list[tuple[Path, Path]]:
     """Every changed file as a temporary file beside its target; on failure nothing is left."""
     made_folders: list[Path] = []
     staged: list[tuple[Path, Path]] = []
     try:
-        for name, data in changed.items():
+        for done, (name, data) in enumerate(changed.items(), start=1):
+            if tell is not None:
+                tell("write", done, len(changed))
             target = out / name
             made_folders += _make_folders(target.parent)
             staged.append((_temp_beside(target, data, 0o644), target))

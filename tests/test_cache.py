@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from generator import workers
 from generator.body import markup
 from generator.build import prepare
 from generator.cache import HtmlCache, cache_key
@@ -152,8 +153,8 @@ def test_parallel_and_serial_conversion_give_the_same_bytes(journal, monkeypatch
         for day in range(1, 29)
     }
     serial = prepare(journal(bodies)).files
-    monkeypatch.setattr(markup, "_PARALLEL_FROM", 2)  # every miss goes to the worker processes
-    monkeypatch.setattr(markup.os, "cpu_count", lambda: 2)  # even on a one-core machine
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)  # every miss goes to the worker processes
+    monkeypatch.setattr(workers, "cores", lambda: 2)  # even on a one-core machine
     other = tmp_path / "again"
     write_files(other, bodies)
     parallel = prepare(other).files

@@ -128,7 +128,7 @@ def test_obsidian_vault_builds_with_one_warning_per_name_that_links_to_nothing(b
     _, result = built("obsidian")
     assert result.returncode == 0, result.stderr
     assert result.stderr == (
-        "content/Cafe notes.md:4: warning: links to [[Nowhere]], but no entry has that file name, date or "
+        "content/Cafe notes.md:6: warning: links to [[Nowhere]], but no entry has that file name, date or "
         "title, so it shows as text; 1 other entry links to it too\n"
         "content/daily/2026-11-23.md:1: warning: links to ../attachments/park.svg, which is published as it is: "
         "a document keeps its own metadata (author, dates, sometimes a place)\n"
@@ -157,7 +157,7 @@ def test_each_entry_lists_the_entries_that_mention_it(built):
         section = html.split('<h2 id="mentioned-in">Mentioned in</h2>', 1)[1].split("</section>", 1)[0]
         return re.findall(r'<a href="[^"]*">([^<]*)</a>', section)
 
-    assert mentioned("2026/11/20") == ["Sunday 22 November 2026"]
+    assert mentioned("2026/11/20") == ["Sunday 22 November 2026", "A quieter morning"]  # by name, by alias
     assert mentioned("2026/11/22") == ["Monday 23 November 2026"]
     assert mentioned("2026/11/24") == ["Friday 20 November 2026"]
     assert mentioned("2026/11/23") == []
@@ -168,7 +168,8 @@ def test_code_keeps_its_brackets_and_hashes_and_a_spaced_hash_is_a_heading(built
     assert body(page(folder, "2026/11/24")) == (
         "<pre><code>#include &lt;stdio.h&gt;\n[[not a link]] and #notatag\n</code></pre>\n"
         "<p><code>[[also code]]</code> stays as written.</p>\n"
-        "<h1>A real heading</h1>"
+        "<h1>A real heading</h1>\n"
+        '<p>Back to <a href="../../../2026/11/20/">the café list</a> later.</p>'
     )
 
 

@@ -49,6 +49,8 @@ def test_text_tags_need_a_letter_and_a_space_before_them():
         ("![[photo.jpg]]", "![photo.jpg](cairn-wiki:photo.jpg)"),
         ("![[trips/photo.jpg|300]]", "![photo.jpg](cairn-wiki:trips/photo.jpg)"),
         ("[[a_b]]", "[a\\_b](cairn-wiki:a_b)"),
+        ("![[Other note]]", "[Other note](cairn-wiki:Other%20note)"),  # embedding a note links to it
+        ("![[notes/plan.md#Steps]]", "[notes/plan.md#Steps](cairn-wiki:notes/plan.md%23Steps)"),
         ("#weight:70kg", "\\#weight:70kg"),
         ("# Heading", "# Heading"),
         ("## Heading", "## Heading"),
@@ -61,19 +63,32 @@ def test_wiki_links_become_markdown_links_before_markdown(text, expected):
 
 
 @pytest.mark.parametrize(
-    "stem, date, rest, unsure",
+    "stem, date, rest",
     [
-        ("2026-11-23", dt.date(2026, 11, 23), "", ""),
-        ("2026-11-23-evening", dt.date(2026, 11, 23), "evening", ""),
-        ("2024-12-5", dt.date(2024, 12, 5), "", ""),
-        ("Jeffrey-20210101-Diary", dt.date(2021, 1, 1), "Jeffrey-20210101-Diary", ""),
-        ("20210103-D", dt.date(2021, 1, 3), "20210103-D", ""),
-        ("05-01-2021", None, "05-01-2021", "05-01-2021"),
-        ("01.01.2021", None, "01.01.2021", "01.01.2021"),
-        ("20211301", None, "20211301", ""),
-        ("notes", None, "notes", ""),
+        ("2026-11-23", dt.date(2026, 11, 23), ""),
+        ("2026-11-23-evening", dt.date(2026, 11, 23), "evening"),
+        ("2024-12-5", dt.date(2024, 12, 5), ""),
+        ("Jeffrey-20210101-Diary", dt.date(2021, 1, 1), "Jeffrey-20210101-Diary"),
+        ("20210103-D", dt.date(2021, 1, 3), "20210103-D"),
+        ("20211301", None, "20211301"),
+        ("notes", None, "notes"),
     ],
 )
-def test_the_date_a_file_name_gives(stem, date, rest, unsure):
+def test_the_date_a_file_name_gives(stem, date, rest):
     named = date_in_name(stem)
-    assert (named.date, named.rest, named.unsure) == (date, rest, unsure)
+    assert (named.date, named.rest, named.day_first) == (date, rest, "")
+
+
+@pytest.mark.parametrize(
+    "stem, written, readings",
+    [
+        ("Diary 05-01-2021", "05-01-2021", [dt.date(2021, 1, 5), dt.date(2021, 5, 1)]),
+        ("23-11-2026", "23-11-2026", [dt.date(2026, 11, 23)]),
+        ("11.23.2026", "11.23.2026", [dt.date(2026, 11, 23)]),
+        ("01.01.2021", "01.01.2021", [dt.date(2021, 1, 1)]),
+        ("31-02-2021", "31-02-2021", []),
+    ],
+)
+def test_day_or_month_first_is_never_read_but_its_readings_are_named(stem, written, readings):
+    named = date_in_name(stem)
+    assert (named.date, named.day_first, list(named.readings)) == (None, written, readings)

@@ -90,3 +90,14 @@ def test_a_three_level_journal_agrees_between_charts_css_and_words(journal):
     entry = (folder / "site/2026/11/23/index.html").read_text(encoding="utf-8")
     assert '<span class="mood mood-3">3 of 3: good</span>' in entry
     assert 'href="../../../static/moods.css"' in entry
+
+
+def test_an_encrypted_build_keeps_moods_css_readable_and_it_gives_nothing_away(journal):
+    """A tag "ink" or "root" is also a word of moods.css, which an encrypted site keeps readable."""
+    import os
+
+    folder = journal({"content/2026-11-23.md": "---\nmood: 2\ntags: [ink, root]\n---\nInk on the root.\n"})
+    env = {**os.environ, "CAIRN_PASSPHRASE": "rain on the window, twice"}
+    result = run_cairn("build", "--encrypt", cwd=folder, env=env)
+    assert result.returncode == 0, result.stderr
+    assert (folder / "site/static/moods.css").read_text(encoding="utf-8") == mood_css(MoodScale())

@@ -74,10 +74,6 @@ mood:
     🙂: 7
     😀: 9
 """
-UNSURE = (
-    "in its name, which could be day-month or month-day, so it is not an entry: to make it one, "
-    "add `date: YYYY-MM-DD` to its front matter or start its file name with the date"
-)
 NO_DATE = (
     "has no date, so it is not an entry: to make it one, "
     "add `date: YYYY-MM-DD` to its front matter or start its file name with the date"
@@ -98,10 +94,19 @@ def test_the_obsidian_diary_builds_with_its_emoji_mapped(obsidian):
     folder, result = obsidian
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("Built 86 entries into ")
+    month = {2: "February", 3: "March", 4: "April", 5: "May"}
     unsure = [
-        f"content/diary/{d:02d}{sep}01{sep}2021.md:1: warning: has {d:02d}{sep}01{sep}2021 {UNSURE}"
+        f"content/diary/{d:02d}{sep}01{sep}2021.md:1: warning: has {d:02d}{sep}01{sep}2021 in its name, "
+        f"which could be {d} January or 1 {month[d]} 2021, so it is not an entry: to make it one, "
+        f"start its file name with 2021-01-{d:02d} or 2021-{d:02d}-01, whichever it is"
         for sep in "-."
-        for d in range(1, 6)
+        for d in range(2, 6)
+    ]
+    unsure += [  # 01-01-2021 is the same day read either way, but a name is read year first
+        f"content/diary/01{sep}01{sep}2021.md:1: warning: has 01{sep}01{sep}2021 in its name, but a date in "
+        "a name is read year first, so it is not an entry: to make it one, start its file name with "
+        "2021-01-01 or add `date: 2021-01-01` to its front matter"
+        for sep in "-."
     ]
     assert result.stderr.splitlines() == sorted(
         [
@@ -135,14 +140,21 @@ def test_the_18f_blog_reads_every_post(tmp_path):
     assert str(loaded.warnings[0]) == f"content/SOURCE.md:1: warning: {NO_DATE}"
 
 
-def test_the_18f_blog_build_has_only_its_missing_images_left(built):
-    """Whatever happens to images that are not there, nothing else stops the build."""
-    _, result = built("18f-blog")
+def test_the_18f_blog_builds_on_the_first_try_with_warnings_a_person_can_act_on(built):
+    """A Jekyll blog of 497 posts builds; what Cairn cannot use is a warning, told once per
+    post where there are many (Liquid template tags), never a stop."""
+    folder, result = built("18f-blog")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("Built 497 entries into ")
     lines = result.stderr.splitlines()
-    if result.returncode == 1:
-        lines = lines[:-1]
-    images = [line for line in lines if "shows the image" in line]
-    assert len(images) == 19
-    assert len([line for line in lines if ": warning: " in line and line not in images]) == 45
-    if result.returncode == 1:
-        assert all(": warning: " in line for line in lines if line not in images)
+    assert all(": warning: " in line for line in lines)
+    templated = [line for line in lines if "another site generator's template tags" in line]
+    scripts = [line for line in lines if "has a <script>" in line]
+    remote = [line for line in lines if "shows an image from " in line]
+    assert (len(lines), len(templated), len(scripts), len(remote)) == (396, 332, 10, 3)
+    assert (
+        "content/posts/2014-03-19-hello-world-we-are-18f.md:33: warning: has 4 links or images written with "
+        "another site generator's template tags ({{ … }} or {% … %}), which Cairn does not run; "
+        "they show as their words"
+    ) in templated
+    assert (folder / "site/index.html").is_file()

@@ -9,6 +9,7 @@ shows are published.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +41,17 @@ def give_bodies(
     photo_cache: Path,
     *,
     save_cache: bool,
+    sources: Mapping[str, Entry] | None = None,
 ) -> Bodies:
-    """Entries must already have their URLs (links between entries need them)."""
+    """Entries must already have their URLs (links between entries need them).
+    `sources` (by source path) are the entries links may point at, when they are
+    more than `entries`: `serve` gives one edited entry its body this way."""
     entries = render_bodies(entries, html_cache)
-    entries, wiki_warnings = resolve_wiki_links(entries, asset_names)
-    linked = resolve_links(journal, entries, asset_names)
-    entries = mention(linked.entries)
+    entries, wiki_warnings = resolve_wiki_links(entries, asset_names, sources)
+    linked = resolve_links(journal, entries, asset_names, sources)
+    entries = linked.entries
+    if sources is None:  # who mentions whom needs every entry: `serve` keeps what it knew
+        entries = mention(entries)
     gallery = show_photos(journal, entries, photo_cache, save_cache=save_cache)
     problems = wiki_warnings + linked.errors + linked.warnings + gallery.errors + gallery.warnings
     return Bodies(gallery.entries, gallery.shown, {**linked.documents, **gallery.files}, problems)

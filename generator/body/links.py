@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,9 +38,13 @@ class Linked:
     warnings: list[ContentError]
 
 
-def resolve_links(journal: Path, entries: list[Entry], asset_names: set[str]) -> Linked:
-    """Entries must already have their URLs. Links to photos keep their mark for the gallery."""
-    sources = {e.source: e for e in entries}
+def resolve_links(
+    journal: Path, entries: list[Entry], asset_names: set[str], sources: Mapping[str, Entry] | None = None
+) -> Linked:
+    """Entries must already have their URLs. Links to photos keep their mark for the gallery.
+    `sources` are the entries links may point at (by default `entries` themselves)."""
+    if sources is None:
+        sources = {e.source: e for e in entries}
     documents: dict[str, bytes] = {}
     errors: list[ContentError] = []
     warnings: list[ContentError] = []
@@ -50,7 +55,14 @@ def resolve_links(journal: Path, entries: list[Entry], asset_names: set[str]) ->
             resolved.append(entry)
             continue
 
-        def problem(written: str, message: str, entry: Entry = entry, warning: bool = True) -> None:
+        templated: list[str] = []  # {{ site.url }}/x.png: another generator's template tags, told once per file
+
+        def problem(
+            written: str, message: str, entry: Entry = entry, warning: bool = True, templated: list[str] = templated
+        ) -> None:
+            if warning and _TEMPLATE_TAG.search(written):
+                templated.append(written)
+                return
             line = entry.body_line + line_of(entry.body, written)
             (warnings if warning else errors).append(ContentError(entry.source, line, message, warning=warning))
 
@@ -96,7 +108,24 @@ def resolve_links(journal: Path, entries: list[Entry], asset_names: set[str]) ->
 
         page = _REMOTE_IMG.sub(remote, _LINK.sub(link, _IMG.sub(image, entry.html)))
         resolved.append(replace(entry, html=page))
+        if templated:
+            warnings.append(_templated(entry, templated))
     return Linked(resolved, documents, sorted(set(errors)), sorted(set(warnings)))
+
+
+_TEMPLATE_TAG = re.compile(r"\{\{|\{%|%7B%7B|%7B%25", re.IGNORECASE)
+
+
+def _templated(entry: Entry, written: list[str]) -> ContentError:
+    line = entry.body_line + line_of(entry.body, written[0])
+    count = f"{len(written)} links or images" if len(written) > 1 else "a link or image"
+    return ContentError(
+        entry.source,
+        line,
+        f"has {count} written with another site generator's template tags ({{{{ … }}}} or {{% … %}}), "
+        "which Cairn does not run; they show as their words",
+        warning=True,
+    )
 
 
 _OUTSIDE = "which is a symbolic link that leads out of content/; Cairn never follows it"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as etree
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 import markdown
@@ -12,10 +10,11 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from generator import __version__
-from generator.body.wikitext import mark_wiki_links
 from generator.body.sanitise import ASSET_SCHEME, NOT_RELATIVE, PAGE_SCHEME, SAFELIST_VERSION, clean_html
+from generator.body.wikitext import mark_wiki_links
 from generator.cache import HtmlCache, cache_key
 from generator.model import Entry
+from generator.workers import spread
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")
@@ -24,7 +23,6 @@ BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of 
 # resolved per page, because the same HTML appears on pages at different depths.
 ASSET_MARK = ASSET_SCHEME + ":"
 PAGE_MARK = PAGE_SCHEME + ":"  # a link to another entry's page, relative to the site root
-_PARALLEL_FROM = 200
 
 
 class _MarkRelativeLinks(Treeprocessor):
@@ -61,12 +59,7 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
     html = [cache.get(k) for k in keys]
     missing = [i for i, h in enumerate(html) if h is None]
     bodies = [entries[i].body for i in missing]
-    workers = os.cpu_count() or 1
-    if len(missing) >= _PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            converted = list(pool.map(to_html, bodies, chunksize=64))
-    else:
-        converted = [to_html(b) for b in bodies]
+    converted = spread(to_html, bodies, chunk=64)
     fresh = dict(zip(missing, converted, strict=True))
     for i, result in fresh.items():
         cache.put(keys[i], result)

@@ -9,6 +9,7 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 from urllib.parse import quote, unquote
 
@@ -23,10 +24,13 @@ _IMAGE = re.compile(r'src="' + re.escape(WIKI_MARK) + r'([^"]*)"')
 _MENTION = re.compile(r'href="' + re.escape(PAGE_MARK) + r'([^"#?]*)')
 
 
-def resolve_wiki_links(entries: list[Entry], asset_names: set[str]) -> tuple[list[Entry], list[ContentError]]:
+def resolve_wiki_links(
+    entries: list[Entry], asset_names: set[str], sources: Mapping[str, Entry] | None = None
+) -> tuple[list[Entry], list[ContentError]]:
     """Each wiki link pointed at its entry or file. A link to nothing shows its words as text,
-    with one warning per missing name, at the first entry that writes it."""
-    find = _Finder(entries, asset_names)
+    with one warning per missing name, at the first entry that writes it. `sources` are
+    the entries links may point at (by default `entries` themselves)."""
+    find = _Finder(list(sources.values()) if sources is not None else entries, asset_names)
     resolved: list[Entry] = []
     missing: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     for entry in entries:
@@ -88,7 +92,7 @@ def _order(entry: Entry) -> tuple:
 
 
 class _Finder:
-    """Entries by file name (with or without folders), then by date, then by title; files by name."""
+    """Entries by file name (with or without folders), then by date, then by title or alias; files by name."""
 
     def __init__(self, entries: list[Entry], asset_names: set[str]):
         self.names: dict[str, Entry] = {}
@@ -102,6 +106,9 @@ class _Finder:
             self.dates.setdefault(entry.date.isoformat(), entry)
             if entry.has_title:
                 self.titles.setdefault(entry.title.casefold(), entry)
+            aliases = entry.extra.get("aliases")  # Obsidian's other names for a note
+            for alias in [aliases] if isinstance(aliases, str) else aliases if isinstance(aliases, list) else []:
+                self.titles.setdefault(str(alias).strip().casefold(), entry)
         self.assets = sorted(asset_names)
         self.asset_set = asset_names
 

@@ -30,6 +30,9 @@ def mark_wiki_links(text: str) -> str:
 
 def _as_markdown(match: re.Match) -> str:
     bang, target, label = match.group(1), match.group(2).strip(), match.group(3)
+    name = posixpath.basename(target.split("#")[0])
+    if bang and ("." not in name or name.endswith((".md", ".markdown"))):
+        bang = ""  # ![[Note]] embeds a note: here it is a link to it
     shown = (label or "").strip()
     if bang and (not shown or shown.replace("x", "").isdigit()):  # ![[photo.jpg|300]] gives a width
         shown = posixpath.basename(target)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,8 +78,10 @@ def run_import(
     skip_bad: bool = False,
     keep_location: bool = False,
     mood_labels: dict[str, int] | None = None,
+    tell: Callable[[str, int, int], None] | None = None,
 ) -> ImportReport:
-    """Read `file` as a `kind` export and write its new entries below journal_dir/content."""
+    """Read `file` as a `kind` export and write its new entries below journal_dir/content.
+    `tell("import", done, of)` hears how far writing them is."""
     file = Path(file)
     chosen = find_format(kind)
     if chosen is None:
@@ -95,7 +98,9 @@ def run_import(
     writer = Writer(Path(journal_dir), dry_run)
     seen = existing_keys(Path(journal_dir))
     duplicates, written = 0, []
-    for draft in sorted(source.drafts, key=lambda d: d.when):
+    for done, draft in enumerate(sorted(source.drafts, key=lambda d: d.when), start=1):
+        if tell is not None:
+            tell("import", done, len(source.drafts))
         if _already_there(draft.key, seen):
             duplicates += 1
             continue
