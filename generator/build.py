@@ -33,11 +33,12 @@ from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Journal, Page
 from generator.palette import mood_css
-from generator.progress import review_page
 from generator.render import builtin_theme, make_environment, render_pages
-from generator.routes import plan
+from generator.routes import plan, review
 from generator.search import search_index
-from generator.share import Edition, Selection, edition, trim_links
+from generator.share import PASSPHRASE_VARIABLE as PASSPHRASE_VARIABLE  # re-exported for the command line
+from generator.share import Edition, Selection, describe, edition, trim_links
+from generator.share import ShareUnknown as ShareUnknown
 from generator.unchanged import (
     Fingerprints,
     input_digest,
@@ -318,9 +319,15 @@ def share_edition(journal: Path, name: str) -> Edition:
 
 
 def plan_share(journal: Path, share: Edition) -> Planned:
-    """What `cairn share NAME --dry-run` shows: the entries and pages that would go."""
+    """The entries and pages that a share would hold, and what it leaves out."""
     planned, _ = plan_site(journal, _Clock(), share=share)
     return planned
+
+
+def describe_share(journal: Path, share: Edition) -> list[str]:
+    """What `cairn share NAME --dry-run` prints: each entry and page that would go, and
+    each entry left out with the reason."""
+    return describe(plan_share(journal, share), share)
 
 
 def build_share(journal: Path, share: Edition, out: Path, passphrase: str) -> Report:
@@ -348,7 +355,7 @@ def draw_review(journal: Path, start: dt.date, end: dt.date, out: Path) -> Path:
     in `out` (a folder Cairn writes). Private entries are never in it. Returns the page."""
     check_output_folder(out, journal)
     planned, _ = plan_site(journal, _Clock())
-    page = review_page(planned.journal, planned.config, start, end)
+    page = review(planned.journal, planned.config, start, end)
     page = Page("", page.template, page.context, page.source)  # the review is the folder's home
     env = make_environment(journal, planned.config)
     rendered, template_errors = render_pages(env, [page], journal, None)

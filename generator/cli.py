@@ -502,21 +502,18 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
 
 
 def _share(args: argparse.Namespace, journal: Path) -> int:
-    from generator.build import build_share, plan_share, share_edition
-    from generator.share import ShareUnknown
-    from generator.share.dry_run import describe
+    from generator.build import PASSPHRASE_VARIABLE, ShareUnknown, build_share, describe_share, share_edition
 
     try:
         share = share_edition(journal, args.name)
     except ShareUnknown as error:
         return _usage(str(error))
     if args.dry_run:
-        print("\n".join(describe(plan_share(journal, share), share)))
+        print("\n".join(describe_share(journal, share)))
         return EXIT_OK
     import getpass
 
     from generator.crypt import PassphraseRefused, read_passphrase
-    from generator.share import PASSPHRASE_VARIABLE
 
     try:
         passphrase = read_passphrase(

@@ -13,7 +13,7 @@ import yaml
 from generator.day_boundary import read_day_start
 from generator.errors import BuildFailed, ContentError, suggest
 from generator.model import ENTRY_FIELDS, Config, Habit, Metric, MoodScale, fold_mood_word
-from generator.share.spec import read_shares
+from generator.sharespec import read_shares
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, key_lines, load_mapping
 
 CONFIG_FILE = "journal.yaml"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from itertools import groupby
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from generator.errors import ContentError
 from generator.model import Config, Journal, Page
-from generator.progress import Insights, gather, month_context, plan_pages
+from generator.progress import Insights, gather, month_context, plan_pages, review_page
 
 if TYPE_CHECKING:
     from generator.body import Shown
@@ -97,3 +98,8 @@ def find_collisions(pages: list[Page]) -> list[ContentError]:
             others = ", ".join(s for s in sources if s != source) or source
             errors.append(ContentError(source, 1, f"would write the same page /{output} as {others}"))
     return errors
+
+
+def review(journal: Journal, config: Config, start: dt.date, end: dt.date) -> Page:
+    """The page of one session review for any span (`cairn review --from --to`)."""
+    return review_page(journal, config, start, end)

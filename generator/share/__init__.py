@@ -23,12 +23,24 @@ from pathlib import Path
 
 from generator.errors import ContentError, suggest
 from generator.model import Config, Entry, Page, ShareSpec
+from generator.share.dry_run import describe
 from generator.share.leftout import left_out_words, words_found
 from generator.share.pages import SEARCH_INDEX, keep_pages, trim_links
 from generator.share.select import Selection, fields_of, select
-from generator.share.spec import FIELDS, PAGES
+from generator.sharespec import FIELDS, PAGES
 
-__all__ = ["FIELDS", "PAGES", "Edition", "Selection", "ShareUnknown", "edition", "fields_of", "trim_links"]
+__all__ = [
+    "FIELDS",
+    "PAGES",
+    "PASSPHRASE_VARIABLE",
+    "Edition",
+    "Selection",
+    "ShareUnknown",
+    "describe",
+    "edition",
+    "fields_of",
+    "trim_links",
+]
 
 SHARES_DIR = "shares"
 SALT_PREFIX = ".cairn-share-salt-"

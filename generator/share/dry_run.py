@@ -7,7 +7,7 @@ from typing import Protocol
 from generator.model import Entry, Page
 from generator.share.pages import page_name
 from generator.share.select import Selection, fields_of
-from generator.share.spec import FIELDS, PAGES
+from generator.sharespec import FIELDS, PAGES
 
 
 class _Planned(Protocol):

@@ -1,4 +1,4 @@
-"""`shares:` in journal.yaml, read with the line of every name, field and page in it.
+"""SETTINGS for shares: `shares:` in journal.yaml, read with the line of every name, field and page in it.
 
 The top-level reader knows only the line of `shares:` itself; a share's mistakes are
 reported at their own line, so this part reads the YAML nodes again.
