@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.body import Bodies, give_bodies
+from generator.body import Bodies, give_bodies, render_plan
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
 from generator.content import find_asset_files, load_entries
@@ -137,11 +137,12 @@ def plan_site(
         bodies = give_bodies(
             journal, entries, asset_names, html_cache, journal / CACHE_DIR / "photos", save_cache=save_caches
         )
-    problems += bodies.errors
+        plan_html, plan_errors = render_plan(journal)
+    problems += bodies.errors + plan_errors
     with clock.stage("journal"):
         journal_index = build_journal(bodies.entries)
     with clock.stage("plan"):
-        pages, collisions = plan(journal_index, config, bodies.photos)
+        pages, collisions = plan(journal_index, config, bodies.photos, plan_html)
         if share is not None and selection is not None:
             pages = share.keep_pages(pages, selection)
     errors, warnings = sort_out(problems + collisions, strict)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONTENT_DIR = "content"
+PLAN_FILE = "plan.md"  # the person's plan for hard days, at the journal's root
 ENTRY_SUFFIXES = (".md", ".markdown")
 _PREFIX = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_ .]+(.*))?$")
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")

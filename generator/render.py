@@ -13,8 +13,10 @@ from markupsafe import Markup
 from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.dates import long_date, month_name, short_date
 from generator.errors import ContentError
+from generator.excerpt import first_words
 from generator.model import Config, Page
 from generator.slugs import tag_slug
+from generator.urls import relative_url, root_prefix
 from generator.workers import Tell, spread
 
 PACKAGE_THEME = Path(__file__).parent / "theme"
@@ -24,17 +26,6 @@ SOURCE_THEME = Path(__file__).parent.parent / "templates"
 def builtin_theme() -> Path:
     """Installed, the theme is inside the package; in a checkout it is templates/."""
     return PACKAGE_THEME if PACKAGE_THEME.is_dir() else SOURCE_THEME
-
-
-def relative_url(target: str, from_url: str) -> str:
-    """Link from the page at `from_url` to `target`, both relative to the site root.
-
-    Relative links keep the site working under any sub-path of a host.
-    """
-    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    depth = len([p for p in base.split("/") if p])
-    link = "../" * depth + target
-    return link or "./"
 
 
 def make_environment(journal: Path, config: Config) -> jinja2.Environment:
@@ -56,6 +47,7 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     )
     env.globals["config"] = config
     env.globals["tag_slug"] = tag_slug
+    env.filters["first_words"] = first_words
     env.filters["longdate"] = long_date
     env.filters["monthname"] = month_name
     env.filters["shortdate"] = short_date
@@ -74,10 +66,9 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
 def _body(context: jinja2.runtime.Context, entry) -> Markup:
     """An entry's HTML with links to files beside it resolved for this page."""
     folder = posixpath.dirname(entry.source.removeprefix("content/"))
-    prefix = relative_url("files/" + (folder + "/" if folder else ""), context["page_url"])
-    html = entry.html.replace(ASSET_MARK, prefix)
-    root = relative_url("", context["page_url"])
-    return Markup(html.replace(PAGE_MARK, "" if root == "./" else root))
+    root = root_prefix(context["page_url"])
+    html = entry.html.replace(ASSET_MARK, root + "files/" + (folder + "/" if folder else ""))
+    return Markup(html.replace(PAGE_MARK, root))
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:

@@ -4,24 +4,45 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import ContentError
-from generator.model import Config, Journal, Page
-from generator.progress import Insights, gather, month_context, plan_pages, review_page
+from generator.model import Config, Entry, Journal, Page
+from generator.progress import (
+    Insights,
+    gather,
+    hard_days_page,
+    month_context,
+    newest_day_is_low,
+    plan_pages,
+    review_page,
+    year_context,
+)
 
 if TYPE_CHECKING:
     from generator.body import Shown
 
 
-def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tuple[list[Page], list[ContentError]]:
-    """The pages to render, and an error for every two pages that share a file."""
+def plan(
+    journal: Journal, config: Config, photos: Sequence[Shown] = (), plan_html: str | None = None
+) -> tuple[list[Page], list[ContentError]]:
+    """The pages to render, and an error for every two pages that share a file.
+    `plan_html` is the person's plan.md as HTML, for the page for hard days."""
     shared = gather(journal, config)
+    firsts: dict[str, Shown] = {}
+    for shown in photos:
+        if shown.entry.resurface:
+            firsts.setdefault(shown.entry.url, shown)
+
+    def thumbs(entries: Iterable[Entry]) -> dict[str, Shown]:
+        """The first photo of each of these entries that has one: a page holds only its own."""
+        return {e.url: firsts[e.url] for e in entries if e.url in firsts}
+
     pages = [
-        _home(journal, config, shared),
-        Page("timeline/", "timeline.html", {"years": _years_newest_first(journal)}),
+        _home(journal, config, shared, thumbs),
+        Page("timeline/", "timeline.html", {"years": _years_newest_first(journal), "thumbs": thumbs(journal.entries)}),
         Page(
             "tags/",
             "tags.html",
@@ -34,12 +55,13 @@ def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tupl
     day_sizes = Counter(e.date for e in journal.entries)
     for entry in journal.entries:
         previous, following = journal.neighbours[entry.url]
-        context = {
+        context: dict[str, Any] = {
             "entry": entry,
             "previous": previous,
             "next": following,
             "day_entries": day_sizes[entry.date],
-            "echoes": shared.lookback.echoes(entry.date),
+            "echoes": (echoes := shared.lookback.echoes(entry.date)),
+            "thumbs": thumbs(e for echo in echoes for e in echo.entries),
         }
         pages.append(Page(entry.url, "entry.html", context, entry.source))
     for date, same_day in groupby(journal.entries, key=lambda e: e.date):
@@ -47,24 +69,32 @@ def plan(journal: Journal, config: Config, photos: Sequence[Shown] = ()) -> tupl
         if len(day) > 1:
             pages.append(Page(f"{date:%Y/%m/%d}/", "day.html", {"date": date, "entries": day}, day[0].source))
     for year, months in journal.years.items():
-        pages.append(Page(f"{year}/", "year.html", {"year": year, "months": months}))
+        of_year = [entry for entries in months.values() for entry in entries]
+        context = {"year": year, "months": months, **year_context(year, of_year, config)}
+        pages.append(Page(f"{year}/", "year.html", context))
         for month, entries in months.items():
             context = {"year": year, "month": month, "entries": entries, **month_context(year, month, config, shared)}
+            context["thumbs"] = thumbs(entries)
             pages.append(Page(f"{year}/{month:02d}/", "month.html", context))
     for tag in journal.tags:
         context = {"tag": tag, "mood": shared.tag_moods.get(tag.slug), "overall": shared.tag_moods.overall}
         pages.append(Page(f"tags/{tag.slug}/", "tag.html", context, f"tag '{tag.name}'"))
-    pages += plan_pages(journal, config, shared)
+    pages += plan_pages(journal, config, shared, thumbs)
+    pages.append(hard_days_page(journal, config, plan_html, [shown for shown in photos if shown.hope]))
     return pages, find_collisions(pages)
 
 
-def _home(journal: Journal, config: Config, shared: Insights) -> Page:
+def _home(journal: Journal, config: Config, shared: Insights, thumbs: Callable) -> Page:
     newest = journal.newest
+    latest = journal.entries[::-1][: config.home_entries]
+    echoes = shared.lookback.echoes(newest.date) if newest else ()
     week = [e for e in journal.entries[-14:] if newest and (newest.date - e.date).days < 7]
     moods = [e.mood for e in week if e.mood is not None]
     context = {
-        "entries": journal.entries[::-1][: config.home_entries],
-        "echoes": shared.lookback.echoes(newest.date) if newest else (),
+        "entries": latest,
+        "echoes": echoes,
+        "thumbs": thumbs([*latest, *(e for echo in echoes for e in echo.entries)]),
+        "low_latest": newest_day_is_low(journal.entries, config.mood),
         "week": {
             "entries": len(week),
             "days": len({e.date for e in week}),

@@ -14,7 +14,7 @@ from generator.config import CONFIG_FILE
 from generator.content import CONTENT_DIR
 from generator.day_boundary import journal_today
 from generator.entry_templates import DEFAULT_TEMPLATE, draw_template, find_template
-from generator.filenames import find_entry_files
+from generator.filenames import PLAN_FILE, find_entry_files
 from generator.model import Config
 from generator.slugs import slugify
 
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 
 GITIGNORE = "site/\n.cairn/\nshares/\nreviews/\n"
 
-PLAN_FILE = "plan.md"
 # Only headings and prompts: what goes under them is the person's own, never Cairn's.
 PLAN_TEMPLATE = """\
 # My plan for hard days

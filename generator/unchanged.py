@@ -26,6 +26,7 @@ from generator.cache import CACHE_DIR
 from generator.config import CONFIG_FILE
 from generator.content import CONTENT_DIR
 from generator.errors import ContentError
+from generator.filenames import PLAN_FILE
 from generator.model import Entry, Page
 from generator.write import atomic_write
 
@@ -48,7 +49,7 @@ def input_digest(journal: Path, theme: Path, settings: str) -> str:
     """A hash of every file a build reads (entries, images, templates, settings, Cairn's own code)."""
     digest = hashlib.blake2b(settings.encode(), digest_size=20)
     roots = [journal / CONTENT_DIR, journal / "templates", theme, _CODE]
-    singles = [journal / CONFIG_FILE, journal / ".cairn-salt"]
+    singles = [journal / CONFIG_FILE, journal / ".cairn-salt", journal / PLAN_FILE]
     for root in roots:
         for path in sorted(root.rglob("*")) if root.is_dir() else ():
             if path.is_file() and "__pycache__" not in path.parts:

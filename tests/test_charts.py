@@ -12,7 +12,7 @@ import pytest
 from markupsafe import Markup
 
 from generator.model import Config, Metric, MoodScale
-from generator.progress import charts, insights
+from generator.progress import calendars, charts, insights
 from tests.journal_entries import date, entry, ten_days
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -53,18 +53,18 @@ def test_mood_trend_has_a_dot_per_day_and_two_lines():
     assert [d.get("class") for d in dots[:3]] == ["dot mood-3", "dot mood-4", "dot mood-2"]  # 1.5 rounds to 2
     assert len(marks(root, "path", "trend-short")) == len(marks(root, "path", "trend-long")) == 1
     assert chart.description == (
-        "In March 2026 the 30-day median of mood was 3. 9 days with a mood, each a dot on a scale of "
-        "1 (awful) to 5 (great); the lines are 7-day and 30-day medians."
+        "In March 2026 the 30-day mean of mood was 3.1. 9 days with a mood, each a dot on a scale of "
+        "1 (awful) to 5 (great); the lines are 7-day and 30-day means."
     )
-    assert chart.columns == ("Date", "Mood", "7-day median", "30-day median")
-    assert chart.rows[2] == ("3 March 2026", "1.5", "3", "3")
+    assert chart.columns == ("Date", "Mood", "7-day mean", "30-day mean")
+    assert chart.rows[2] == ("3 March 2026", "1.5", "2.8", "2.8")  # (3 + 4 + 1.5) / 3
     assert chart.rows[0] == ("1 March 2026", "3 of 5: okay", "3", "3")
 
 
 def test_mood_trend_says_when_mood_rose():
     days = [(f"2026-03-{d:02d}", 2) for d in range(1, 11)] + [(f"2026-06-{d:02d}", 4) for d in range(1, 11)]
     chart = charts.mood_trend_chart(moods(days), SCALE, "m")
-    assert chart.description.startswith("Mood rose from a 30-day median of 2 in March 2026 to 4 in June 2026.")
+    assert chart.description.startswith("Mood rose from a 30-day mean of 2 in March 2026 to 4 in June 2026.")
     # The lines break over the gap rather than drawing a slope nobody lived through.
     long_line = marks(parse(chart), "path", "trend-long")[0].get("d", "")
     assert long_line.count("M") == 2
@@ -74,14 +74,14 @@ def test_mood_trend_names_a_harder_stretch_kindly():
     days = [(f"2026-03-{d:02d}", 4) for d in range(1, 11)] + [(f"2026-06-{d:02d}", 2) for d in range(1, 11)]
     chart = charts.mood_trend_chart(moods(days), SCALE, "m")
     assert chart.description.startswith(
-        "A harder stretch: the 30-day median went from 4 in March 2026 to 2 in June 2026."
+        "A harder stretch: the 30-day mean went from 4 in March 2026 to 2 in June 2026."
     )
 
 
 def test_mood_trend_held_steady():
     days = [("2026-03-01", 3), ("2026-03-02", 3), ("2026-04-20", 4), ("2026-04-21", 3), ("2026-04-22", 3)]
     chart = charts.mood_trend_chart(moods(days), SCALE, "m")
-    assert chart.description.startswith("Mood held around a 30-day median of 3 from March 2026 to April 2026.")
+    assert chart.description.startswith("Mood held around a 30-day mean of 3.3 from March 2026 to April 2026.")
 
 
 def test_a_long_trend_is_tabled_by_month():
@@ -111,8 +111,8 @@ def test_metric_trend_in_its_unit():
     root = parse(chart)  # the & is escaped
     assert len(marks(root, "circle", "dot")) == 2
     assert chart.description == (
-        "Sleep & rest: the 30-day median went from 6 h in March 2026 to 7.5 h in April 2026. "
-        "2 days with a value; the lines are 7-day and 30-day medians."
+        "Sleep & rest: the 30-day mean went from 6 h in March 2026 to 7.5 h in April 2026. "
+        "2 days with a value; the lines are 7-day and 30-day means."
     )
     assert chart.rows == (("1 March 2026", "6 h", "6", "6"), ("2 April 2026", "7.5 h", "7.5", "7.5"))
 
@@ -125,7 +125,7 @@ def test_year_in_pixels_has_a_square_for_every_day_and_a_legend():
         entry("2024-03-01", 5),
     ]
     (year,) = insights.year_in_pixels(entries)
-    chart = charts.year_pixels_chart(year, SCALE, "y2024")
+    chart = calendars.year_pixels_chart(year, SCALE, "y2024")
     root = parse(chart)
     days = marks(root, "rect", "day")
     assert len(days) == 366
@@ -162,7 +162,7 @@ def test_wins_per_month_bars():
 
 def test_month_calendar_cells_weekdays_and_numbers():
     march = insights.month_summaries(ten_days(), Config())[2026, 3]
-    chart = charts.month_calendar_chart(march.days, SCALE, "cal", previous=("February 2026", 3.5))
+    chart = calendars.month_calendar_chart(march.days, SCALE, "cal", previous=("February 2026", 3.5))
     root = parse(chart)
     cells = marks(root, "rect", "day")
     assert len(cells) == 31
@@ -180,7 +180,7 @@ def test_month_calendar_cells_weekdays_and_numbers():
 
 def test_month_calendar_starts_on_the_right_weekday():
     days = tuple((dt.date(2026, 6, d), None) for d in range(1, 31))  # 1 June 2026 is a Monday
-    root = parse(charts.month_calendar_chart(days, SCALE, "june"))
+    root = parse(calendars.month_calendar_chart(days, SCALE, "june"))
     first, eighth = marks(root, "rect", "day")[0], marks(root, "rect", "day")[7]
     assert first.get("x") == eighth.get("x") and first.get("y") != eighth.get("y")
 
@@ -188,13 +188,13 @@ def test_month_calendar_starts_on_the_right_weekday():
 @pytest.mark.parametrize(("mean", "words"), [(3.9, "A lighter month: mean mood 3.9"), (3.6, "Close to February 2026")])
 def test_month_comparisons(mean, words):
     days = ((date("2026-03-01"), mean),)
-    assert words in charts.month_calendar_chart(days, SCALE, "c", previous=("February 2026", 3.5)).description
+    assert words in calendars.month_calendar_chart(days, SCALE, "c", previous=("February 2026", 3.5)).description
 
 
 def test_other_scales_get_their_own_levels():
     scale = MoodScale(low=0, labels=("0", "1", "2", "3", "4", "5", "6"))
     (year,) = insights.year_in_pixels([entry("2026-01-01", 6), entry("2026-01-02", 0)])
-    root = parse(charts.year_pixels_chart(year, scale, "y"))
+    root = parse(calendars.year_pixels_chart(year, scale, "y"))
     assert [d.get("class") for d in marks(root, "rect", "day")[:2]] == ["day mood-7", "day mood-1"]
     assert len(marks(root, "rect", "swatch")) == 8
 

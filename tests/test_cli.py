@@ -76,13 +76,19 @@ def test_a_second_build_writes_nothing(two_entries):
 
 
 def test_one_edited_entry_rewrites_only_what_shows_it(two_entries):
-    run_cairn("build", cwd=two_entries)
     path = two_entries / "content/2026/11/2026-11-22.md"
+    path.write_text(path.read_text().replace("Grey.", "Grey. Rain later."))
+    run_cairn("build", cwd=two_entries)
+    path.write_text(path.read_text().replace("Rain later.", "Sun later."))
+    result = run_cairn("build", cwd=two_entries)
+    assert summary(result)[2] == 2  # only the entry's own page and the search index hold its second sentence
+    assert "Nothing changed" not in result.stdout
+    assert "Sun later." in (two_entries / "site/2026/11/22/index.html").read_text()
     path.write_text(path.read_text().replace("Grey.", "Grey, then sun."))
     result = run_cairn("build", cwd=two_entries)
-    assert summary(result)[2] == 2  # only the entry's own page and the search index hold its text
-    assert "Nothing changed" not in result.stdout
-    assert "Grey, then sun." in (two_entries / "site/2026/11/22/index.html").read_text()
+    # the first sentence is also shown where the entry is listed: home, timeline, month, tag, on this day
+    assert summary(result)[2] == 7
+    assert "Grey, then sun." in (two_entries / "site/timeline/index.html").read_text()
 
 
 def test_a_deleted_entry_takes_its_pages_with_it(two_entries):

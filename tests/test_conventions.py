@@ -55,7 +55,7 @@ def test_jekyll_folder_builds_with_one_warning_for_the_undated_file(built):
     # the folders in exclude: are never read (their broken front matter is no error).
     assert result.stdout.startswith("Built 2 entries into ")
     assert "First walk in weeks" in page(folder, "2024/03/01")
-    assert '<a href="../../../2024/03/01/">The walk</a>' in page(folder, "2024/03/03")
+    assert '<a href="../../../2024/03/01/index.html">The walk</a>' in page(folder, "2024/03/03")
     assert not (folder / "site/2024/03/02").exists()
     assert "Still thinking" not in (folder / "site/static/search-index.js").read_text(encoding="utf-8")
 
@@ -138,13 +138,15 @@ def test_obsidian_vault_builds_with_one_warning_per_name_that_links_to_nothing(b
 
 def test_wiki_links_resolve_by_file_name_date_and_title(built):
     folder, _ = built("obsidian")
-    assert '<a href="../../../2026/11/20/">my café notes</a>' in page(folder, "2026/11/22")  # file name, label
+    assert '<a href="../../../2026/11/20/index.html">my café notes</a>' in page(
+        folder, "2026/11/22"
+    )  # file name, label
     day = page(folder, "2026/11/23")
-    assert '<a href="../../../2026/11/22/">2026-11-22</a>' in day  # date
+    assert '<a href="../../../2026/11/22/index.html">2026-11-22</a>' in day  # date
     assert "Then Nowhere, and again." in day  # a link to nothing is its words
     assert '<img alt="park.svg" src="../../../files/daily/../attachments/park.svg">' in day
     assert (folder / "site/files/attachments/park.svg").is_file()
-    assert '<a href="../../../2026/11/24/">A quieter morning</a>' in page(folder, "2026/11/20")  # title
+    assert '<a href="../../../2026/11/24/index.html">A quieter morning</a>' in page(folder, "2026/11/20")  # title
 
 
 def test_each_entry_lists_the_entries_that_mention_it(built):
@@ -169,7 +171,7 @@ def test_code_keeps_its_brackets_and_hashes_and_a_spaced_hash_is_a_heading(built
         "<pre><code>#include &lt;stdio.h&gt;\n[[not a link]] and #notatag\n</code></pre>\n"
         "<p><code>[[also code]]</code> stays as written.</p>\n"
         "<h1>A real heading</h1>\n"
-        '<p>Back to <a href="../../../2026/11/20/">the café list</a> later.</p>'
+        '<p>Back to <a href="../../../2026/11/20/index.html">the café list</a> later.</p>'
     )
 
 

@@ -35,4 +35,4 @@ def test_golden_site_has_the_pages_a_reader_expects():
     # The photo is published resized and stripped under its width; the original is not copied.
     assert (GOLDEN / "files/2026/05/park-48.png").is_file()
     assert not (GOLDEN / "files/2026/05/park.png").exists()
-    assert 'href="../2026/05/01/cafe-quotes/"' in (GOLDEN / "photos/index.html").read_text()
+    assert 'href="../2026/05/01/cafe-quotes/index.html"' in (GOLDEN / "photos/index.html").read_text()

@@ -23,13 +23,16 @@ def test_a_days_mood_is_the_mean_of_its_moods():
     assert insights.group_days([entry("2026-03-01"), entry("2026-03-01", 4, slug="-b")])[0].mood == 4
 
 
-def test_rolling_medians_over_calendar_days():
+def test_rolling_means_over_calendar_days():
     trend = insights.mood_trend(ten_days())
-    assert trend.statistic == "median" and (trend.short_days, trend.long_days) == (7, 30)
+    assert trend.statistic == "mean" and (trend.short_days, trend.long_days) == (7, 30)
     assert [p.value for p in trend.points] == [3, 4, 1.5, 3, 1, 4, 4, 2, 5]
-    # 7 days ending on the 8th are the 2nd to the 8th: 1, 1.5, 3, 4, 4, 4 -> 3.5
-    assert [p.short for p in trend.points] == [3, 3.5, 3, 3, 3, 3, 3.5, 2.5, 3.5]
-    assert [p.long for p in trend.points] == [3, 3.5, 3, 3, 3, 3, 3, 3, 3]
+    # 7 days ending on the 8th are the 2nd to the 8th (no 5th): 4, 1.5, 3, 1, 4, 4 -> 17.5 / 6
+    short = [3, 3.5, 8.5 / 3, 11.5 / 4, 12.5 / 5, 16.5 / 6, 17.5 / 6, 15.5 / 6, 19 / 6]
+    assert [p.short for p in trend.points] == pytest.approx(short)
+    assert [p.long for p in trend.points] == pytest.approx(
+        [3, 3.5, 8.5 / 3, 11.5 / 4, 2.5, 2.75, 20.5 / 7, 22.5 / 8, 27.5 / 9]
+    )
 
 
 def test_the_short_window_forgets_days_older_than_a_week():
@@ -75,17 +78,33 @@ def routine_journal():
 
 
 def test_routines_kept_in_the_last_14_days_and_by_month():
-    walk, meds = insights.routines(routine_journal(), CONFIG)
-    assert (walk.habit.name, walk.recent, walk.window) == ("walk", 9, 14)
+    (walk,) = insights.routines(routine_journal(), CONFIG)  # meds, never kept, is left out
+    assert (walk.habit.name, walk.recent, walk.window, walk.so_far) == ("walk", 9, 14, False)
     # February counts from the first entry (the 10th): 19 days; March up to the newest (the 20th).
     assert [(m.label, m.kept, m.days) for m in walk.months] == [("February 2026", 2, 19), ("March 2026", 12, 20)]
     assert walk.best is not None and walk.best.label == "March 2026" and walk.best.rate == 0.6
-    assert (meds.recent, meds.best) == (0, None)
-    assert [m.kept for m in meds.months] == [0, 0]
+    # the strip of the last 14 days, 7 to 20 March
+    assert walk.days == tuple(d in (7, 8, 10, 11, 12, 14, 15, 18, 20) for d in range(7, 21))
 
 
 def test_routines_of_an_empty_journal():
-    assert [(r.recent, r.months, r.best) for r in insights.routines([], CONFIG)] == [(0, (), None)] * 2
+    assert insights.routines([], CONFIG) == ()
+
+
+def test_on_the_first_day_a_routine_counts_that_day_so_far():
+    (meds,) = insights.routines([entry("2026-03-10", 3, habits=("meds",))], CONFIG)
+    assert (meds.recent, meds.window, meds.so_far, meds.days) == (1, 1, True, (True,))
+    (walk,) = insights.routines([entry("2026-03-01", habits=("walk",)), entry("2026-03-05")], CONFIG)
+    assert (walk.recent, walk.window, walk.so_far) == (1, 5, True)
+
+
+def test_then_and_now_waits_for_14_days():
+    assert insights.then_and_now([entry("2026-03-01", 1), entry("2026-03-13", 2)], CONFIG) is None
+    result = insights.then_and_now([entry("2026-03-01", 1, wins=("a", "b")), entry("2026-03-14", 2)], CONFIG)
+    assert result is not None
+    # the span starts at the first entry: 14 days, not 30, so 2 wins are 1 a week
+    assert (result.now.start, result.now.days, result.now.entry_days) == (date("2026-03-01"), 14, 2)
+    assert result.now.wins_per_week == pytest.approx(1)
 
 
 def test_then_and_now_compares_the_same_30_days_6_and_12_months_earlier():
@@ -116,9 +135,9 @@ def test_then_and_now_of_nothing_is_none():
 
 
 def test_a_span_without_moods_has_no_mean():
-    result = insights.then_and_now([entry("2026-03-10")], CONFIG)
+    result = insights.then_and_now([entry("2026-03-01"), entry("2026-03-20")], CONFIG)
     assert result is not None
-    assert (result.now.entry_days, result.now.mean_mood, result.now.low_share) == (1, None, None)
+    assert (result.now.entry_days, result.now.mean_mood, result.now.low_share) == (2, None, None)
 
 
 def test_month_summary():

@@ -92,7 +92,7 @@ def test_a_link_to_another_entry_file_goes_to_its_page(journal):
     prepared = prepare(folder)
     files, _ = prepared.files, prepared.cache
     assert body_of(files["2026/11/23/index.html"]) == (
-        '<p><a href="../../../2026/11/22/">yesterday</a> and <a href="../../../2026/10/01/#end">October</a></p>'
+        '<p><a href="../../../2026/11/22/index.html">yesterday</a> and <a href="../../../2026/10/01/index.html#end">October</a></p>'
     )
 
 
@@ -107,11 +107,11 @@ def test_a_link_to_an_entry_on_a_shared_day(journal):
     files, _ = prepared.files, prepared.cache
     assert (
         body_of(files["2026/11/23/morning/index.html"])
-        == '<p><a href="../../../../2026/11/23/evening/">see the evening</a></p>'
+        == '<p><a href="../../../../2026/11/23/evening/index.html">see the evening</a></p>'
     )
     assert (
         body_of(files["2026/11/23/evening/index.html"])
-        == '<p><a href="../../../../2026/11/23/morning/">see the morning</a></p>'
+        == '<p><a href="../../../../2026/11/23/morning/index.html">see the morning</a></p>'
     )
 
 

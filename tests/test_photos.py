@@ -222,7 +222,7 @@ def test_the_photos_page_shows_each_photo_lazily_linked_to_its_entry(tmp_path):
     html = render_page(
         env, Page("photos/", "photos.html", {"months": [(2026, 5, [Item(photo, entry, "the <park>")])]})
     ).decode()
-    assert '<a href="../2026/05/02/">' in html
+    assert '<a href="../2026/05/02/index.html">' in html
     assert 'src="../files/2026/05/park-480.jpg"' in html
     assert 'srcset="../files/2026/05/park-480.jpg 480w, ../files/2026/05/park-1600.jpg 1600w"' in html
     assert 'width="480" height="360" alt="the &lt;park&gt;" loading="lazy"' in html

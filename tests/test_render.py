@@ -19,14 +19,15 @@ CSP_META = '<meta http-equiv="Content-Security-Policy" content="default-src \'se
 @pytest.mark.parametrize(
     "target, page, link",
     [
-        ("", "", "./"),
-        ("tags/", "", "tags/"),
-        ("", "2026/11/23/", "../../../"),
-        ("tags/walk/", "2026/11/23/", "../../../tags/walk/"),
-        ("2026/11/23/", "tags/walk/", "../../2026/11/23/"),
+        ("", "", "index.html"),
+        ("tags/", "", "tags/index.html"),
+        ("", "2026/11/23/index.html", "../../../index.html"),
+        ("tags/walk/", "2026/11/23/index.html", "../../../tags/walk/index.html"),
+        ("2026/11/23/index.html", "tags/walk/", "../../2026/11/23/index.html"),
         ("static/style.css", "2026/11/23/evening/", "../../../../static/style.css"),
-        ("timeline/", "404.html", "timeline/"),
-        ("2026/", "2026/11/", "../../2026/"),
+        ("timeline/", "404.html", "timeline/index.html"),
+        ("2026/", "2026/11/", "../../2026/index.html"),
+        ("progress/#trend", "2026/", "../progress/index.html#trend"),
     ],
 )
 def test_relative_url(target, page, link):
@@ -49,14 +50,14 @@ def test_links_between_pages_are_relative_and_land_on_pages_that_exist(journal):
     prepared = prepare(folder)
     files, _ = prepared.files, prepared.cache
     entry = files["2026/11/23/index.html"].decode()
-    assert '<a href="../../../tags/walk/">walk</a>' in entry
-    assert '<a href="../../../tags/therapy/">therapy</a>' in entry
+    assert '<a href="../../../tags/walk/index.html">walk</a>' in entry
+    assert '<a href="../../../tags/therapy/index.html">therapy</a>' in entry
     assert '<link rel="stylesheet" href="../../../static/style.css">' in entry
-    assert 'href="../../../2026/11/22/" rel="prev"' in entry
+    assert 'href="../../../2026/11/22/index.html" rel="prev"' in entry
     tag = files["tags/walk/index.html"].decode()
-    assert '<a href="../../2026/11/23/">A quieter morning</a>' in tag
-    assert '<a href="../../2026/11/22/">Before</a>' in tag
-    assert '<a href="2026/11/23/">A quieter morning</a>' in files["index.html"].decode()
+    assert '<a class="title" href="../../2026/11/23/index.html">A quieter morning</a>' in tag
+    assert '<a class="title" href="../../2026/11/22/index.html">Before</a>' in tag
+    assert '<a class="title" href="2026/11/23/index.html">A quieter morning</a>' in files["index.html"].decode()
     # every relative link of every page points at a file of the site
     for name, data in files.items():
         if not name.endswith(".html") or name == "404.html":
@@ -106,9 +107,9 @@ def test_script_in_a_title_and_a_tag_is_shown_as_text(journal):
     assert "<script>" not in entry
     assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in entry
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; · My journal</title>" in entry
-    assert '<a href="../../../tags/script/">&lt;script&gt;</a>' in entry
-    assert '<a href="../../../tags/x/">../../x</a>' in entry
-    assert '<a href="../../../tags/a-b/">a/b</a>' in entry
+    assert '<a href="../../../tags/script/index.html">&lt;script&gt;</a>' in entry
+    assert '<a href="../../../tags/x/index.html">../../x</a>' in entry
+    assert '<a href="../../../tags/a-b/index.html">a/b</a>' in entry
     assert "&lt;b&gt;bold&lt;/b&gt;" in entry
     assert "<h1>Tagged “&lt;script&gt;”</h1>" in files["tags/script/index.html"].decode()
     # every file stays inside the site, with plain names
@@ -142,7 +143,7 @@ def test_unicode_titles_and_tags_get_ascii_urls(journal):
     assert "tags/x2a863cf8/index.html" in files  # 日記 has no ASCII form: a stable short hash
     assert "2026/11/23/x2a863cf8/index.html" in files and "2026/11/23/morgen/index.html" in files
     assert "<h1>静かな朝</h1>" in files["2026/11/23/x2a863cf8/index.html"].decode()
-    assert '<a href="../../../../tags/x2a863cf8/">日記</a>' in files["2026/11/23/morgen/index.html"].decode()
+    assert '<a href="../../../../tags/x2a863cf8/index.html">日記</a>' in files["2026/11/23/morgen/index.html"].decode()
 
 
 # --- a journal's own templates -------------------------------------------------------------

@@ -124,10 +124,10 @@ def test_no_planted_word_of_anything_left_out_is_in_the_decrypted_share(therapis
 def test_the_share_holds_the_chosen_pages_only(therapist: dict[str, str]):
     assert headings(therapist) == sorted(
         [
-            "For my sessions",  # the home page, with the share's own title
+            "Home",
             "This page is not here",
             "Progress",
-            "Evidence of growth",
+            "Wins",
             "Session reviews",
             "2026",
             "September 2026",
@@ -152,8 +152,8 @@ def test_the_share_holds_the_chosen_pages_only(therapist: dict[str, str]):
     assert "static/search-index.js" not in therapist
     home = words(therapist["index.html"])
     menu = re.search(r'<nav aria-label="Journal">(.*?)</nav>', therapist["index.html"], re.S)
-    assert menu is not None and words(menu.group(1)) == "Home Progress Wins Reviews"
-    assert "Robin Test" in home
+    assert menu is not None and words(menu.group(1)) == "Menu Home Progress Wins Reviews"
+    assert "Robin Test" in home and "For my sessions" in home  # the share's own title
 
 
 def test_the_share_shows_every_chosen_figure(therapist: dict[str, str]):
@@ -201,7 +201,7 @@ def test_two_shares_with_their_own_passphrases_cannot_open_each_other(journal: P
     text = " ".join(words(p) for n, p in friend.items() if n.endswith(".html"))
     # `last: 7 days` from the newest entry (20 September): 14 to 20 September, with titles.
     assert "Answered emails" in text and "Inbox zero" in text and "Made tea" not in text
-    assert headings(friend).count("Evidence of growth") == 1 and "Progress" not in headings(friend)
+    assert headings(friend).count("Wins") == 1 and "Progress" not in headings(friend)
     wrong = _key(journal, "friend", PASSPHRASE)
     other = _key(journal, "therapist", FRIEND_PASSPHRASE)
     home = (journal / "shares" / "friend" / "index.html").read_bytes()

@@ -17,12 +17,13 @@ from generator.body.gallery import Shown, show_photos
 from generator.body.links import resolve_links
 from generator.body.markup import render_bodies
 from generator.body.photos import is_photo
+from generator.body.plan import render_plan
 from generator.body.wikilinks import mention, resolve_wiki_links
 from generator.cache import HtmlCache
 from generator.errors import ContentError
 from generator.model import Entry
 
-__all__ = ["Bodies", "Shown", "give_bodies", "is_photo"]
+__all__ = ["Bodies", "Shown", "give_bodies", "is_photo", "render_plan"]
 
 
 @dataclass(frozen=True)

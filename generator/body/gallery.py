@@ -33,6 +33,7 @@ class Shown:
     photo: PublishedPhoto
     entry: Entry
     alt: str
+    hope: bool = False  # marked `hope: true`, on the entry or on the photo in its `photos:` list
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,28 @@ def _source(entry: Entry, written: str) -> str:
 
 
 def _listed(entry: Entry) -> list[str]:
+    return [name for name, _ in _listed_marked(entry)]
+
+
+def _listed_marked(entry: Entry) -> list[tuple[str, bool]]:
+    """The `photos:` list: a name, or `{src: name, hope: true}`; each with its hope mark."""
     listed = entry.extra.get("photos") or []
-    return [str(p) for p in (listed if isinstance(listed, list) else [listed]) if p]
+    found = []
+    for item in listed if isinstance(listed, list) else [listed]:
+        if isinstance(item, dict):
+            name, hope = item.get("src"), item.get("hope") is True
+        else:
+            name, hope = item, False
+        if name:
+            found.append((str(name), hope))
+    return found
+
+
+def _hopeful(entry: Entry) -> set[str]:
+    """Sources of the photos an entry marks with hope: all of them when the entry is marked."""
+    if entry.extra.get("hope") is True:
+        return {source for source, _, _ in referenced(entry)}
+    return {_source(entry, name) for name, hope in _listed_marked(entry) if hope}
 
 
 def referenced(entry: Entry) -> list[tuple[str, str, str]]:
@@ -101,6 +122,7 @@ def show_photos(journal: Path, entries: list[Entry], cache_dir: Path, *, save_ca
     updated = []
     for entry in entries:
         photos = referenced(entry)
+        hopeful = _hopeful(entry)  # before the marks in its HTML are replaced
         if not photos:
             updated.append(entry)
             continue
@@ -125,7 +147,9 @@ def show_photos(journal: Path, entries: list[Entry], cache_dir: Path, *, save_ca
             page += '<div class="photos">\n' + "\n".join(_img(p, "") for p in listed) + "\n</div>\n"
         entry = replace(entry, html=page)
         updated.append(entry)
-        shown += [Shown(published[source], entry, alt) for source, _, alt in photos if source in published]
+        shown += [
+            Shown(published[source], entry, alt, source in hopeful) for source, _, alt in photos if source in published
+        ]
     return Gallery(updated, files, shown, [], sorted(set(warnings)))
 
 

@@ -20,6 +20,7 @@ from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.body.photos import is_photo
 from generator.errors import ContentError
 from generator.model import Entry
+from generator.urls import page_file
 
 _ASSET = re.escape(ASSET_MARK)
 _IMG = re.compile(r'<img [^>]*?src="' + _ASSET + r'([^"#?]*)[^"]*"[^>]*>')
@@ -85,7 +86,7 @@ def resolve_links(
             written, source = written_name(marked), source_of(entry.source, marked)
             if source in sources:
                 return match.group(0).replace(
-                    f'"{ASSET_MARK}{marked}{rest}"', f'"{PAGE_MARK}{sources[source].url}{rest}"', 1
+                    f'"{ASSET_MARK}{marked}{rest}"', f'"{PAGE_MARK}{page_file(sources[source].url)}{rest}"', 1
                 )
             what = _unusable(journal, source, asset_names)
             if what is None:

@@ -18,6 +18,7 @@ from generator.body.wikitext import WIKI_MARK
 from generator.content import CONTENT_DIR
 from generator.errors import ContentError
 from generator.model import Entry
+from generator.urls import page_file
 
 _LINK = re.compile(r'<a href="' + re.escape(WIKI_MARK) + r'([^"]*)">(.*?)</a>', re.S)
 _IMAGE = re.compile(r'src="' + re.escape(WIKI_MARK) + r'([^"]*)"')
@@ -43,7 +44,7 @@ def resolve_wiki_links(
             target = unquote(html.unescape(match.group(1)))
             found = find.entry(target)
             if found is not None:
-                return f'<a href="{PAGE_MARK}{found.url}">{match.group(2)}</a>'
+                return f'<a href="{PAGE_MARK}{page_file(found.url)}">{match.group(2)}</a>'
             asset = find.asset(target, folder)
             if asset is not None:
                 return f'<a href="{ASSET_MARK}{quote(posixpath.relpath(asset, folder))}">{match.group(2)}</a>'
@@ -76,7 +77,8 @@ def mention(entries: list[Entry]) -> list[Entry]:
     for entry in entries:
         if PAGE_MARK not in entry.html:
             continue
-        for url in _MENTION.findall(entry.html):
+        for file in _MENTION.findall(entry.html):
+            url = file.removesuffix("index.html")  # links name the page's file; entries are known by URL
             if url in by_url and url != entry.url:
                 mentions[url][entry.url] = entry
     return [

@@ -23,11 +23,11 @@ from generator.progress.insights import (
     PeriodCount,
     Trend,
     TrendPoint,
-    YearPixels,
-    mean,
 )
 
-WIDTH = 640
+WIDTH = 640  # the drawing shown from 42rem up, where it is at least this many px wide
+NARROW = 340  # the drawing shown on a phone (at least 343 px wide at 375): text stays >= 12 px
+TEXT = 12  # the smallest font size in a drawing, in its own units (px at scale 1)
 DAILY_ROWS = 92  # a trend's table lists days up to this many, months beyond
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -40,6 +40,10 @@ class Chart:
     description: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    narrow: Markup | None = None  # the same chart drawn for a phone's width
+
+
+Link = Callable[[dt.date], "str | None"]  # a day's page, relative to the page showing the chart
 
 
 Marks = Sequence[tuple[dt.date, str]]  # life events: the day, and what happened
@@ -60,8 +64,19 @@ def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str, events: Mar
         css, fill = _mood_class(point.value, scale)
         return f"dot {css}", fill
 
+    def tick(value: float) -> str:
+        return f"{_num(value)} {scale.label(int(value))}" if value == int(value) else _num(value)
+
     return _trend_chart(
-        trend, (scale.low, scale.high), dot, lambda v: _mood_words(v, scale), title, description, id_prefix, events
+        trend,
+        (scale.low, scale.high),
+        dot,
+        lambda v: _mood_words(v, scale),
+        title,
+        description,
+        id_prefix,
+        tick,
+        events,
     )
 
 
@@ -84,43 +99,9 @@ def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str, events: Mar
         title,
         description,
         id_prefix,
+        lambda v: _num(v) + unit,
         events,
     )
-
-
-def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str) -> Chart:
-    """Twelve rows of days, one square each, coloured by the day's mood; a legend below."""
-    cell, left, top = 18, 34, 18
-    parts = [_text(left + (d - 1) * cell + 8, 12, str(d), anchor="middle", size=9) for d in (1, 5, 10, 15, 20, 25, 30)]
-    parts += [_text(left - 6, top + m * cell + 12, MONTHS[m][:3], anchor="end", size=10) for m in range(12)]
-    for day, mood in pixels.days:
-        x, y = left + (day.day - 1) * cell, top + (day.month - 1) * cell
-        parts.append(_cell(x, y, cell - 2, cell - 2, mood, scale, _tip(day, mood, scale)))
-    legend_top = top + 12 * cell + 10
-    items = [(f"{scale.low + i} {label}", scale.low + i) for i, label in enumerate(scale.labels)]
-    items.append(("no mood", None))
-    for i, (label, level) in enumerate(items):
-        x, y = left + (i % 6) * 100, legend_top + (i // 6) * 20
-        parts += [_cell(x, y, 14, 14, level, scale, "", kind="swatch"), _text(x + 20, y + 11, label, size=11)]
-    height = legend_top + math.ceil(len(items) / 6) * 20 + 4
-
-    title = f"{pixels.year} in pixels"
-    counts = [0] * len(scale.labels)
-    by_month: dict[int, list[float]] = {}
-    for day, mood in pixels.days:
-        if mood is not None:
-            counts[_level(mood, scale) - scale.low] += 1
-            by_month.setdefault(day.month, []).append(mood)
-    total = sum(counts)
-    description = f"Each day of {pixels.year} as a square, coloured by mood. "
-    if total:
-        spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts, strict=True) if n)
-        description += f"{_count(total, 'day')} {'has' if total == 1 else 'have'} a mood: {spread}."
-    else:
-        description += f"No moods written down in {pixels.year} yet."
-    rows = tuple((month_label(pixels.year, m), str(len(v)), _num(sum(v) / len(v))) for m, v in sorted(by_month.items()))
-    svg = _svg(id_prefix, title, description, WIDTH, height, parts, "year-pixels")
-    return Chart(svg, title, description, ("Month", "Days with a mood", "Mean mood"), rows)
 
 
 def bar_chart(
@@ -130,30 +111,15 @@ def bar_chart(
     period: str = "week",
     noun: tuple[str, str] = ("win", "wins"),
 ) -> Chart:
-    """One bar per period: wins per week (`period="week"`) or per month (`period="month"`)."""
+    """Wins per week (`period="week"`): one upright bar a week; per month: one labelled row a month."""
     if not counts:
         return _empty(title, f"No {noun[1]} written down yet.", id_prefix)
-    left, right, top, bottom, height = 36, WIDTH - 8, 12, 168, 196
     most = max(c.count for c in counts)
-    step = (right - left) / len(counts)
-    parts = [
-        _line(left, bottom, right, bottom, "axis"),
-        _line(left, top, right, top, "grid"),
-        _text(left - 6, top + 4, str(max(most, 1)), anchor="end", size=11),
-        _text(left - 6, bottom + 4, "0", anchor="end", size=11),
-    ]
-    for i, c in enumerate(counts):
-        h = (bottom - top) * c.count / max(most, 1)
-        parts.append(
-            f'<rect class="bar" x="{_num(left + (i + 0.1) * step)}" y="{_num(bottom - h)}" '
-            f'width="{_num(step * 0.8)}" height="{_num(h)}" fill="currentColor" fill-opacity="0.7">'
-            f"<title>{escape(c.label)}: {_count(c.count, *noun)}</title></rect>"
-        )
-    first, last = counts[0], counts[-1]
-    parts.append(_text(left, bottom + 18, _short(first, period), size=11))
-    if len(counts) > 1:
-        parts.append(_text(right, bottom + 18, _short(last, period), anchor="end", size=11))
+    draw = _month_bars if period == "month" else _week_bars
+    wide = draw(counts, WIDTH, most, noun, title, id_prefix)
+    narrow = draw(counts, NARROW, most, noun, title, id_prefix + "-narrow")
 
+    first, last = counts[0], counts[-1]
     the = "the " if period == "week" else ""  # "the week of 2 March 2026", but "March 2026"
     total = sum(c.count for c in counts)
     description = (
@@ -162,65 +128,54 @@ def bar_chart(
     if most:
         busiest = max(reversed(counts), key=lambda c: c.count)  # the latest, on a tie
         description += f" The most in one {period}: {most}, in {the}{busiest.label}."
-    svg = _svg(id_prefix, title, description, WIDTH, height, parts, "bars")
+    svg_wide = _svg(id_prefix, title, description, *wide)
+    svg_narrow = _svg(id_prefix + "-narrow", title, description, *narrow)
     rows = tuple((c.label, str(c.count)) for c in counts)
-    return Chart(svg, title, description, (period.capitalize(), noun[1].capitalize()), rows)
+    return Chart(svg_wide, title, description, (period.capitalize(), noun[1].capitalize()), rows, narrow=svg_narrow)
 
 
-def month_calendar_chart(
-    days: Sequence[tuple[dt.date, float | None]],
-    scale: MoodScale,
-    id_prefix: str,
-    previous: tuple[str, float] | None = None,
-    events: Marks = (),
-) -> Chart:
-    """A month as a calendar: weekday headers, each day's number, and its mood written in the square.
-
-    `days` is every day of one month (MonthSummary.days); `previous` is (label, mean mood)
-    of an earlier month to compare with, or None; each of `events` outlines its day's square.
-    """
-    first = days[0][0]
-    month = month_label(first.year, first.month)
-    cell_w, cell_h, left, top = 88, 56, 4, 22
-    parts = [_text(left + (i + 0.5) * cell_w, 15, name, anchor="middle", size=12) for i, name in enumerate(WEEKDAYS)]
-    offset = first.weekday()
-    for day, mood in days:
-        slot = offset + day.day - 1
-        x, y = left + (slot % 7) * cell_w, top + (slot // 7) * cell_h
-        css, fill = _ink(mood, scale)
-        parts.append(_cell(x, y, cell_w - 4, cell_h - 4, mood, scale, _tip(day, mood, scale)))
-        parts.append(_text(x + 6, y + 17, str(day.day), size=13, css=css, fill=fill))
-        if mood is not None:
-            parts.append(_text(x + cell_w - 10, y + cell_h - 10, _num(mood), anchor="end", size=11, css=css, fill=fill))
-    in_month = {day for day, _ in days}
-    marked = [(day, what) for day, what in events if day in in_month]
-    for number, (day, what) in enumerate(marked, 1):
-        slot = offset + day.day - 1
-        x, y = left + (slot % 7) * cell_w, top + (slot // 7) * cell_h
+def _week_bars(
+    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], title: str, prefix: str
+) -> tuple[int, int, list[str], str]:
+    left, right, top, bottom = 36, width - 8, 12, 150 if width < WIDTH else 168
+    step = (right - left) / len(counts)
+    parts = [
+        _line(left, bottom, right, bottom, "axis"),
+        _line(left, top, right, top, "grid"),
+        _text(left - 6, top + 4, str(max(most, 1)), anchor="end", size=TEXT),
+        _text(left - 6, bottom + 4, "0", anchor="end", size=TEXT),
+    ]
+    bar = min(step * 0.8, 24)  # a few weeks are a few slim bars, not slabs
+    for i, c in enumerate(counts):
+        h = (bottom - top) * c.count / max(most, 1)
         parts.append(
-            f'<rect class="event" x="{_num(x - 1)}" y="{_num(y - 1)}" width="{cell_w - 2}" height="{cell_h - 2}" '
-            f'fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="4 3"><title>'
-            f"{escape(_date(day))}: {escape(what)}</title></rect>"
+            f'<rect class="bar" x="{_num(left + (i + 0.5) * step - bar / 2)}" y="{_num(bottom - h)}" '
+            f'width="{_num(bar)}" height="{_num(h)}" fill="currentColor" fill-opacity="0.7">'
+            f"<title>{escape(c.label)}: {_count(c.count, *noun)}</title></rect>"
         )
-        parts.append(_text(x + cell_w - 10, y + 17, str(number), anchor="end", size=11, css="event-number"))
-    height = top + math.ceil((offset + len(days)) / 7) * cell_h + 2
+    parts.append(_text(left, bottom + 18, _short(counts[0], "week"), size=TEXT))
+    if len(counts) > 1:
+        parts.append(_text(right, bottom + 18, _short(counts[-1], "week"), anchor="end", size=TEXT))
+    return width, bottom + 28, parts, "bars"
 
-    moods = [mood for _, mood in days if mood is not None]
-    average = mean(moods)
-    if average is None:
-        description = f"Each day of {month}. No moods written down this month."
-    else:
-        description = (
-            f"Each day of {month}, coloured by mood, with the day's mood written in its square. "
-            f"{_count(len(moods), 'day')} with a mood; the mean is {_num(average)} {_scale_words(scale)}."
+
+def _month_bars(
+    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], title: str, prefix: str
+) -> tuple[int, int, list[str], str]:
+    """One row a month, newest last: its name, a bar, and its count written beside it."""
+    row, left, top = 24, 78, 4
+    right = width - 60
+    parts = []
+    for i, c in enumerate(counts):
+        y = top + i * row
+        w = (right - left) * c.count / max(most, 1)
+        parts.append(_text(left - 8, y + 16, _short(c, "month"), anchor="end", size=TEXT))
+        parts.append(
+            f'<rect class="bar" x="{left}" y="{_num(y + 3)}" width="{_num(w)}" height="{row - 6}" '
+            f'fill="currentColor" fill-opacity="0.7"><title>{escape(c.label)}: {_count(c.count, *noun)}</title></rect>'
         )
-        if previous is not None:
-            description += " " + _compare_month(average, *previous)
-    if marked:
-        description += " Marked: " + "; ".join(f"{n}, {_date(d)}: {w}" for n, (d, w) in enumerate(marked, 1)) + "."
-    rows = tuple((_date(day), _mood_words(mood, scale)) for day, mood in days if mood is not None)
-    svg = _svg(id_prefix, f"{month}, day by day", description, 7 * cell_w + 2 * left, height, parts, "month-calendar")
-    return Chart(svg, f"{month}, day by day", description, ("Date", "Mood"), rows)
+        parts.append(_text(left + w + 6, y + 16, _count(c.count, *noun), size=TEXT))
+    return width, top + len(counts) * row + 4, parts, "bars month-bars"
 
 
 # Trends
@@ -234,58 +189,66 @@ def _trend_chart(
     title: str,
     description: str,
     id_prefix: str,
+    tick: Callable[[float], str],
     events: Marks = (),
 ) -> Chart:
-    left, right, top, bottom, height = 40, WIDTH - 10, 26, 200, 228
-    low, high = bounds
-    points, first = trend.points, trend.points[0].date
-    span = (points[-1].date - first).days
-
-    def x(day: dt.date) -> float:
-        return left + (right - left) * ((day - first).days / span if span else 0.5)
-
-    def y(value: float) -> float:
-        return bottom - (bottom - top) * (min(max(value, low), high) - low) / (high - low)
-
-    stat = trend.statistic
-    parts = [
-        _text(
-            left,
-            12,
-            f"Dots: days. Dashed: {trend.short_days}-day {stat}. Solid: {trend.long_days}-day {stat}.",
-            size=11,
-        )
-    ]
-    for value in _ticks(low, high):
-        parts.append(_line(left, y(value), right, y(value), "grid"))
-        parts.append(_text(left - 6, y(value) + 4, _num(value), anchor="end", size=11))
-    for day, label in _month_ticks(first, points[-1].date):
-        parts.append(_text(x(day), bottom + 18, label, anchor="middle", size=11))
-    for p in points:
-        css, fill = dot(p)
-        parts.append(f'<circle class="{css}" cx="{_num(x(p.date))}" cy="{_num(y(p.value))}" r="3" fill="{fill}"/>')
-    for line, days, look in (
-        ("short", trend.short_days, ' stroke-width="2" stroke-dasharray="5 4"'),
-        ("long", trend.long_days, ' stroke-width="3"'),
-    ):
-        path, previous = [], None
-        for p in points:  # a gap longer than the window starts a new piece of line
-            move = "M" if previous is None or (p.date - previous).days > days else "L"
-            path.append(f"{move}{_num(x(p.date))} {_num(y(getattr(p, line)))}")
-            previous = p.date
-        parts.append(f'<path class="trend trend-{line}" d="{" ".join(path)}" fill="none" stroke="currentColor"{look}/>')
-    marked = [(day, what) for day, what in events if first <= day <= points[-1].date]
-    for number, (day, what) in enumerate(marked, 1):
-        parts.append(
-            f'<line class="event" x1="{_num(x(day))}" y1="{top - 6}" x2="{_num(x(day))}" y2="{bottom}" '
-            f'stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 2"><title>{escape(_date(day))}: '
-            f"{escape(what)}</title></line>"
-        )
-        parts.append(_text(x(day) + 3, top + 2, str(number), size=11, css="event-number"))
+    marked = [(day, what) for day, what in events if trend.points[0].date <= day <= trend.points[-1].date]
     if marked:
         description += " Marked: " + "; ".join(f"{n}, {_date(d)}: {w}" for n, (d, w) in enumerate(marked, 1)) + "."
-    svg = _svg(id_prefix, title, description, WIDTH, height, parts, "trend")
-    return Chart(svg, title, description, *_trend_table(trend, words))
+
+    def draw(width: int, prefix: str) -> Markup:
+        narrow = width < WIDTH
+        ticks = _ticks(*bounds)
+        left = 10 + max(len(tick(v)) for v in ticks) * 7
+        right, top = width - 10, 44 if narrow else 26
+        bottom = top + (150 if narrow else 174)
+        low, high = bounds
+        points, first = trend.points, trend.points[0].date
+        span = (points[-1].date - first).days
+
+        def x(day: dt.date) -> float:
+            return left + (right - left) * ((day - first).days / span if span else 0.5)
+
+        def y(value: float) -> float:
+            return bottom - (bottom - top) * (min(max(value, low), high) - low) / (high - low)
+
+        stat = trend.statistic
+        key = [f"Dots: days. Thin line: {trend.short_days}-day {stat}.", f"Thick line: {trend.long_days}-day {stat}."]
+        parts = [_text(10, 14 + 17 * i, line, size=TEXT) for i, line in enumerate(key if narrow else [" ".join(key)])]
+        for value in ticks:
+            parts.append(_line(left, y(value), right, y(value), "grid"))
+            parts.append(_text(left - 6, y(value) + 4, tick(value), anchor="end", size=TEXT))
+        for day, label in _day_ticks(first, points[-1].date, 3 if narrow else 7):
+            parts.append(_text(min(max(x(day), left + 24), right - 24), bottom + 18, label, anchor="middle", size=TEXT))
+        for p in points:
+            css, fill = dot(p)
+            r = 3.5 if narrow else 4
+            parts.append(
+                f'<circle class="{css}" cx="{_num(x(p.date))}" cy="{_num(y(p.value))}" r="{r}" fill="{fill}"/>'
+            )
+        for line, days, look in (
+            ("short", trend.short_days, ' stroke-width="1.5"'),
+            ("long", trend.long_days, ' stroke-width="3.5" stroke-linecap="round"'),
+        ):
+            path, previous = [], None
+            for p in points:  # a gap longer than the window starts a new piece of line
+                move = "M" if previous is None or (p.date - previous).days > days else "L"
+                path.append(f"{move}{_num(x(p.date))} {_num(y(getattr(p, line)))}")
+                previous = p.date
+            parts.append(
+                f'<path class="trend trend-{line}" d="{" ".join(path)}" fill="none" stroke="currentColor"{look}/>'
+            )
+        for number, (day, what) in enumerate(marked, 1):
+            parts.append(
+                f'<line class="event" x1="{_num(x(day))}" y1="{top - 6}" x2="{_num(x(day))}" y2="{bottom}" '
+                f'stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 2"><title>{escape(_date(day))}: '
+                f"{escape(what)}</title></line>"
+            )
+            parts.append(_text(x(day) + 3, top + 2, str(number), size=TEXT, css="event-number"))
+        return _svg(prefix, title, description, width, bottom + 28, parts, "trend")
+
+    wide, narrow = draw(WIDTH, id_prefix), draw(NARROW, id_prefix + "-narrow")
+    return Chart(wide, title, description, *_trend_table(trend, words), narrow=narrow)
 
 
 def _trend_table(trend: Trend, words: Callable[[float], str]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -338,13 +301,21 @@ def _compare_month(average: float, label: str, before: float) -> str:
 
 
 def _svg(
-    id_prefix: str, title: str, description: str, width: float, height: float, parts: list[str], kind: str
+    id_prefix: str,
+    title: str,
+    description: str,
+    width: float,
+    height: float,
+    parts: list[str],
+    kind: str,
+    linked: bool = False,
 ) -> Markup:
+    """An image, or with links to days inside it a group (an image's insides are not reachable)."""
     if not _ID.fullmatch(id_prefix):
         raise ValueError(f"a chart's id prefix is letters, digits, - and _ (got {id_prefix!r})")
     t, d = f"{id_prefix}-title", f"{id_prefix}-desc"
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="img" aria-labelledby="{t} {d}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="{"group" if linked else "img"}" aria-labelledby="{t} {d}" '
         f'viewBox="0 0 {_num(width)} {_num(height)}" width="100%">'
         f'<title id="{t}">{escape(title)}</title><desc id="{d}">{escape(description)}</desc>{"".join(parts)}</svg>'
     )
@@ -389,10 +360,21 @@ def _ticks(low: float, high: float) -> list[float]:
     return [first + i * step for i in range(int((high - first) / step) + 1)]
 
 
-def _month_ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
-    """At most about eight first-of-the-month marks between two days."""
+def _day_ticks(first: dt.date, last: dt.date, most: int) -> list[tuple[dt.date, str]]:
+    """Marks along the time axis: first days of months, or within a month or so, days."""
+    if (last - first).days > 45:
+        return _month_ticks(first, last, most)
+    for step in (1, 2, 7, 14, 28):
+        days = [first + dt.timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
+        if len(days) <= most:
+            return [(day, f"{day.day} {MONTHS[day.month - 1][:3]}") for day in days]
+    return [(first, f"{first.day} {MONTHS[first.month - 1][:3]}")]
+
+
+def _month_ticks(first: dt.date, last: dt.date, most: int = 7) -> list[tuple[dt.date, str]]:
+    """At most about `most` first-of-the-month marks between two days."""
     months = (last.year - first.year) * 12 + last.month - first.month
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 60, 120, 240, 600) if months / s <= 7), 1200)
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 60, 120, 240, 600) if months / s <= most), 1200)
     index = first.year * 12 + first.month - (1 if first.day == 1 else 0)  # months since year 0, from 0
     if step >= 12:
         index = -(-index // 12) * 12  # years start in January

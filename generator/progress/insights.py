@@ -20,10 +20,11 @@ from generator.dates import month_label
 from generator.model import Config, Entry, Habit, MoodScale
 from generator.slugs import slugify
 
-TREND_STATISTIC = "median"  # what the rolling lines show; pages say so in words
+TREND_STATISTIC = "mean"  # what the rolling lines show (a mean moves smoothly); pages say so in words
 SHORT_DAYS, LONG_DAYS = 7, 30  # rolling windows, in calendar days ending on the day
 RECENT_DAYS = 14  # "kept on 9 of the last 14 days"
 SPAN_DAYS = 30  # then and now compares spans this long
+COMPARE_DAYS = 14  # then and now waits until the journal covers this many days
 
 
 # Days
@@ -60,8 +61,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class TrendPoint:
     date: dt.date
     value: float  # the day's mean
-    short: float  # rolling median of the SHORT_DAYS days ending here
-    long: float  # rolling median of the LONG_DAYS days ending here
+    short: float  # rolling mean of the SHORT_DAYS days ending here
+    long: float  # rolling mean of the LONG_DAYS days ending here
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def _rolling(series: Sequence[tuple[dt.date, float]]) -> tuple[TrendPoint, ...]:
         for window in (short, long):
             window.add(date, value)
             window.drop_before(date - dt.timedelta(days=window.days - 1))
-        points.append(TrendPoint(date, value, short.median(), long.median()))
+        points.append(TrendPoint(date, value, short.mean(), long.mean()))
     return tuple(points)
 
 
@@ -125,6 +126,9 @@ class DayWindow:
 
     def median(self) -> float:
         return median(self.ordered)
+
+    def mean(self) -> float:
+        return sum(self.ordered) / len(self.ordered)
 
 
 # Year in pixels
@@ -207,21 +211,31 @@ class MonthRate:
 class Routine:
     habit: Habit
     recent: int  # days kept among the last `window` days, ending at the newest entry
-    window: int
+    window: int  # RECENT_DAYS, or fewer while the journal is younger: it starts at the first entry
     months: tuple[MonthRate, ...]  # every month that has an entry
     best: MonthRate | None  # highest rate (the later month on a tie); None if never kept
+    days: tuple[bool, ...] = ()  # each day of the window, oldest first: kept or not
+
+    @property
+    def so_far(self) -> bool:
+        """The window is the whole journal, shorter than RECENT_DAYS."""
+        return self.window < RECENT_DAYS
 
 
 def routines(entries: Sequence[Entry], config: Config) -> tuple[Routine, ...]:
-    """Per configured habit. A month counts from the first entry to the newest one."""
+    """Per configured habit that has been kept at least once. A month counts from the
+    first entry to the newest one; so does the recent window while the journal is young."""
     if not entries:
-        return tuple(Routine(habit, 0, RECENT_DAYS, (), None) for habit in config.habits)
+        return ()
     first, newest = entries[0].date, entries[-1].date
     kept = _kept_by_day(entries)
-    recent_from = newest - dt.timedelta(days=RECENT_DAYS - 1)
+    window = min(RECENT_DAYS, (newest - first).days + 1)
+    recent_from = newest - dt.timedelta(days=window - 1)
     months = sorted({(e.date.year, e.date.month) for e in entries})
     result = []
     for habit in config.habits:
+        if not any(habit.name in names for names in kept.values()):
+            continue  # never kept yet: nothing to show, and nothing to hold against anyone
         per_month: dict[tuple[int, int], int] = defaultdict(int)
         for date, names in kept.items():
             if habit.name in names:
@@ -229,7 +243,8 @@ def routines(entries: Sequence[Entry], config: Config) -> tuple[Routine, ...]:
         rates = tuple(MonthRate(y, m, per_month[y, m], _covered(y, m, first, newest)) for y, m in months)
         recent = sum(1 for date, names in kept.items() if date >= recent_from and habit.name in names)
         best = max((r for r in rates if r.kept), key=lambda r: (r.rate, r.year, r.month), default=None)
-        result.append(Routine(habit, recent, RECENT_DAYS, rates, best))
+        strip = tuple(habit.name in kept.get(day, ()) for day in each_day(recent_from, newest))
+        result.append(Routine(habit, recent, window, rates, best, strip))
     return tuple(result)
 
 
@@ -260,31 +275,36 @@ class Span:
     wins_per_week: float
     routine_days: int  # days any routine was kept
     habits: tuple[tuple[Habit, int], ...]  # days each configured habit was kept
+    days: int = SPAN_DAYS  # days the span covers: SPAN_DAYS, fewer when it starts before the first entry
 
 
 @dataclass(frozen=True)
 class ThenAndNow:
-    now: Span  # the SPAN_DAYS days ending at the newest entry
+    now: Span  # the SPAN_DAYS days ending at the newest entry (from the first, when fewer)
     six_months: Span | None  # None when that span has no entries
     twelve_months: Span | None
 
 
 def then_and_now(entries: Sequence[Entry], config: Config) -> ThenAndNow | None:
-    if not entries:
+    """None until the journal covers COMPARE_DAYS days: a first week has nothing to compare."""
+    if not entries or (entries[-1].date - entries[0].date).days + 1 < COMPARE_DAYS:
         return None
     days = group_days(entries)
     dates = [day.date for day in days]
     newest = dates[-1]
-    now, six, twelve = (_span(days, dates, add_months(newest, -m), config) for m in (0, 6, 12))
+    # Only "now" starts at the first entry; a span further back is compared whole.
+    now, six, twelve = (_span(days, dates, add_months(newest, -m), config, clip=m == 0) for m in (0, 6, 12))
     assert now is not None
     return ThenAndNow(now, six, twelve)
 
 
-def _span(days: Sequence[Day], dates: list[dt.date], end: dt.date, config: Config) -> Span | None:
+def _span(days: Sequence[Day], dates: list[dt.date], end: dt.date, config: Config, clip: bool) -> Span | None:
     start = end - dt.timedelta(days=SPAN_DAYS - 1)
+    start = max(start, dates[0]) if clip else start
     inside = days[bisect_left(dates, start) : bisect_right(dates, end)]
     if not inside:
         return None
+    covered = (end - start).days + 1
     moods = [day.mood for day in inside if day.mood is not None]
     low = sum(1 for mood in moods if mood <= low_ceiling(config.mood))
     wins = sum(len(e.wins) for day in inside for e in day.entries)
@@ -298,8 +318,9 @@ def _span(days: Sequence[Day], dates: list[dt.date], end: dt.date, config: Confi
         low_days=low,
         low_share=low / len(moods) if moods else None,
         wins=wins,
-        wins_per_week=wins * 7 / SPAN_DAYS,
+        wins_per_week=wins * 7 / covered,
         routine_days=sum(1 for names in kept if names),
+        days=covered,
         habits=tuple((habit, sum(1 for names in kept if habit.name in names)) for habit in config.habits),
     )
 

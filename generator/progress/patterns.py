@@ -1,4 +1,4 @@
-"""Patterns across the journal: how hard days pass, what helps, tags and mood, feelings named.
+"""Patterns across the journal: tags and mood, feelings named (hard stretches: stretches.py).
 
 Same rules as insights.py: entries sorted oldest first, one walk over them, no clock.
 """
@@ -9,95 +9,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
 
-from generator.model import Config, Entry
-from generator.progress.insights import (
-    Day,
-    DayWindow,
-    group_days,
-    low_ceiling,
-    mean,
-    median,
-    tally,
-)
+from generator.model import Entry
+from generator.progress.insights import group_days, mean
 from generator.slugs import tag_slug
 
-BASELINE_DAYS = 90  # bounce-back: the personal median over this many days before a low day
 MIN_TAG_DAYS = 5  # a tag is set beside the overall mood once it is used on this many days
-
-
-# Bounce-back
-@dataclass(frozen=True)
-class Dip:
-    """A hard stretch, counted once from its first low day."""
-
-    low_day: dt.date
-    baseline: float  # median day mood of the BASELINE_DAYS days before the low day
-    back_on: dt.date | None  # first later entry at or above the baseline; None while in progress
-
-    @property
-    def days(self) -> int | None:
-        return (self.back_on - self.low_day).days if self.back_on else None
-
-
-@dataclass(frozen=True)
-class QuarterBounce:
-    label: str  # "2026 Q3"
-    dips: int
-    back: int  # dips that have ended
-    median_days: float | None  # of the dips that have ended
-
-
-@dataclass(frozen=True)
-class BounceBack:
-    low_days: int
-    dips: tuple[Dip, ...]
-    quarters: tuple[QuarterBounce, ...]  # quarters with a dip, oldest first
-    coping: tuple[tuple[str, int], ...]  # what helped: on how many low days each was written
-
-
-def bounce_back(entries: Sequence[Entry], config: Config) -> BounceBack:
-    """Dips and how long each took to pass, by quarter, and what helped on low days.
-
-    A dip starts on a low day that comes after the previous dip ended, if some mood was
-    written in the BASELINE_DAYS days before it (the baseline needs something to stand on).
-    """
-    days = group_days(entries)
-    ceiling = low_ceiling(config.mood)
-    window = DayWindow(BASELINE_DAYS)
-    lows: list[Day] = []
-    dips: list[Dip] = []
-    for i, day in enumerate(days):
-        window.drop_before(day.date - dt.timedelta(days=BASELINE_DAYS))
-        if day.mood is not None and day.mood <= ceiling:
-            lows.append(day)
-            ended = not dips or (dips[-1].back_on is not None and day.date > dips[-1].back_on)
-            if len(window) and ended:
-                baseline = window.median()
-                dips.append(Dip(day.date, baseline, _back_on(days, i + 1, baseline)))
-        if day.mood is not None:
-            window.add(day.date, day.mood)
-    quarters = []
-    for label, group in groupby(dips, key=_quarter):
-        in_quarter = list(group)
-        lengths = sorted(d.days for d in in_quarter if d.days is not None)
-        quarters.append(QuarterBounce(label, len(in_quarter), len(lengths), median(lengths) if lengths else None))
-    coping = tally([name for e in day.entries for name in e.coping] for day in lows)  # once per day
-    return BounceBack(len(lows), tuple(dips), tuple(quarters), coping)
-
-
-def _quarter(dip: Dip) -> str:
-    return f"{dip.low_day.year} Q{(dip.low_day.month - 1) // 3 + 1}"
-
-
-def _back_on(days: Sequence[Day], start: int, baseline: float) -> dt.date | None:
-    # Dips never overlap, so these scans together visit each day at most once or twice.
-    for index in range(start, len(days)):  # not a slice: that would copy the rest each time
-        day = days[index]
-        if any(e.mood is not None and e.mood >= baseline for e in day.entries):
-            return day.date
-    return None
 
 
 # Tags and mood

@@ -7,12 +7,15 @@ relative to the newest entry, never to the clock.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
 from generator.model import Config, Entry, Journal, Page
-from generator.progress import charts
+from generator.progress import calendars, charts
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
 from generator.progress.facts import Insights
+from generator.progress.feelings import feeling_table
 from generator.progress.insights import (
+    COMPARE_DAYS,
     LONG_DAYS,
     SHORT_DAYS,
     SPAN_DAYS,
@@ -26,20 +29,23 @@ from generator.progress.insights import (
     year_in_pixels,
 )
 from generator.progress.lookback import on_this_day
-from generator.progress.patterns import BASELINE_DAYS, MIN_TAG_DAYS, bounce_back, emotions
+from generator.progress.patterns import MIN_TAG_DAYS, emotions
 from generator.progress.review_pages import session_pages
+from generator.progress.stretches import HELPED_AFTER_DAYS, first_url_on, hard_stretches, what_helped
 from generator.slugs import slugify, tag_slug
+from generator.urls import relative_url
 
 RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover everything
 
 
-def plan_pages(journal: Journal, config: Config, shared: Insights) -> list[Page]:
+def plan_pages(journal: Journal, config: Config, shared: Insights, thumbs: Callable | None = None) -> list[Page]:
+    """`thumbs(entries)` gives the first photo of each entry that has one, for look-backs."""
     events = life_events(journal.entries, config)
     pages = [
         _progress(journal, config, shared, events),
         _wins(journal),
         *_emotions(journal),
-        *_on_this_day(journal),
+        *_on_this_day(journal, thumbs or (lambda entries: {})),
         *session_pages(journal, config),
     ]
     return pages
@@ -53,14 +59,17 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
     index = keys.index((year, month))
     before = shared.months[keys[index - 1]] if index else None
     previous = (before.label, before.mean_mood) if before and before.mean_mood is not None else None
+    after = shared.months[keys[index + 1]] if index + 1 < len(keys) else None
     prefix = f"m{year}{month:02d}"
-    trend = mood_trend(summary.entries)
+    link = day_links(summary.entries, f"{year}/{month:02d}/")
+    calendar = calendars.month_calendar_chart(summary.days, config.mood, f"{prefix}-calendar", previous, link)
+    has_mood = any(mood is not None for _, mood in summary.days)
     return {
         "summary": summary,
-        "calendar": charts.month_calendar_chart(
-            summary.days, config.mood, f"{prefix}-calendar", previous=previous, events=marked
-        ),
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, f"{prefix}-mood", marked) if trend.points else None,
+        "before": before,
+        "after": after,
+        "calendar": calendar,
+        "mood_chart": calendars.mood_count_chart(summary.days, config.mood, f"{prefix}-moods") if has_mood else None,
         "metric_charts": [
             charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(summary.entries, config)
@@ -69,16 +78,36 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
     }
 
 
+def year_context(year: int, entries: Sequence[Entry], config: Config) -> dict:
+    """A year's page: its year in pixels, each day linked to its entry."""
+    pixels = year_in_pixels(entries)
+    link = day_links(entries, f"{year}/")
+    return {"pixels": [calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", link) for p in pixels]}
+
+
+def day_links(entries: Sequence[Entry], page: str) -> charts.Link:
+    """A link from `page` to the page of each day that has an entry (its entry, or the day's list)."""
+    dates = {entry.date for entry in entries}
+
+    def link(day: dt.date) -> str | None:
+        return relative_url(f"{day:%Y/%m/%d}/", page) if day in dates else None
+
+    return link
+
+
 def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[LifeEvent, ...]) -> Page:
     entries = journal.entries
     wins = win_counts(entries)
     trend = mood_trend(entries)
+    stretches = hard_stretches(entries, config.mood)
     marked = marks(events)
     context = {
         "statistic": TREND_STATISTIC,
         "short_days": SHORT_DAYS,
         "long_days": LONG_DAYS,
         "span_days": SPAN_DAYS,
+        "compare_days": COMPARE_DAYS,
+        "covered_days": (entries[-1].date - entries[0].date).days + 1 if entries else 0,
         "newest": journal.newest,
         "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
         "metric_charts": [
@@ -86,7 +115,10 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
             for t in metric_trends(entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],
-        "pixels": [charts.year_pixels_chart(p, config.mood, f"pixels-{p.year}") for p in year_in_pixels(entries)],
+        "pixels": [
+            calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", day_links(entries, "progress/"))
+            for p in year_in_pixels(entries)
+        ],
         "wins": wins,
         "weekly_wins": charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
         if wins.weeks
@@ -96,11 +128,13 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
         else None,
         "routines": routines(entries, config),
         "then_and_now": then_and_now(entries, config),
-        "bounce": bounce_back(entries, config),
+        "stretches": stretches,
+        "longest_url": first_url_on(entries, stretches.longest.start if stretches.longest else None),
+        "helped": what_helped(entries, config.mood),
+        "helped_after_days": HELPED_AFTER_DAYS,
         "tag_moods": shared.tag_moods,
         # The rules behind the figures, so the page states them as the code applies them.
         "low_labels": [config.mood.label(level) for level in range(config.mood.low, low_ceiling(config.mood) + 1)],
-        "baseline_days": BASELINE_DAYS,
         "min_tag_days": MIN_TAG_DAYS,
         "events": events,
         "around_days": AROUND_DAYS,
@@ -124,13 +158,13 @@ def _wins(journal: Journal) -> Page:
 
 def _emotions(journal: Journal) -> list[Page]:
     named = emotions(journal.entries)
-    pages = [Page("emotions/", "emotions.html", {"emotions": named})]
+    pages = [Page("emotions/", "emotions.html", {"emotions": named, "table": feeling_table(named, journal.entries)})]
     for emotion in named:
         pages.append(Page(f"emotions/{tag_slug(emotion.name)}/", "emotion.html", {"emotion": emotion}, emotion.source))
     return pages
 
 
-def _on_this_day(journal: Journal) -> list[Page]:
+def _on_this_day(journal: Journal, thumbs: Callable) -> list[Page]:
     days = on_this_day(journal.entries)
     calendar = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(366)]  # a leap year has every day
     pages = [Page("on-this-day/", "on_this_day_index.html", {"days": list(days.values())})]
@@ -139,7 +173,8 @@ def _on_this_day(journal: Journal) -> list[Page]:
         context = {
             "key": key,
             "day": day,
-            "found": days.get(key),
+            "found": (found := days.get(key)),
+            "thumbs": thumbs(e for _, group in found.years for e in group) if found else {},
             "previous": calendar[index - 1],
             "next": calendar[(index + 1) % len(calendar)],
         }

@@ -26,12 +26,13 @@ from pathlib import Path
 
 import jinja2
 
-from generator.body import give_bodies, is_photo
+from generator.body import give_bodies, is_photo, render_plan
 from generator.build import static_files
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import CONFIG_FILE, load_config
 from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, read_entries, read_entry
 from generator.errors import BuildFailed, ContentError, sort_out
+from generator.filenames import PLAN_FILE
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Page
 from generator.render import make_environment, render_pages
@@ -180,14 +181,15 @@ class Preview:
             p.relative_to(self.journal).as_posix() for p in find_asset_files(self.journal, config.exclude)
         }
         bodies = give_bodies(self.journal, entries, self._asset_names, self._html, self._photos, save_cache=True)
-        body_errors, body_warnings = sort_out(bodies.errors, strict=False)
+        plan_html, plan_errors = render_plan(self.journal)
+        body_errors, body_warnings = sort_out(bodies.errors + plan_errors, strict=False)
         warnings = sorted(warnings + body_warnings)
         if body_errors:
             return Outcome("rebuild", errors=body_errors, warnings=warnings, seconds=time.perf_counter() - started)
         if superseded():
             raise Superseded
         journal = build_journal(bodies.entries)
-        pages, collisions = plan(journal, config, bodies.photos)
+        pages, collisions = plan(journal, config, bodies.photos, plan_html)
         if collisions:
             return Outcome("rebuild", errors=collisions, warnings=warnings, seconds=time.perf_counter() - started)
         if templates_new:
@@ -253,13 +255,15 @@ class Preview:
 
 
 def is_input(journal: Path, path: Path) -> str | None:
-    """Which kind of input a changed path is: "settings", "templates", "content" or None."""
+    """Which kind of input a changed path is: "settings", "plan", "templates", "content" or None."""
     try:
         relative = path.resolve().relative_to(journal.resolve())
     except (OSError, ValueError):
         return None
     if relative.as_posix() == CONFIG_FILE:
         return "settings"
+    if relative.as_posix() == PLAN_FILE:
+        return "plan"  # the page for hard days: a rebuild reads it again
     first = relative.parts[:1]
     if first == ("templates",):
         return "templates"

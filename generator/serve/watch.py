@@ -1,7 +1,7 @@
 """Watching the journal's inputs, and nothing else.
 
-Only content/, the journal's templates/ and journal.yaml are watched (the journal
-folder itself without recursion, for journal.yaml). The output folder, .cairn/ and
+Only content/, the journal's templates/, journal.yaml and plan.md are watched (the
+journal folder itself without recursion, for those two). The output folder, .cairn/ and
 .git/ are never watched, so a build's thousands of writes never reach the queue.
 """
 
@@ -19,6 +19,7 @@ from watchdog.observers.api import BaseObserver
 
 from generator.config import CONFIG_FILE
 from generator.content import CONTENT_DIR
+from generator.filenames import PLAN_FILE
 
 _IGNORED_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".part", ".crdownload", ".kate-swp")
 
@@ -46,7 +47,8 @@ class _Collector(FileSystemEventHandler):
         if is_editor_noise(path):
             return False
         resolved = Path(path).resolve()
-        return resolved == self.journal / CONFIG_FILE or any(resolved.is_relative_to(r) for r in self.roots)
+        singles = (self.journal / CONFIG_FILE, self.journal / PLAN_FILE)
+        return resolved in singles or any(resolved.is_relative_to(r) for r in self.roots)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
