@@ -17,24 +17,28 @@ pipeline without the write. Each stage is timed into the report.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.body import give_bodies, render_plan
+from generator.body import Bodies, give_bodies, render_plan
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
 from generator.content import find_asset_files, load_entries
-from generator.crypt import encrypt_site
+from generator.crypt import SALT_FILE, encrypt_site
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
-from generator.model import Config, Page
+from generator.model import Config, Entry, Journal, Page
 from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
-from generator.routes import plan
+from generator.routes import plan, review
 from generator.search import search_index
+from generator.share import PASSPHRASE_VARIABLE as PASSPHRASE_VARIABLE  # re-exported for the command line
+from generator.share import Edition, Selection, describe, edition, trim_links
+from generator.share import ShareUnknown as ShareUnknown
 from generator.unchanged import (
     Fingerprints,
     input_digest,
@@ -88,31 +92,43 @@ class _Clock:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
 
-def prepare(
+@dataclass(frozen=True)
+class Planned:
+    """The journal up to its pages: what `render` needs, and what a share's --dry-run shows."""
+
+    config: Config
+    entries: list[Entry]
+    journal: Journal
+    pages: list[Page]
+    bodies: Bodies
+    asset_names: set[str]
+    warnings: list[ContentError]
+    selection: Selection | None  # what a share takes and leaves
+
+
+def plan_site(
     journal: Path,
+    clock: _Clock,
     *,
     drafts: bool = False,
     strict: bool = False,
-    passphrase: str | None = None,
-    new_key: bool = False,
     save_caches: bool = False,
-    out: Path | None = None,
     tell: Tell | None = None,
-) -> Prepared:
-    """Everything but the write: the site's files in memory, or BuildFailed.
-    With a passphrase the files are the sealed site, already checked for leaks.
-    Caches are only written with save_caches (a build); the HTML cache is returned
-    unsaved, to be saved once the site is written. Given the output folder, pages
-    whose fingerprint matches the last build's are not drawn again (bytes None).
-    `tell(what, done, of)` hears how far reading entries and drawing pages are."""
-    started = time.perf_counter()
-    clock = _Clock()
+    share: Edition | None = None,
+) -> tuple[Planned, HtmlCache]:
+    """settings, load, index, body, journal and plan; BuildFailed with every error."""
     with clock.stage("settings"):
         config = load_config(journal)
+        if share is not None:
+            config = share.config
     with clock.stage("load"):
         loaded = load_entries(journal, config, tell)
     problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
+    selection = None
+    if share is not None:
+        selection = share.select(entries)
+        entries = list(selection.kept)
     with clock.stage("index"):
         entries = assign_urls(entries)
     html_cache = HtmlCache(journal / CACHE_DIR / "html.json")
@@ -127,9 +143,41 @@ def prepare(
         journal_index = build_journal(bodies.entries)
     with clock.stage("plan"):
         pages, collisions = plan(journal_index, config, bodies.photos, plan_html)
+        if share is not None and selection is not None:
+            pages = share.keep_pages(pages, selection)
     errors, warnings = sort_out(problems + collisions, strict)
     if errors:
         raise BuildFailed(errors, warnings)
+    planned = Planned(config, entries, journal_index, pages, bodies, asset_names, warnings, selection)
+    return planned, html_cache
+
+
+def prepare(
+    journal: Path,
+    *,
+    drafts: bool = False,
+    strict: bool = False,
+    passphrase: str | None = None,
+    new_key: bool = False,
+    save_caches: bool = False,
+    out: Path | None = None,
+    tell: Tell | None = None,
+    share: Edition | None = None,
+) -> Prepared:
+    """Everything but the write: the site's files in memory, or BuildFailed.
+    With a passphrase the files are the sealed site, already checked for leaks.
+    Caches are only written with save_caches (a build); the HTML cache is returned
+    unsaved, to be saved once the site is written. Given the output folder, pages
+    whose fingerprint matches the last build's are not drawn again (bytes None).
+    A share edition (always sealed) holds only what the share chooses.
+    `tell(what, done, of)` hears how far reading entries and drawing pages are."""
+    started = time.perf_counter()
+    clock = _Clock()
+    planned, html_cache = plan_site(
+        journal, clock, drafts=drafts, strict=strict, save_caches=save_caches, tell=tell, share=share
+    )
+    config, pages, bodies, journal_index = planned.config, planned.pages, planned.bodies, planned.journal
+    warnings = planned.warnings
     with clock.stage("render"):
         prints, unchanged = _fingerprints(
             journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
@@ -142,13 +190,28 @@ def prepare(
         files.update(static_files(journal, config))
         files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
+    salt_file = SALT_FILE
+    if share is not None and planned.selection is not None:
+        files = dict(share.finish(_whole(files)))
+        left_out = share.left_out_problems(_whole(files), planned.selection, journal)
+        if left_out:
+            raise BuildFailed(left_out, warnings)
+        salt_file = share.salt_file
     if passphrase is not None:
         with clock.stage("seal"):
             files = dict(
-                encrypt_site(journal, _whole(files), journal_index.entries, passphrase, config, new_key=new_key)
+                encrypt_site(
+                    journal,
+                    _whole(files),
+                    journal_index.entries,
+                    passphrase,
+                    config,
+                    salt_file=salt_file,
+                    new_key=new_key,
+                )
             )
     report = Report(
-        entries=len(entries),
+        entries=len(planned.entries),
         pages=len(pages),
         seconds=time.perf_counter() - started,
         warnings=warnings,
@@ -249,3 +312,60 @@ def static_files(journal: Path, config: Config) -> dict[str, bytes]:
                 if path.is_file() and not path.name.startswith((".", "__")) and path.suffix != ".py":
                     files["static/" + path.relative_to(root).as_posix()] = path.read_bytes()
     return files
+
+
+def share_edition(journal: Path, name: str) -> Edition:
+    """The share `name` of journal.yaml; ShareUnknown when there is none."""
+    return edition(load_config(journal), name)
+
+
+def plan_share(journal: Path, share: Edition) -> Planned:
+    """The entries and pages that a share would hold, and what it leaves out."""
+    planned, _ = plan_site(journal, _Clock(), share=share)
+    return planned
+
+
+def describe_share(journal: Path, share: Edition) -> list[str]:
+    """What `cairn share NAME --dry-run` prints: each entry and page that would go, and
+    each entry left out with the reason."""
+    return describe(plan_share(journal, share), share)
+
+
+def build_share(journal: Path, share: Edition, out: Path, passphrase: str) -> Report:
+    """The share edition, sealed with its own passphrase and salt, written to `out`."""
+    started = time.perf_counter()
+    check_output_folder(out, journal, sealed=True)
+    prepared = prepare(journal, passphrase=passphrase, save_caches=True, share=share)
+    written = write_site(out, prepared.files, sealed=True)
+    prepared.cache.save()
+    report = prepared.report
+    return Report(
+        entries=report.entries,
+        pages=report.pages,
+        written=written.written,
+        unchanged=written.unchanged,
+        removed=written.removed,
+        seconds=time.perf_counter() - started,
+        warnings=report.warnings,
+        timings=report.timings,
+    )
+
+
+def draw_review(journal: Path, start: dt.date, end: dt.date, out: Path) -> Path:
+    """One session review for any span, as a page of its own with the theme beside it,
+    in `out` (a folder Cairn writes). Private entries are never in it. Returns the page."""
+    check_output_folder(out, journal)
+    planned, _ = plan_site(journal, _Clock())
+    page = review(planned.journal, planned.config, start, end)
+    page = Page("", page.template, page.context, page.source)  # the review is the folder's home
+    env = make_environment(journal, planned.config)
+    rendered, template_errors = render_pages(env, [page], journal, None)
+    if template_errors:
+        raise BuildFailed(template_errors)
+    files = {**static_files(journal, planned.config)}
+    files.update({name: data for name, data in rendered.items() if data is not None})
+    kept: dict[str, bytes | None] = {
+        name: data for name, data in trim_links(files).items() if name != "static/search-index.js"
+    }
+    write_site(out, kept)
+    return out / "index.html"

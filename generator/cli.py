@@ -123,6 +123,18 @@ def make_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--include-private", action="store_true", help="include private entries and private tags")
     cmd.add_argument("--drafts", action="store_true", help="include entries marked draft: true")
 
+    cmd = commands.add_parser(
+        "share", help="build a share edition for someone who helps (its own passphrase)", parents=[common]
+    )
+    cmd.add_argument("name", help="the share's name under `shares:` in journal.yaml")
+    cmd.add_argument("--dry-run", action="store_true", help="show what would go out and what stays, write nothing")
+    cmd.add_argument("--out", type=Path, help="output folder (default: shares/NAME/ in the journal)")
+
+    cmd = commands.add_parser("review", help="draw a session review for any span", parents=[common])
+    cmd.add_argument("--from", dest="start", required=True, help="the first day, YYYY-MM-DD")
+    cmd.add_argument("--to", dest="end", required=True, help="the last day, YYYY-MM-DD")
+    cmd.add_argument("--out", type=Path, help="output folder (default: reviews/FROM-to-TO/ in the journal)")
+
     cmd = commands.add_parser("init", help="make a new journal folder", parents=[common])
     cmd.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where (default: here)")
     return parser
@@ -489,6 +501,57 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
     return EXIT_OK
 
 
+def _share(args: argparse.Namespace, journal: Path) -> int:
+    from generator.build import PASSPHRASE_VARIABLE, ShareUnknown, build_share, describe_share, share_edition
+
+    try:
+        share = share_edition(journal, args.name)
+    except ShareUnknown as error:
+        return _usage(str(error))
+    if args.dry_run:
+        print("\n".join(describe_share(journal, share)))
+        return EXIT_OK
+    import getpass
+
+    from generator.crypt import PassphraseRefused, read_passphrase
+
+    try:
+        passphrase = read_passphrase(
+            os.environ,
+            getpass.getpass if sys.stdin.isatty() else None,
+            variable=PASSPHRASE_VARIABLE,
+            what=f"the share '{args.name}'",
+            need="A share",
+        )
+    except PassphraseRefused as error:
+        return _usage(str(error))
+    if passphrase == os.environ.get("CAIRN_PASSPHRASE"):
+        return _usage("A share needs a passphrase of its own, not the journal's: choose another one.")
+    out = args.out if args.out is not None else journal / "shares" / args.name
+    report = build_share(journal, share, out, passphrase)
+    _print_problems(report.warnings)
+    entries = f"{report.entries} {'entry' if report.entries == 1 else 'entries'}"
+    print(f"Built the share '{args.name}' ({entries}, {report.pages} pages, encrypted) into {out}.")
+    print("Give its passphrase to the person it is for by another way than the files themselves.")
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace, journal: Path) -> int:
+    import datetime as dt
+
+    from generator.build import draw_review
+
+    try:
+        start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
+    except ValueError:
+        return _usage(f"--from and --to must be dates like 2026-09-01 (got {args.start!r} and {args.end!r})")
+    if end < start:
+        return _usage(f"--to ({end}) is before --from ({start})")
+    out = args.out if args.out is not None else journal / "reviews" / f"{start}-to-{end}"
+    print(draw_review(journal, start, end, out))
+    return EXIT_OK
+
+
 _COMMANDS = {
     "build": _build,
     "check": _check,
@@ -498,5 +561,7 @@ _COMMANDS = {
     "init": _init,
     "import": _import,
     "stats": _stats,
+    "share": _share,
+    "review": _review,
     "export": _export,
 }

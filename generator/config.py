@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,6 +13,7 @@ import yaml
 from generator.day_boundary import read_day_start
 from generator.errors import BuildFailed, ContentError, suggest
 from generator.model import ENTRY_FIELDS, Config, Habit, Metric, MoodScale, fold_mood_word
+from generator.sharespec import read_shares
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, key_lines, load_mapping
 
 CONFIG_FILE = "journal.yaml"
@@ -28,6 +30,8 @@ KNOWN_KEYS = (
     "lock_after_minutes",
     "private_tags",
     "exclude",
+    "sessions",
+    "shares",
 )
 METRIC_KEYS = ("label", "unit", "min", "max")
 LONGEST_LOCK = 7 * 24 * 60  # a week, in minutes
@@ -73,7 +77,7 @@ def load_config(journal: Path) -> Config:
             hint = suggest(key, KNOWN_KEYS)
             problems.add(field.line, f"unknown setting '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""))
             continue
-        value = _READERS[key](field, problems)
+        value = read_shares(text, problems.add) if key == "shares" else _READERS[key](field, problems)
         if value is not None:
             settings[key] = value
     if problems.errors:
@@ -261,7 +265,20 @@ def _exclude(field: Field, problems: _Problems) -> tuple[str, ...] | None:
     return folders
 
 
-_READERS = {
+def _sessions(field: Field, problems: _Problems) -> tuple[dt.date, ...] | None:
+    value = field.value if isinstance(field.value, list) else [field.value]
+    days = []
+    for item in value:
+        if isinstance(item, dt.datetime):
+            item = item.date()
+        if not isinstance(item, dt.date):
+            problems.add(field.line, f"sessions must be a list of dates like 2026-09-14 (got {item!r})")
+            return None
+        days.append(item)
+    return tuple(sorted(set(days)))
+
+
+_READERS: dict[str, Callable[[Field, _Problems], Any]] = {
     "title": _text,
     "author": _text,
     "language": _text,
@@ -274,4 +291,5 @@ _READERS = {
     "habits": _habits,
     "private_tags": _private_tags,
     "exclude": _exclude,
+    "sessions": _sessions,
 }

@@ -23,11 +23,13 @@ from generator.slugs import slugify
 from generator.workers import Tell, spread
 from generator.yamlload import Field
 
-LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
+LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping", "for_session")
+# Front-matter keys read as a list into a field of another name.
+RENAMED_LISTS = {"event": "events"}
 # Lists where a comma inside a plain string separates items ("tags: a, b").
 COMMA_LISTS = ("tags", "emotions", "habits")
 BOOL_FIELDS = ("resurface", "draft", "private", "published")  # published: false (Jekyll, Hugo) is a draft
-KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
+KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *RENAMED_LISTS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
 # Obsidian's aliases (other names for a note, which wiki links find) and publish (Obsidian Publish) too.
 QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood", "aliases", "publish")
@@ -120,6 +122,9 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     for key in LIST_FIELDS:
         if key in fields:
             values[key] = _read_list(key, fields[key], problem)
+    for key, attribute in RENAMED_LISTS.items():
+        if key in fields:
+            values[attribute] = _read_list(key, fields[key], problem)
     values["tags"] = _with_text_tags(values.get("tags", ()), body)
     for key in BOOL_FIELDS:
         if key in fields:
@@ -128,6 +133,8 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         values["draft"] = True
     if "habits" in values:
         values["habits"] = _read_habits(values["habits"], fields["habits"], config, problem)
+    if is_private_tagged(values.get("tags", ()), config):
+        values["private"] = True
 
     extra = {}
     for key, field in fields.items():
@@ -152,6 +159,12 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         **values,
     )
     return entry, problems
+
+
+def is_private_tagged(tags: tuple[str, ...], config: Config) -> bool:
+    """True when one of the tags is in `private_tags` (compared without case)."""
+    private = {t.casefold() for t in config.private_tags}
+    return any(tag.casefold() in private for tag in tags)
 
 
 def _not_an_entry(named: NameDate) -> str:

@@ -28,6 +28,8 @@ def chosen_entries(entries: list[Entry], config: Config, *, include_private: boo
 
 def events_of(entry: Entry) -> tuple[str, ...]:
     """`event: Started sertraline` (a text or a list) as a tuple of texts."""
+    if entry.events:
+        return entry.events
     value = entry.extra.get("event", entry.extra.get("events"))
     if value is None:
         return ()
@@ -109,9 +111,20 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "resurface": entry.resurface,
         "draft": entry.draft,
         "private": entry.private,
-        "extra": {key: _plain(entry.extra[key]) for key in sorted(entry.extra)},
+        "extra": _extra(entry),
         "body": entry.body,
     }
+
+
+def _extra(entry: Entry) -> dict[str, Any]:
+    """Other front matter, with `event:` and `for_session:` as they were written, so an
+    import of the export gives them back."""
+    extra = dict(entry.extra)
+    if entry.events:
+        extra["event"] = entry.events[0] if len(entry.events) == 1 else list(entry.events)
+    if entry.for_session:
+        extra["for_session"] = list(entry.for_session)
+    return {key: _plain(extra[key]) for key in sorted(extra)}
 
 
 def _plain(value: Any) -> Any:

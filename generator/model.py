@@ -87,6 +87,11 @@ class Config:
     exclude: tuple[str, ...] = ()  # folders below content/ that hold no entries
     lock_after_minutes: float = 30.0  # an encrypted site locks itself after this long unused; 0: never
     private_tags: tuple[str, ...] = ()  # an entry with any of these tags is private
+    sessions: tuple[dt.date, ...] = ()  # appointment dates, oldest first
+    shares: tuple[ShareSpec, ...] = ()
+
+    def share(self, name: str) -> ShareSpec | None:
+        return next((s for s in self.shares if s.name == name), None)
 
     def is_private(self, entry: Entry) -> bool:
         """`private: true`, or a tag listed in private_tags (case does not matter)."""
@@ -118,9 +123,11 @@ class Entry:
     emotions: tuple[str, ...] = ()
     habits: tuple[str, ...] = ()
     coping: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()  # `event:` life events on this day, marked on every chart
+    for_session: tuple[str, ...] = ()  # topics to raise at the next appointment
     resurface: bool = True
     draft: bool = False
-    private: bool = False  # kept out of exports, shares and printed reviews
+    private: bool = False  # `private: true` or a private tag: kept out of exports, shares and printed reviews
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
     html: str = ""
@@ -170,3 +177,18 @@ class Journal:
     @property
     def newest(self) -> Entry | None:
         return self.entries[-1] if self.entries else None
+
+
+@dataclass(frozen=True)
+class ShareSpec:
+    """One edition under `shares:` in journal.yaml: who it is for and what it holds."""
+
+    name: str
+    title: str
+    line: int  # of its name in journal.yaml
+    start: dt.date | None = None  # `from:`
+    end: dt.date | None = None  # `to:`
+    last_days: int | None = None  # `last: 90 days`, counted back from the newest entry
+    show: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()

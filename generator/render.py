@@ -50,6 +50,7 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     env.filters["longdate"] = long_date
     env.filters["monthname"] = month_name
     env.filters["shortdate"] = short_date
+    env.filters["number"] = lambda value: f"{value:.1f}".removesuffix(".0")
     labels = {habit.name: habit.label for habit in config.habits}
     env.filters["habit_label"] = lambda name: labels.get(name, name)
     return env

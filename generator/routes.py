@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
@@ -16,6 +17,7 @@ from generator.progress import (
     month_context,
     newest_day_is_low,
     plan_pages,
+    review_page,
     year_context,
 )
 
@@ -126,3 +128,8 @@ def find_collisions(pages: list[Page]) -> list[ContentError]:
             others = ", ".join(s for s in sources if s != source) or source
             errors.append(ContentError(source, 1, f"would write the same page /{output} as {others}"))
     return errors
+
+
+def review(journal: Journal, config: Config, start: dt.date, end: dt.date) -> Page:
+    """The page of one session review for any span (`cairn review --from --to`)."""
+    return review_page(journal, config, start, end)

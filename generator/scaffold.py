@@ -48,7 +48,7 @@ home_entries: 7
 
 log = logging.getLogger(__name__)
 
-GITIGNORE = "site/\n.cairn/\n"
+GITIGNORE = "site/\n.cairn/\nshares/\nreviews/\n"
 
 # Only headings and prompts: what goes under them is the person's own, never Cairn's.
 PLAN_TEMPLATE = """\

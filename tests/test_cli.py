@@ -348,7 +348,7 @@ def test_init_makes_a_journal_and_refuses_a_second_time(tmp_path):
     folder = tmp_path / "diary"
     assert (folder / "journal.yaml").read_text() == JOURNAL_YAML
     assert (folder / "content").is_dir()
-    assert (folder / ".gitignore").read_text() == "site/\n.cairn/\n"
+    assert (folder / ".gitignore").read_text() == "site/\n.cairn/\nshares/\nreviews/\n"
     (folder / "journal.yaml").write_text("title: Mine now\n")
     before = snapshot(folder)
     result = run_cairn("init", "diary", cwd=tmp_path)

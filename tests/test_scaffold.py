@@ -48,7 +48,7 @@ def test_init_makes_a_journal(tmp_path):
     folder = init_journal(tmp_path / "diary")
     assert (folder / "content").is_dir()
     assert (folder / "journal.yaml").read_text() == JOURNAL_YAML
-    assert (folder / ".gitignore").read_text() == GITIGNORE == "site/\n.cairn/\n"
+    assert (folder / ".gitignore").read_text() == GITIGNORE == "site/\n.cairn/\nshares/\nreviews/\n"
     if shutil.which("git"):
         assert (folder / ".git").is_dir()
     assert load_config(folder).title == "My journal"

@@ -45,6 +45,7 @@ from typing import Any
 
 from generator.crypt.keys import (
     ITERATIONS,
+    SALT_FILE,
     PassphraseRefused,
     derive_key,
     load_or_create_salt,
@@ -57,7 +58,7 @@ from generator.crypt.leaks import journal_words, leaks
 from generator.crypt.shell import LOCK_AFTER_MINUTES, seal_site, site_names
 from generator.errors import BuildFailed, ContentError
 
-__all__ = ["PassphraseRefused", "encrypt_site", "read_passphrase"]
+__all__ = ["SALT_FILE", "PassphraseRefused", "encrypt_site", "read_passphrase"]
 
 # --- all of it -----------------------------------------------------------------------
 
@@ -69,16 +70,18 @@ def encrypt_site(
     passphrase: str,
     config: Any = None,
     iterations: int = ITERATIONS,
+    salt_file: str = SALT_FILE,
     *,
     new_key: bool = False,
 ) -> dict[str, bytes]:
     """The sealed site, checked: BuildFailed (nothing to write) if a journal word is readable.
-    With `new_key`, under a new salt, kept in the journal folder once the site is sealed."""
+    A share edition passes its own salt file, so it never shares the journal's key. With
+    `new_key`, under a new salt, kept in the salt file once the site is sealed."""
     problem = passphrase_problem(passphrase)
     if problem:
         raise PassphraseRefused(problem)
     entries = list(entries)
-    salt = new_salt() if new_key else load_or_create_salt(journal)
+    salt = new_salt() if new_key else load_or_create_salt(journal, salt_file)
     key = derive_key(passphrase, salt, iterations)
     lock_after = getattr(config, "lock_after_minutes", LOCK_AFTER_MINUTES)
     sealed = seal_site(files, key, salt, iterations, lock_after_minutes=lock_after)
@@ -96,5 +99,5 @@ def encrypt_site(
             ]
         )
     if new_key:
-        save_salt(journal, salt)
+        save_salt(journal, salt, salt_file)
     return sealed

@@ -82,21 +82,26 @@ def passphrase_problem(passphrase: str) -> str | None:
     return None
 
 
-def read_passphrase(environ: Mapping[str, str], ask: Callable[[str], str] | None) -> str:
-    """The passphrase from CAIRN_PASSPHRASE, or typed twice through `ask` (getpass.getpass;
-    None when there is no terminal to ask in). Raises PassphraseRefused."""
-    given = environ.get(PASSPHRASE_VARIABLE)
+def read_passphrase(
+    environ: Mapping[str, str],
+    ask: Callable[[str], str] | None,
+    variable: str = PASSPHRASE_VARIABLE,
+    what: str = "the encrypted site",
+    need: str = "An encrypted build",
+) -> str:
+    """The passphrase from CAIRN_PASSPHRASE (or `variable`), or typed twice through `ask`
+    (getpass.getpass; None when there is no terminal to ask in). Raises PassphraseRefused."""
+    given = environ.get(variable)
     if given:
         problem = passphrase_problem(given)
         if problem:
-            raise PassphraseRefused(f"{problem} (It came from {PASSPHRASE_VARIABLE}.)")
+            raise PassphraseRefused(f"{problem} (It came from {variable}.)")
         return given
     if ask is None:
         raise PassphraseRefused(
-            f"An encrypted build needs a passphrase: set {PASSPHRASE_VARIABLE}, "
-            "or run the command in a terminal to type it."
+            f"{need} needs a passphrase: set {variable}, or run the command in a terminal to type it."
         )
-    first = ask("Passphrase for the encrypted site: ")
+    first = ask(f"Passphrase for {what}: ")
     problem = passphrase_problem(first)
     if problem:
         raise PassphraseRefused(problem)
@@ -105,13 +110,13 @@ def read_passphrase(environ: Mapping[str, str], ask: Callable[[str], str] | None
     return first
 
 
-def load_or_create_salt(journal: Path) -> bytes:
+def load_or_create_salt(journal: Path, name: str = SALT_FILE) -> bytes:
     """The journal's salt, from .cairn-salt in the journal folder; made on first use.
 
     It is not secret. Keeping it (in git, with the journal) keeps the site's addresses
     and an open browser session valid from one build to the next.
     """
-    path = journal / SALT_FILE
+    path = journal / name
     if path.exists():
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         written = [
@@ -123,7 +128,7 @@ def load_or_create_salt(journal: Path) -> bytes:
         raise BuildFailed(
             [
                 ContentError(
-                    SALT_FILE,
+                    name,
                     number,
                     (
                         f"should hold {SALT_BYTES * 2} hexadecimal digits. Put the file back from git, or delete it to make "
@@ -133,7 +138,7 @@ def load_or_create_salt(journal: Path) -> bytes:
             ]
         )
     salt = new_salt()
-    save_salt(journal, salt)
+    save_salt(journal, salt, name)
     return salt
 
 
@@ -142,8 +147,9 @@ def new_salt() -> bytes:
     return secrets.token_bytes(SALT_BYTES)
 
 
-def save_salt(journal: Path, salt: bytes) -> None:
-    """Write .cairn-salt in the journal folder (atomically: a reader sees the old or the new)."""
+def save_salt(journal: Path, salt: bytes, name: str = SALT_FILE) -> None:
+    """Write .cairn-salt (or a share's salt file, `name`) in the journal folder, atomically:
+    a reader sees the old or the new."""
     text = (
         "# Cairn: the salt of this journal's encrypted site. It is not secret: keep it with the\n"
         "# journal (in git). Without it, the next encrypted build gives every page a new address.\n"
@@ -153,7 +159,7 @@ def save_salt(journal: Path, salt: bytes) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as stream:
         stream.write(text)
     os.chmod(temp, 0o644)
-    os.replace(temp, journal / SALT_FILE)
+    os.replace(temp, journal / name)
 
 
 def derive_key(passphrase: str, salt: bytes, iterations: int = ITERATIONS) -> bytes:

@@ -44,7 +44,7 @@ def _strings(value: Any) -> Iterable[str]:
 
 def journal_words(entries: Iterable[Any], files: Iterable[str] = (), config: Any = None) -> set[str]:
     """Words that must not be readable in an encrypted site: every word of titles, tags,
-    wins, gratitude, feelings, what helped, habits and other front matter (3 letters or
+    wins, gratitude, feelings, what helped, habits, events, session topics and other front matter (3 letters or
     more), of entry text (4 or more), of the names of files beside entries (photos), and
     the journal's title and author. `files` are the site's paths (only files/ counts)."""
     words: set[str] = set()
@@ -57,6 +57,8 @@ def journal_words(entries: Iterable[Any], files: Iterable[str] = (), config: Any
             *entry.emotions,
             *entry.coping,
             *entry.habits,
+            *getattr(entry, "events", ()),
+            *getattr(entry, "for_session", ()),
             *_strings(entry.extra),
         ]
         for text in fields:

@@ -10,7 +10,17 @@ newest entry, never to the clock.
 
 from generator.progress.facts import Insights, gather
 from generator.progress.hard_days import hard_days_page
+from generator.progress.review_pages import review_page
 from generator.progress.reviews import month_context, plan_pages, year_context
 from generator.progress.stretches import newest_day_is_low
 
-__all__ = ["Insights", "gather", "hard_days_page", "month_context", "newest_day_is_low", "plan_pages", "year_context"]
+__all__ = [
+    "Insights",
+    "gather",
+    "hard_days_page",
+    "month_context",
+    "newest_day_is_low",
+    "plan_pages",
+    "review_page",
+    "year_context",
+]

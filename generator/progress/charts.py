@@ -46,8 +46,12 @@ class Chart:
 Link = Callable[[dt.date], "str | None"]  # a day's page, relative to the page showing the chart
 
 
-def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str) -> Chart:
-    """Each day's mood as a dot, with the rolling short (dashed) and long (solid) lines."""
+Marks = Sequence[tuple[dt.date, str]]  # life events: the day, and what happened
+
+
+def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str, events: Marks = ()) -> Chart:
+    """Each day's mood as a dot, with the rolling short (dashed) and long (solid) lines;
+    each life event in the chart's span a thin upright line with its number."""
     title = "Mood, day by day"
     if not trend.points:
         return _empty(title, "No moods written down yet.", id_prefix)
@@ -64,11 +68,19 @@ def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str) -> Chart:
         return f"{_num(value)} {scale.label(int(value))}" if value == int(value) else _num(value)
 
     return _trend_chart(
-        trend, (scale.low, scale.high), dot, lambda v: _mood_words(v, scale), title, description, id_prefix, tick
+        trend,
+        (scale.low, scale.high),
+        dot,
+        lambda v: _mood_words(v, scale),
+        title,
+        description,
+        id_prefix,
+        tick,
+        events,
     )
 
 
-def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str) -> Chart:
+def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str, events: Marks = ()) -> Chart:
     title = f"{metric.label}, day by day"
     if not trend.points:
         return _empty(title, f"No {metric.label.lower()} written down yet.", id_prefix)
@@ -88,6 +100,7 @@ def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str) -> Chart:
         description,
         id_prefix,
         lambda v: _num(v) + unit,
+        events,
     )
 
 
@@ -177,7 +190,12 @@ def _trend_chart(
     description: str,
     id_prefix: str,
     tick: Callable[[float], str],
+    events: Marks = (),
 ) -> Chart:
+    marked = [(day, what) for day, what in events if trend.points[0].date <= day <= trend.points[-1].date]
+    if marked:
+        description += " Marked: " + "; ".join(f"{n}, {_date(d)}: {w}" for n, (d, w) in enumerate(marked, 1)) + "."
+
     def draw(width: int, prefix: str) -> Markup:
         narrow = width < WIDTH
         ticks = _ticks(*bounds)
@@ -220,6 +238,13 @@ def _trend_chart(
             parts.append(
                 f'<path class="trend trend-{line}" d="{" ".join(path)}" fill="none" stroke="currentColor"{look}/>'
             )
+        for number, (day, what) in enumerate(marked, 1):
+            parts.append(
+                f'<line class="event" x1="{_num(x(day))}" y1="{top - 6}" x2="{_num(x(day))}" y2="{bottom}" '
+                f'stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 2"><title>{escape(_date(day))}: '
+                f"{escape(what)}</title></line>"
+            )
+            parts.append(_text(x(day) + 3, top + 2, str(number), size=TEXT, css="event-number"))
         return _svg(prefix, title, description, width, bottom + 28, parts, "trend")
 
     wide, narrow = draw(WIDTH, id_prefix), draw(NARROW, id_prefix + "-narrow")

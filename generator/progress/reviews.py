@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from generator.model import Config, Entry, Journal, Page
 from generator.progress import calendars, charts
+from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
 from generator.progress.facts import Insights
 from generator.progress.feelings import feeling_table
 from generator.progress.insights import (
@@ -29,6 +30,7 @@ from generator.progress.insights import (
 )
 from generator.progress.lookback import on_this_day
 from generator.progress.patterns import MIN_TAG_DAYS, emotions
+from generator.progress.review_pages import session_pages
 from generator.progress.stretches import HELPED_AFTER_DAYS, first_url_on, hard_stretches, what_helped
 from generator.slugs import slugify, tag_slug
 from generator.urls import relative_url
@@ -38,18 +40,21 @@ RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover eve
 
 def plan_pages(journal: Journal, config: Config, shared: Insights, thumbs: Callable | None = None) -> list[Page]:
     """`thumbs(entries)` gives the first photo of each entry that has one, for look-backs."""
+    events = life_events(journal.entries, config)
     pages = [
-        _progress(journal, config, shared),
+        _progress(journal, config, shared, events),
         _wins(journal),
         *_emotions(journal),
         *_on_this_day(journal, thumbs or (lambda entries: {})),
+        *session_pages(journal, config),
     ]
     return pages
 
 
 def month_context(year: int, month: int, config: Config, shared: Insights) -> dict:
-    """The monthly review: calendar, charts, wins, routines, tags, feelings."""
+    """The monthly review: calendar, charts, wins, routines, tags, feelings; events marked."""
     summary = shared.months[(year, month)]
+    marked = [(e.date, text) for e in summary.entries for text in e.events]
     keys = list(shared.months)
     index = keys.index((year, month))
     before = shared.months[keys[index - 1]] if index else None
@@ -66,9 +71,9 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
         "calendar": calendar,
         "mood_chart": calendars.mood_count_chart(summary.days, config.mood, f"{prefix}-moods") if has_mood else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, config.metric(t.name), f"{prefix}-{slugify(t.name)}")
+            charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(summary.entries, config)
-            if t.points
+            if t.points and (metric := config.metric(t.name)) is not None
         ],
     }
 
@@ -90,11 +95,12 @@ def day_links(entries: Sequence[Entry], page: str) -> charts.Link:
     return link
 
 
-def _progress(journal: Journal, config: Config, shared: Insights) -> Page:
+def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[LifeEvent, ...]) -> Page:
     entries = journal.entries
     wins = win_counts(entries)
     trend = mood_trend(entries)
     stretches = hard_stretches(entries, config.mood)
+    marked = marks(events)
     context = {
         "statistic": TREND_STATISTIC,
         "short_days": SHORT_DAYS,
@@ -103,11 +109,11 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> Page:
         "compare_days": COMPARE_DAYS,
         "covered_days": (entries[-1].date - entries[0].date).days + 1 if entries else 0,
         "newest": journal.newest,
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend") if trend.points else None,
+        "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, config.metric(t.name), f"metric-{slugify(t.name)}")
+            charts.metric_trend_chart(t, metric, f"metric-{slugify(t.name)}", marked)
             for t in metric_trends(entries, config)
-            if t.points
+            if t.points and (metric := config.metric(t.name)) is not None
         ],
         "pixels": [
             calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", day_links(entries, "progress/"))
@@ -130,6 +136,9 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> Page:
         # The rules behind the figures, so the page states them as the code applies them.
         "low_labels": [config.mood.label(level) for level in range(config.mood.low, low_ceiling(config.mood) + 1)],
         "min_tag_days": MIN_TAG_DAYS,
+        "events": events,
+        "around_days": AROUND_DAYS,
+        "fewest_days": FEWEST_DAYS,
     }
     return Page("progress/", "progress.html", context)
 
