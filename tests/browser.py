@@ -317,7 +317,7 @@ def describe_violations(url: str, violations: list[dict[str, Any]]) -> list[str]
 
 # --- fixtures ------------------------------------------------------------------------------
 #
-# Test modules import these (`from tests.browser import chromium  # noqa: F401`), and pytest
+# Test modules import these (`from tests.browser import chromium`, marked as a fixture import), and pytest
 # then registers them once per importing module. So that every module still shares one
 # build, one server and one browser (two Playwright instances in one thread cannot run),
 # each fixture hands out a single value kept for the whole session in config.stash.

@@ -23,7 +23,9 @@ def open_on(chromium, url: str, when: str) -> str:
 
 def test_a_day_with_entries_opens_its_page(chromium, site_url):
     # 12 September has two entries in the sample journal.
-    assert open_on(chromium, site_url + "/on-this-day/", "2027-09-12T10:00:00").endswith("/on-this-day/09-12/index.html")
+    assert open_on(chromium, site_url + "/on-this-day/", "2027-09-12T10:00:00").endswith(
+        "/on-this-day/09-12/index.html"
+    )
 
 
 def test_a_day_without_entries_stays_on_the_list(chromium, site_url):
