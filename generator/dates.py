@@ -50,3 +50,13 @@ def short_date(date: dt.date) -> str:
 def month_label(year: int, month: int) -> str:
     """November 2026."""
     return f"{MONTHS[month - 1]} {year}"
+
+
+def days_before(date: dt.date, days: int) -> dt.date:
+    """`days` before `date`, and never before 1 January of year 1 (a journal may hold any year)."""
+    return date - dt.timedelta(days=days) if (date - dt.date.min).days >= days else dt.date.min
+
+
+def days_after(date: dt.date, days: int) -> dt.date:
+    """`days` after `date`, and never after 31 December 9999."""
+    return date + dt.timedelta(days=days) if (dt.date.max - date).days >= days else dt.date.max

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.dates import days_after, days_before
 from generator.model import Config, Entry
 from generator.progress.insights import group_days, median
 
@@ -72,8 +73,8 @@ def _figures(day: dt.date, series: dict[str, dict[dt.date, float]], config: Conf
     figures = []
     labels = {"mood": ("Mood", "")} | {m.name: (m.label, m.unit) for m in config.metrics}
     for name, values in series.items():
-        before = _side(values, day - dt.timedelta(days=AROUND_DAYS), day - dt.timedelta(days=1))
-        after = _side(values, day + dt.timedelta(days=1), day + dt.timedelta(days=AROUND_DAYS))
+        before = _side(values, days_before(day, AROUND_DAYS), days_before(day, 1))
+        after = _side(values, days_after(day, 1), days_after(day, AROUND_DAYS))
         if before and after:
             figures.append(Figure(name, *labels[name], before, after))
     return tuple(figures)

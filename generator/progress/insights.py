@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from generator.dates import month_label
+from generator.dates import days_before, month_label
 from generator.model import Config, Entry, Habit, MoodScale
 from generator.slugs import slugify
 
@@ -99,7 +99,7 @@ def _rolling(series: Sequence[tuple[dt.date, float]]) -> tuple[TrendPoint, ...]:
     for date, value in series:
         for window in (short, long):
             window.add(date, value)
-            window.drop_before(date - dt.timedelta(days=window.days - 1))
+            window.drop_before(days_before(date, window.days - 1))
         points.append(TrendPoint(date, value, short.mean(), long.mean()))
     return tuple(points)
 
@@ -168,7 +168,7 @@ def win_counts(entries: Sequence[Entry]) -> WinCounts:
     weeks: dict[dt.date, int] = {}
     months: dict[dt.date, int] = {}
     for entry in entries:
-        monday = entry.date - dt.timedelta(days=entry.date.weekday())
+        monday = days_before(entry.date, entry.date.weekday())
         weeks[monday] = weeks.get(monday, 0) + len(entry.wins)
         first = entry.date.replace(day=1)
         months[first] = months.get(first, 0) + len(entry.wins)
@@ -230,7 +230,7 @@ def routines(entries: Sequence[Entry], config: Config) -> tuple[Routine, ...]:
     first, newest = entries[0].date, entries[-1].date
     kept = _kept_by_day(entries)
     window = min(RECENT_DAYS, (newest - first).days + 1)
-    recent_from = newest - dt.timedelta(days=window - 1)
+    recent_from = days_before(newest, window - 1)
     months = sorted({(e.date.year, e.date.month) for e in entries})
     result = []
     for habit in config.habits:
@@ -299,7 +299,7 @@ def then_and_now(entries: Sequence[Entry], config: Config) -> ThenAndNow | None:
 
 
 def _span(days: Sequence[Day], dates: list[dt.date], end: dt.date, config: Config, clip: bool) -> Span | None:
-    start = end - dt.timedelta(days=SPAN_DAYS - 1)
+    start = days_before(end, SPAN_DAYS - 1)
     start = max(start, dates[0]) if clip else start
     inside = days[bisect_left(dates, start) : bisect_right(dates, end)]
     if not inside:

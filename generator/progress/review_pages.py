@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.dates import days_before
 from generator.model import Config, Journal, Page
 from generator.progress import charts
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
@@ -32,7 +33,7 @@ def review_page(journal: Journal, config: Config, start: dt.date, end: dt.date) 
     """One review for any span (`cairn review --from --to`), set beside the span just before it."""
     events = _public_events(journal, config)
     span = Span(start, end)
-    before = Span(start - dt.timedelta(days=span.days), start - dt.timedelta(days=1))
+    before = Span(days_before(start, span.days), days_before(start, 1))
     previous = review(journal.entries, before, config)
     made = review(journal.entries, span, config, previous if previous.entries else None)
     return Page(REVIEWS_URL + span.slug + "/", "review.html", review_context(made, config, events, previous))

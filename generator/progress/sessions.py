@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from generator.dates import days_after, days_before
 from generator.model import Config, Entry, Habit
 from generator.progress.insights import Day, group_days, low_ceiling, median, tally
 
@@ -66,7 +67,7 @@ class Review:
 def session_spans(sessions: tuple[dt.date, ...], newest: dt.date | None) -> list[Span]:
     """One span between each two sessions (to the day before the later one), and one
     since the last session, to the newest entry, once there is an entry after it."""
-    spans = [Span(a, b - dt.timedelta(days=1)) for a, b in pairwise(sessions) if b > a]
+    spans = [Span(a, days_before(b, 1)) for a, b in pairwise(sessions) if b > a]
     if sessions and newest is not None and newest >= sessions[-1]:
         spans.append(Span(sessions[-1], newest, since_last=True))
     return spans
@@ -111,7 +112,7 @@ def _hardest(days: tuple[Day, ...], by_date: dict[dt.date, Day], ceiling: int) -
     low = sorted((d for d in days if d.mood is not None and d.mood <= ceiling), key=lambda d: (d.mood, d.date))
     hard = []
     for day in sorted(low[:HARDEST], key=lambda d: d.date):
-        following = by_date.get(day.date + dt.timedelta(days=1))
+        following = by_date.get(days_after(day.date, 1))
         hard.append(
             HardDay(
                 date=day.date,

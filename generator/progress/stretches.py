@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby, takewhile
 
-from generator.dates import month_label
+from generator.dates import days_after, month_label
 from generator.model import Entry, MoodScale
 from generator.progress.insights import group_days, low_ceiling, tally
 
@@ -144,7 +144,7 @@ def words_after(entries: Sequence[Entry], stretches: Stretches) -> tuple[WordsAf
     result = []
     for stretch in reversed(stretches.passed):
         assert stretch.passed_on is not None
-        end = stretch.passed_on + dt.timedelta(days=WORDS_WEEK)
+        end = days_after(stretch.passed_on, WORDS_WEEK)
         words: list[Words] = []
         for entry in entries[bisect_left(dates, stretch.passed_on) :]:
             if entry.date >= end or len(words) >= WORDS_PER_STRETCH:
