@@ -51,7 +51,7 @@ from generator.unchanged import (
     warnings_of,
 )
 from generator.workers import Tell
-from generator.write import MARKER, check_output_folder, read_record, write_site
+from generator.write import MARKER, WriteReport, check_output_folder, read_record, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
 
@@ -287,18 +287,7 @@ def build(
     save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:
         save_manifest(journal, out, digest, report.entries, report.pages, report.warnings)
-    timings = {**report.timings, "write": time.perf_counter() - write_started}
-    return Report(
-        entries=report.entries,
-        pages=report.pages,
-        written=written.written,
-        unchanged=written.unchanged,
-        removed=written.removed,
-        seconds=time.perf_counter() - started,
-        kept=written.kept,
-        warnings=report.warnings,
-        timings=timings,
-    )
+    return _after_write(report, written, started, {**report.timings, "write": time.perf_counter() - write_started})
 
 
 def static_files(journal: Path, config: Config) -> dict[str, bytes]:
@@ -338,17 +327,7 @@ def build_share(journal: Path, share: Edition, out: Path, passphrase: str) -> Re
     prepared = prepare(journal, passphrase=passphrase, save_caches=True, share=share)
     written = write_site(out, prepared.files, sealed=True)
     prepared.cache.save()
-    report = prepared.report
-    return Report(
-        entries=report.entries,
-        pages=report.pages,
-        written=written.written,
-        unchanged=written.unchanged,
-        removed=written.removed,
-        seconds=time.perf_counter() - started,
-        warnings=report.warnings,
-        timings=report.timings,
-    )
+    return _after_write(prepared.report, written, started, prepared.report.timings)
 
 
 def draw_review(journal: Path, start: dt.date, end: dt.date, out: Path) -> Path:
@@ -369,3 +348,18 @@ def draw_review(journal: Path, start: dt.date, end: dt.date, out: Path) -> Path:
     }
     write_site(out, kept)
     return out / "index.html"
+
+
+def _after_write(report: Report, written: WriteReport, started: float, timings: dict[str, float]) -> Report:
+    """The report of a prepared site once it is written."""
+    return Report(
+        entries=report.entries,
+        pages=report.pages,
+        written=written.written,
+        unchanged=written.unchanged,
+        removed=written.removed,
+        seconds=time.perf_counter() - started,
+        kept=written.kept,
+        warnings=report.warnings,
+        timings=timings,
+    )
