@@ -38,7 +38,7 @@ def test_the_page_is_valid_html(built_site: Path):
 
 def test_the_sample_plan_comes_first(built_site: Path):
     page = (built_site / "hard-days" / "index.html").read_text(encoding="utf-8")
-    assert page.index("My plan for the bad nights") < page.index("Hard stretches before")
+    assert page.index("My plan for the hard nights") < page.index("Hard stretches before")
 
 
 @pytest.mark.browser

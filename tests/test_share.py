@@ -128,7 +128,7 @@ def test_the_share_holds_the_chosen_pages_only(therapist: dict[str, str]):
             "This page is not here",
             "Progress",
             "Wins",
-            "Session reviews",
+            "Reviews",
             "2026",
             "September 2026",
             "Between sessions: 1 Sep 2026 to 14 Sep 2026",
