@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import base64
 import hmac
-import os
 import posixpath
 import re
 import secrets
-import tempfile
 import unicodedata
 import zlib
 from collections.abc import Callable, Mapping
@@ -20,6 +18,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from generator.errors import BuildFailed, ContentError
+from generator.write import atomic_write
 
 ITERATIONS = 600_000
 MIN_PASSPHRASE = 12
@@ -155,11 +154,7 @@ def save_salt(journal: Path, salt: bytes, name: str = SALT_FILE) -> None:
         "# journal (in git). Without it, the next encrypted build gives every page a new address.\n"
         f"{salt.hex()}\n"
     )
-    fd, temp = tempfile.mkstemp(dir=journal, prefix=".tmp-salt-")
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.chmod(temp, 0o644)
-    os.replace(temp, journal / name)
+    atomic_write(journal / name, text.encode("utf-8"), 0o644)
 
 
 def derive_key(passphrase: str, salt: bytes, iterations: int = ITERATIONS) -> bytes:
