@@ -28,9 +28,10 @@ from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import load_config
 from generator.content import CONTENT_DIR, find_asset_files, load_entries
 from generator.crypt import encrypt_site
-from generator.errors import BuildFailed, ContentError
+from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
 from generator.model import Page
+from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
@@ -106,24 +107,24 @@ def prepare(
         config = load_config(journal)
     with clock.stage("load"):
         loaded = load_entries(journal, config)
-    errors = list(loaded.errors) + (loaded.warnings if strict else [])
+    problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
     with clock.stage("index"):
         entries = assign_urls(entries)
     html_cache = HtmlCache(journal / CACHE_DIR / "html.json")
-    asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal)}
+    asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal, config.exclude)}
     with clock.stage("body"):
         bodies = give_bodies(
             journal, entries, asset_names, html_cache, journal / CACHE_DIR / "photos", save_cache=save_caches
         )
-    errors += bodies.errors
+    problems += bodies.errors
     with clock.stage("journal"):
         journal_index = build_journal(bodies.entries)
     with clock.stage("plan"):
         pages, collisions = plan(journal_index, config, bodies.photos)
-    errors += collisions
+    errors, warnings = sort_out(problems + collisions, strict)
     if errors:
-        raise BuildFailed(errors)
+        raise BuildFailed(errors, warnings)
     with clock.stage("render"):
         prints, unchanged = _fingerprints(
             journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
@@ -131,10 +132,11 @@ def prepare(
         env = make_environment(journal, config)
         rendered, template_errors = render_pages(env, pages, journal, unchanged)
         if template_errors:
-            raise BuildFailed(template_errors)
+            raise BuildFailed(template_errors, warnings)
         files: dict[str, bytes | None] = dict(rendered)
         files["robots.txt"] = ROBOTS
-        files.update(_theme_files(journal))
+        files["static/moods.css"] = mood_css(config.mood).encode()
+        files.update(_theme_files(journal))  # a journal's own static/moods.css wins
         files.update(bodies.files)
         files["static/search-index.js"] = search_index(journal_index.entries, config)
         for name in sorted(asset_names):
@@ -149,7 +151,7 @@ def prepare(
         entries=len(entries),
         pages=len(pages),
         seconds=time.perf_counter() - started,
-        warnings=[] if strict else loaded.warnings,
+        warnings=warnings,
         timings=clock.timings,
     )
     return Prepared(files, report, html_cache, prints)

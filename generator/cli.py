@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args, journal)
     except BuildFailed as failure:
-        _print_problems(failure.errors)
+        _print_problems(failure.problems)
         count = len(failure.errors)
         print(f"Nothing was written: {count} {'problem' if count == 1 else 'problems'} to fix first.", file=sys.stderr)
         return EXIT_CONTENT
@@ -370,7 +370,7 @@ def _serve(args: argparse.Namespace, journal: Path) -> int:
         try:
             report = build(journal, site, drafts=args.drafts)
         except BuildFailed as failure:
-            _print_problems(failure.errors)
+            _print_problems(failure.problems)
             print("Still showing the last good version of the site.", file=sys.stderr)
             return [str(e) for e in failure.errors]
         _print_problems(report.warnings)

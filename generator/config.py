@@ -11,7 +11,7 @@ import yaml
 
 from generator.day_boundary import read_day_start
 from generator.errors import BuildFailed, ContentError, suggest
-from generator.model import Config, Habit, Metric, MoodScale, fold_mood_word
+from generator.model import ENTRY_FIELDS, Config, Habit, Metric, MoodScale, fold_mood_word
 from generator.yamlload import BadValue, Field, NotAMapping, error_line, key_lines, load_mapping
 
 CONFIG_FILE = "journal.yaml"
@@ -27,7 +27,9 @@ KNOWN_KEYS = (
     "home_entries",
     "lock_after_minutes",
     "private_tags",
+    "exclude",
 )
+METRIC_KEYS = ("label", "unit", "min", "max")
 LONGEST_LOCK = 7 * 24 * 60  # a week, in minutes
 
 
@@ -193,16 +195,24 @@ def _metrics(field: Field, problems: _Problems) -> tuple[Metric, ...] | None:
         return None
     metrics = []
     for name, spec in field.value.items():
+        line = problems.line_of(("metrics", str(name)), field.line)
         spec = spec if isinstance(spec, dict) else {"label": spec} if isinstance(spec, str) else None
         if spec is None:
-            problems.add(field.line, f"metric '{name}' must have a label, and optionally unit, min and max")
+            problems.add(line, f"metric '{name}' must have a label, and optionally unit, min and max")
             continue
-        unknown = set(spec) - {"label", "unit", "min", "max"}
-        if unknown:
-            problems.add(field.line, f"metric '{name}' has unknown setting '{sorted(unknown)[0]}'")
+        if str(name) in ENTRY_FIELDS:
+            problems.add(line, f"metric '{name}' has the name of an entry's own field; give the metric another name")
+            continue
+        for key in sorted(set(spec) - set(METRIC_KEYS), key=str):
+            hint = suggest(str(key), METRIC_KEYS)
+            also = f" (did you mean '{hint}'?)" if hint else " (use label, unit, min and max)"
+            problems.add(line, f"metric '{name}' has unknown setting '{key}'{also}")
         bounds = [spec.get("min"), spec.get("max")]
         if any(b is not None and (not isinstance(b, (int, float)) or isinstance(b, bool)) for b in bounds):
-            problems.add(field.line, f"metric '{name}' min and max must be numbers")
+            problems.add(line, f"metric '{name}' min and max must be numbers")
+            continue
+        if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
+            problems.add(line, f"metric '{name}' has min {bounds[0]} above max {bounds[1]}; swap them")
             continue
         metrics.append(
             Metric(
@@ -236,6 +246,21 @@ def _private_tags(field: Field, problems: _Problems) -> tuple[str, ...] | None:
     return None
 
 
+def _exclude(field: Field, problems: _Problems) -> tuple[str, ...] | None:
+    """Folders below content/ to skip: names (every folder so named) or paths (notes/old)."""
+    value = [field.value] if isinstance(field.value, str) else field.value
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip("/ ") for x in value):
+        problems.add(
+            field.line, "exclude must list folders below content/ to skip (for example [templates, notes/old])"
+        )
+        return None
+    folders = tuple(x.strip().strip("/") for x in value)
+    for folder in folders:
+        if ".." in folder.split("/"):
+            problems.add(field.line, f"exclude names folders below content/, so '{folder}' cannot go up with ..")
+    return folders
+
+
 _READERS = {
     "title": _text,
     "author": _text,
@@ -248,4 +273,5 @@ _READERS = {
     "metrics": _metrics,
     "habits": _habits,
     "private_tags": _private_tags,
+    "exclude": _exclude,
 }

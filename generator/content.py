@@ -4,36 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.dates import long_date
 from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
+from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
+from generator.filenames import date_in_name, find_entry_files
+from generator.filenames import find_asset_files as find_asset_files
+from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
+from generator.inline import inline_fields, text_tags
 from generator.model import Config, Entry
 from generator.slugs import slugify
-from generator.yamlload import (
-    BadValue,
-    Field,
-    NotAMapping,
-    error_line,
-    error_message,
-    load_mapping,
-)
+from generator.yamlload import Field
 
-CONTENT_DIR = "content"
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping")
 # Lists where a comma inside a plain string separates items ("tags: a, b").
 COMMA_LISTS = ("tags", "emotions", "habits")
-BOOL_FIELDS = ("resurface", "draft", "private")
+BOOL_FIELDS = ("resurface", "draft", "private", "published")  # published: false (Jekyll, Hugo) is a draft
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
 QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood")
-DATE_PREFIX = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[-_ .]+(.*))?$")
 _TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
 
@@ -44,28 +37,9 @@ class Loaded:
     warnings: list[ContentError]
 
 
-def find_entry_files(journal: Path) -> list[Path]:
-    root = journal / CONTENT_DIR
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*.md") if not _hidden(p.relative_to(root)))
-
-
-def find_asset_files(journal: Path) -> list[Path]:
-    """Images and other files beside the entries, copied as they are."""
-    root = journal / CONTENT_DIR
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md" and not _hidden(p.relative_to(root)))
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith((".", "_")) or part.endswith("~") for part in relative.parts)
-
-
 def load_entries(journal: Path, config: Config) -> Loaded:
     entries, errors, warnings = [], [], []
-    for path in find_entry_files(journal):
+    for path in find_entry_files(journal, config.exclude):
         name = path.relative_to(journal).as_posix()
         entry, problems = read_entry(name, path.read_bytes(), config)
         errors += [p for p in problems if not p.warning]
@@ -73,21 +47,6 @@ def load_entries(journal: Path, config: Config) -> Loaded:
         if entry is not None:
             entries.append(entry)
     return Loaded(entries, sorted(errors), sorted(warnings))
-
-
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter or None, body, line number where the body starts)."""
-    if not text.startswith("---\n"):
-        return None, text, 1
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M)
-    if end is None:
-        return text[4:], "", 0  # unclosed: the caller reports it
-    front = text[4 : 4 + end.start()]
-    rest = text[4 + end.end() :]
-    body_line = 2 + front.count("\n") + 1
-    if rest.startswith("\n"):
-        rest = rest[1:]
-    return front, rest, body_line
 
 
 def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, list[ContentError]]:
@@ -102,29 +61,34 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     except UnicodeDecodeError as error:
         problem(raw.count(b"\n", 0, error.start) + 1, f"is not UTF-8 text (byte {error.start})")
         return None, problems
-    front, body, body_line = split_front_matter(text)
+    split = split_front_matter(text)
+    body, body_line = split.body, split.body_line
     fields: dict[str, Field] = {}
-    if front is not None and body_line == 0:
-        problem(1, "front matter starts with --- but has no closing --- line")
+    if split.fence is not None and body_line == 0:
+        problem(1, f"front matter starts with {split.fence} but has no closing {split.fence} line")
         return None, problems
-    if front is not None:
+    if split.fence is not None:
         try:
-            fields = load_mapping(front)
-        except yaml.YAMLError as error:
-            problem(error_line(error) + 1, error_message(error))
+            fields = read_fields(split)
+        except FrontMatterProblem as error:
+            problem(error.line, str(error))
             return None, problems
-        except NotAMapping as error:
-            problem(error.line + 1, str(error))
-            return None, problems
-        except BadValue as error:
-            problem(error.line + 1, error.describe(offset=1))
-            return None, problems
-        fields = {key: Field(f.value, f.line + 1) for key, f in fields.items()}
+    known = KNOWN_FIELDS + tuple(m.name for m in config.metrics)
+    _add_inline_fields(fields, body, body_line, known)
 
     stem = Path(name).stem
-    prefix = DATE_PREFIX.match(stem)
-    date, time = _read_date(fields.get("date"), prefix, config, problem)
+    named = date_in_name(stem)
+    date, time = _read_date(fields.get("date"), named.date, config, problem)
     if date is None:
+        if "date" not in fields:
+            why = "has no date"
+            if named.unsure:
+                why = f"has {named.unsure} in its name, which could be day-month or month-day"
+            message = (
+                f"{why}, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
+                "to its front matter or start its file name with the date"
+            )
+            problem(1, message, warning=True)
         return None, problems
 
     # Written in the small hours and counted for the day before: it comes last in that day.
@@ -149,12 +113,15 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     for key in LIST_FIELDS:
         if key in fields:
             values[key] = _read_list(key, fields[key], problem)
+    values["tags"] = _with_text_tags(values.get("tags", ()), body)
     for key in BOOL_FIELDS:
         if key in fields:
             values[key] = _read_bool(key, fields[key], problem)
-    _check_habits(values.get("habits", ()), fields.get("habits"), config, problem)
+    if values.pop("published", True) is False:
+        values["draft"] = True
+    if "habits" in values:
+        values["habits"] = _read_habits(values["habits"], fields["habits"], config, problem)
 
-    known = KNOWN_FIELDS + tuple(m.name for m in config.metrics)
     extra = {}
     for key, field in fields.items():
         if key in known:
@@ -164,7 +131,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
         if hint and key not in QUIET_EXTRAS:
             problem(field.line, f"unknown key '{key}' (did you mean '{hint}'?)", warning=True)
 
-    slug_text = prefix.group(2) if prefix else stem
+    slug_text = named.rest
     slug = slugify(slug_text) if slug_text else (slugify(values["title"]) if "has_title" in values else "")
     if any(not p.warning for p in problems):
         return None, problems
@@ -180,11 +147,8 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     return entry, problems
 
 
-def _read_date(field, prefix, config, problem):
-    from_name = _name_date(prefix.group(1)) if prefix else None
+def _read_date(field, from_name, config, problem):
     if field is None:
-        if from_name is None:
-            problem(1, "has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it")
         return from_name, None
     value, time = field.value, None
     if isinstance(value, str):  # quoted, as Jekyll front matter often has it: '2015-01-16'
@@ -209,14 +173,6 @@ def _iso_date(text: str) -> dt.date | dt.datetime | str:
         return text
 
 
-def _name_date(text: str) -> dt.date | None:
-    """2026-11-23, or 2024-12-5 as some people write it."""
-    try:
-        return dt.date(*(int(part) for part in text.split("-")))
-    except ValueError:
-        return None
-
-
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -227,7 +183,11 @@ def _read_mood(field, config, problem):
         return None
     if isinstance(field.value, int) and not isinstance(field.value, bool) and scale.low <= field.value <= scale.high:
         return field.value
-    problem(field.line, f"mood must be a whole number from {scale.low} to {scale.high} (got {field.value!r})")
+    if isinstance(field.value, str) and scale.level_of(field.value) is not None:
+        return scale.level_of(field.value)
+    hint = " or a word of the scale; other words and emoji can be added under mood: aliases: in journal.yaml"
+    hint = hint if isinstance(field.value, str) else ""
+    problem(field.line, f"mood must be a whole number from {scale.low} to {scale.high}{hint} (got {field.value!r})")
     return None
 
 
@@ -295,12 +255,33 @@ def _read_bool(key, field, problem) -> bool:
     return key == "resurface"
 
 
-def _check_habits(habits, field, config, problem) -> None:
+def _read_habits(habits, field, config, problem) -> tuple[str, ...]:
+    """Habits as journal.yaml names them ("Walk" is the habit walk); others kept, with a warning."""
     names = tuple(h.name for h in config.habits)
     if not names:
-        return
+        return habits
+    by_fold = {name.casefold(): name for name in names}
+    kept = []
     for habit in habits:
-        if habit not in names:
-            hint = suggest(habit, names)
-            also = f" (did you mean '{hint}'?)" if hint else f" (journal.yaml declares: {', '.join(names)})"
-            problem(field.line, f"habit '{habit}' is not declared in journal.yaml{also}", warning=True)
+        if habit.casefold() in by_fold:
+            kept.append(by_fold[habit.casefold()])
+            continue
+        kept.append(habit)
+        hint = suggest(habit, names)
+        also = f" (did you mean '{hint}'?)" if hint else f" (journal.yaml declares: {', '.join(names)})"
+        problem(field.line, f"habit '{habit}' is not declared in journal.yaml{also}", warning=True)
+    return tuple(dict.fromkeys(kept))
+
+
+def _add_inline_fields(fields: dict[str, Field], body: str, body_line: int, known: tuple[str, ...]) -> None:
+    """Dataview fields (`mood:: 4`) fill what the front matter leaves out; the first one written counts."""
+    by_fold = {name.casefold(): name for name in known}
+    for found in inline_fields(body):
+        key = by_fold.get(found.key.casefold(), found.key)
+        fields.setdefault(key, Field(found.value, body_line + found.line))
+
+
+def _with_text_tags(tags: tuple[str, ...], body: str) -> tuple[str, ...]:
+    """Front-matter tags, then the #tags written in the text that are not among them."""
+    seen = {tag.casefold() for tag in tags}
+    return tags + tuple(tag for tag in text_tags(body) if tag.casefold() not in seen)

@@ -27,11 +27,25 @@ LONGEST_MESSAGE = 400
 
 
 class BuildFailed(Exception):
-    """Raised with every error found, so one run reports all of them."""
+    """Raised with every error found, so one run reports all of them; the warnings
+    found in the same run come along, so they are shown too."""
 
-    def __init__(self, errors: list[ContentError]):
+    def __init__(self, errors: list[ContentError], warnings: list[ContentError] | None = None):
         self.errors = sorted(errors)
+        self.warnings = sorted(warnings or [])
         super().__init__("\n".join(str(e) for e in self.errors))
+
+    @property
+    def problems(self) -> list[ContentError]:
+        """Errors and warnings together, sorted by file and line."""
+        return sorted(self.errors + self.warnings)
+
+
+def sort_out(problems: list[ContentError], strict: bool) -> tuple[list[ContentError], list[ContentError]]:
+    """(errors, warnings), each sorted; with `strict` the warnings count as errors too."""
+    if strict:
+        return sorted(problems), []
+    return sorted(p for p in problems if not p.warning), sorted(p for p in problems if p.warning)
 
 
 def suggest(word: str, known: list[str] | tuple[str, ...]) -> str | None:

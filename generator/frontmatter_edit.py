@@ -90,7 +90,7 @@ def extend_list(front: str, key: str, items: list[str], present: tuple[str, ...]
 def _extend_sequence(front: str, node: yaml.SequenceNode, new: list[str]) -> str:
     if node.flow_style:
         closing = node.end_mark.index - 1  # the position of "]"
-        before = ", " if node.value else ""
+        before = "" if front[:closing].rstrip().endswith((",", "[")) else ", "  # [a, b,] has its comma
         return _apply(front, Edit(closing, closing, before + ", ".join(yaml_item(i) for i in new)))
     edits = []
     empty = [item for item in node.value if _is_empty(item)]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import groupby
 
 from generator.model import Entry, Journal, Tag
-from generator.slugs import slugify
+from generator.slugs import tag_slug
 
 
 def entry_url(date, name: str | None) -> str:
@@ -50,7 +50,7 @@ def build_journal(with_urls: list[Entry]) -> Journal:
     years: dict[int, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for entry in with_urls:
         for tag in dict.fromkeys(entry.tags):
-            slug = slugify(tag)
+            slug = tag_slug(tag)
             names.setdefault(slug, tag)  # "Walk" and "walk" are one tag
             if not by_tag[slug] or by_tag[slug][-1] is not entry:
                 by_tag[slug].append(entry)

@@ -12,6 +12,13 @@ def fold_mood_word(word: str) -> str:
     return " ".join(word.replace("\ufe0f", "").replace("\ufe0e", "").split()).casefold()
 
 
+# The fields an entry has of its own; a metric may not take one of these names.
+ENTRY_FIELDS = (
+    *("date", "time", "title", "mood", "tags", "wins", "gratitude", "emotions", "habits", "coping"),
+    *("resurface", "draft", "published", "private", "event", "for_session"),
+)
+
+
 @dataclass(frozen=True)
 class MoodScale:
     """Moods are whole numbers from `low` to `low + len(labels) - 1`.
@@ -77,6 +84,7 @@ class Config:
     metrics: tuple[Metric, ...] = ()
     habits: tuple[Habit, ...] = ()
     home_entries: int = 7
+    exclude: tuple[str, ...] = ()  # folders below content/ that hold no entries
     lock_after_minutes: float = 30.0  # an encrypted site locks itself after this long unused; 0: never
     private_tags: tuple[str, ...] = ()  # an entry with any of these tags is private
 
@@ -117,6 +125,7 @@ class Entry:
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
     html: str = ""
     url: str = ""
+    mentioned_in: tuple[tuple[str, str], ...] = ()  # (url, title) of each entry linking here, oldest first
 
     @property
     def metric_values(self) -> dict[str, float]:
@@ -125,7 +134,7 @@ class Entry:
     @property
     def sort_key(self) -> tuple:
         # Same day, no times: "2026-05-01.md" before "2026-05-01-evening.md".
-        return (self.date, self.late, self.time or dt.time(0), self.source.removesuffix(".md"))
+        return (self.date, self.late, self.time or dt.time(0), self.source.rsplit(".", 1)[0])
 
 
 @dataclass(frozen=True)

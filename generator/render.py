@@ -14,7 +14,7 @@ from generator.body.markup import ASSET_MARK, PAGE_MARK
 from generator.dates import long_date, month_name, short_date
 from generator.errors import ContentError
 from generator.model import Config, Page
-from generator.slugs import slugify
+from generator.slugs import tag_slug
 
 PACKAGE_THEME = Path(__file__).parent / "theme"
 SOURCE_THEME = Path(__file__).parent.parent / "templates"
@@ -54,7 +54,7 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
         auto_reload=False,  # one build reads each template once; checking it again costs per include
     )
     env.globals["config"] = config
-    env.globals["tag_slug"] = slugify
+    env.globals["tag_slug"] = tag_slug
     env.filters["longdate"] = long_date
     env.filters["monthname"] = month_name
     env.filters["shortdate"] = short_date

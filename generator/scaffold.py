@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 from generator.config import CONFIG_FILE
-from generator.content import CONTENT_DIR
+from generator.content import CONTENT_DIR, find_entry_files
 from generator.day_boundary import journal_today
 from generator.entry_templates import DEFAULT_TEMPLATE, draw_template, find_template
 from generator.model import Config
@@ -135,8 +135,8 @@ def find_day_entry(journal: Path, date: dt.date, suffix: str = "") -> Path | Non
     usual = usual.with_name(usual.stem + suffix + ".md")
     if usual.exists():
         return usual
-    content = journal / CONTENT_DIR
-    elsewhere = sorted(content.rglob(usual.name)) if content.is_dir() else []
+    # Only where a build looks: not in hidden or _underscore folders.
+    elsewhere = [path for path in find_entry_files(journal) if path.name == usual.name]
     return elsewhere[0] if elsewhere else None
 
 
@@ -150,7 +150,7 @@ def new_entry(
     """The day's entry file, started from a template unless it exists. Never overwrites.
 
     With a title, a day that already has an entry gets a second one named after it
-    (2026-11-23-evening.md). Raises UnknownTemplate, or ContentError for a broken template.
+    (2026-11-23-evening.md). Raises UnknownTemplate, or BuildFailed for a broken template.
     """
     chosen = find_template(journal, template)
     first = find_day_entry(journal, date)

@@ -44,7 +44,7 @@ from collections.abc import Iterable
 
 from generator.dates import MONTHS, WEEKDAYS
 from generator.model import Config, Entry
-from generator.slugs import slugify
+from generator.slugs import tag_slug
 
 GLOBAL = "CAIRN_SEARCH"
 VERSION = 1
@@ -72,7 +72,7 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
     names: dict[str, str] = {}
     for entry in ordered:
         for tag in entry.tags:
-            names.setdefault(slugify(tag), tag)  # "Walk" and "walk" are one tag
+            names.setdefault(tag_slug(tag), tag)  # "Walk" and "walk" are one tag
     tags = sorted(names.items(), key=lambda item: (item[1].lower(), item[0]))
     position = {slug: i for i, (slug, _) in enumerate(tags)}
     records = []
@@ -80,7 +80,7 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
         record: dict = {"u": entry.url, "t": entry.title, "d": entry.date.isoformat()}
         if entry.mood is not None:
             record["m"] = entry.mood
-        tag_positions = list(dict.fromkeys(position[slugify(t)] for t in entry.tags))
+        tag_positions = list(dict.fromkeys(position[tag_slug(t)] for t in entry.tags))
         for key, value in (
             ("g", tag_positions),
             ("w", list(entry.wins)),

@@ -9,6 +9,16 @@ import unicodedata
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
+# Spelled out in tag slugs, so C++, C# and C get three pages, not one.
+_SYMBOLS = {"+": " plus ", "#": " sharp ", "&": " and ", "@": " at ", "%": " percent "}
+
+
+def tag_slug(name: str) -> str:
+    """A tag's (or a feeling's) URL part: case, accents and spacing never matter ("Walk",
+    "walk"; "Café", "cafe"), but the symbols that tell tags apart do ("C++", "C#", "C")."""
+    return slugify("".join(_SYMBOLS.get(char, char) for char in name))
+
+
 def slugify(text: str) -> str:
     """'Café & friends' -> 'cafe-friends'. Never empty, never '..' or a slash."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -281,7 +281,13 @@ def test_new_never_overwrites(journal, how):
         cwd=folder,
         env=environment(EDITOR="true", VISUAL=None),
     )
-    assert (result.returncode, result.stdout) == (0, "Opening the existing entry content/2026/11/2026-11-23.md\n")
+    assert (result.returncode, result.stdout.splitlines()) == (
+        0,
+        [
+            "Opening the existing entry content/2026/11/2026-11-23.md",
+            'To start a second entry for the day, give it a title: --title "Evening".',
+        ],
+    )
     assert snapshot(folder) == before
 
 

@@ -129,12 +129,37 @@ def test_every_problem_is_reported_at_once_and_sorted(journal):
             "mood:\n  lables: [a, b]\n",
             "journal.yaml:2: mood has unknown setting 'lables' (use low, labels and aliases)",
         ),
-        ("metrics:\n  sleep: {min: none}\n", "journal.yaml:1: metric 'sleep' min and max must be numbers"),
-        ("metrics:\n  sleep: {units: h}\n", "journal.yaml:1: metric 'sleep' has unknown setting 'units'"),
+        ("metrics:\n  sleep: {min: none}\n", "journal.yaml:2: metric 'sleep' min and max must be numbers"),
+        (
+            "metrics:\n  sleep: {units: h}\n",
+            "journal.yaml:2: metric 'sleep' has unknown setting 'units' (did you mean 'unit'?)",
+        ),
         (
             "metrics:\n  sleep: 7\n",
-            "journal.yaml:1: metric 'sleep' must have a label, and optionally unit, min and max",
+            "journal.yaml:2: metric 'sleep' must have a label, and optionally unit, min and max",
         ),
+        # Each at the line of its own metric, not at `metrics:`.
+        (
+            "title: x\nmetrics:\n  energy: Energy\n  sleep:\n    label: Sleep\n    min: 12\n    max: 0\n",
+            "journal.yaml:4: metric 'sleep' has min 12 above max 0; swap them",
+        ),
+        (
+            "metrics:\n  energy: Energy\n  tags: {label: Tags}\n",
+            "journal.yaml:3: metric 'tags' has the name of an entry's own field; give the metric another name",
+        ),
+        (
+            "metrics:\n  mood:\n    label: Mood\n",
+            "journal.yaml:2: metric 'mood' has the name of an entry's own field; give the metric another name",
+        ),
+        (
+            "metrics:\n  energy: Energy\n  sleep:\n    label: Sleep\n    colour: blue\n",
+            "journal.yaml:3: metric 'sleep' has unknown setting 'colour' (use label, unit, min and max)",
+        ),
+        (
+            "exclude: 3\n",
+            "journal.yaml:1: exclude must list folders below content/ to skip (for example [templates, notes/old])",
+        ),
+        ("exclude: [../x]\n", "journal.yaml:1: exclude names folders below content/, so '../x' cannot go up with .."),
         ("title: [a, b]\n", "journal.yaml:1: must be a line of text"),
         ("home_entries: true\n", "journal.yaml:1: home_entries must be a whole number above 0 (got True)"),
         (
@@ -202,3 +227,27 @@ def test_day_starts_at_that_is_not_a_morning_time(journal, value):
     assert errors_of(journal({"journal.yaml": f"title: x\nday_starts_at: {value}\n"})) == [
         f'journal.yaml:2: day_starts_at must be a time from "00:00" to "12:00", like "04:00" (got {shown})'
     ]
+
+
+def test_every_metric_problem_in_one_run_each_at_its_metric(journal):
+    text = (
+        "metrics:\n"
+        "  sleep: {label: Sleep, min: 24, max: 0}\n"
+        "  habits: Habits\n"
+        "  energy:\n"
+        "    label: Energy\n"
+        "    maximum: 5\n"
+    )
+    assert errors_of(journal({"journal.yaml": text})) == [
+        "journal.yaml:2: metric 'sleep' has min 24 above max 0; swap them",
+        "journal.yaml:3: metric 'habits' has the name of an entry's own field; give the metric another name",
+        "journal.yaml:4: metric 'energy' has unknown setting 'maximum' (did you mean 'max'?)",
+    ]
+
+
+def test_exclude_lists_folders(journal):
+    assert load_config(journal({"journal.yaml": "exclude: [templates, notes/old/]\n"})).exclude == (
+        "templates",
+        "notes/old",
+    )
+    assert load_config(journal({"journal.yaml": "exclude: drafts\n"})).exclude == ("drafts",)

@@ -11,8 +11,8 @@ from generator.content import (
     find_entry_files,
     load_entries,
     read_entry,
-    split_front_matter,
 )
+from generator.frontmatter import Split, split_front_matter
 from generator.model import Config, Habit, Metric
 
 DAY = "content/2026/11/2026-11-23.md"
@@ -308,7 +308,11 @@ def test_titles_in_any_script():
     [
         ("mood: 7", "2: mood must be a whole number from 1 to 5 (got 7)"),
         ("mood: 0", "2: mood must be a whole number from 1 to 5 (got 0)"),
-        ("mood: great", "2: mood must be a whole number from 1 to 5 (got 'great')"),
+        (
+            "mood: splendid",
+            "2: mood must be a whole number from 1 to 5 or a word of the scale; other words and emoji "
+            "can be added under mood: aliases: in journal.yaml (got 'splendid')",
+        ),
         ("mood: 3.5", "2: mood must be a whole number from 1 to 5 (got 3.5)"),
         ("mood: true", "2: mood must be a whole number from 1 to 5 (got True)"),
         ("sleep: lots", "2: sleep must be a number (got 'lots')"),
@@ -361,16 +365,20 @@ def test_front_matter_never_closed():
     ]
 
 
-def test_no_date_anywhere():
-    assert problems("---\ntitle: Notes\n---\n", name="content/notes.md") == [
-        "content/notes.md:1: has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it"
-    ]
+NOT_AN_ENTRY = (
+    "warning: has no date, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
+    "to its front matter or start its file name with the date"
+)
+
+
+def test_no_date_anywhere_is_a_warning_and_no_entry():
+    found, found_problems = read_entry("content/notes.md", b"---\ntitle: Notes\n---\n", CONFIG)
+    assert found is None
+    assert [str(p) for p in found_problems] == [f"content/notes.md:1: {NOT_AN_ENTRY}"]
 
 
 def test_an_impossible_date_in_the_name_is_no_date():
-    assert problems("x\n", name="content/2026-02-30.md") == [
-        "content/2026-02-30.md:1: has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it"
-    ]
+    assert problems("x\n", name="content/2026-02-30.md") == [f"content/2026-02-30.md:1: {NOT_AN_ENTRY}"]
 
 
 def test_not_utf8():
@@ -383,17 +391,20 @@ def test_not_utf8():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("---\na: 1\n---\nbody\n", ("a: 1\n", "body\n", 4)),
-        ("---\na: 1\n---\n\nbody\n", ("a: 1\n", "\nbody\n", 4)),
-        ("---\na: 1\n...\nbody\n", ("a: 1\n", "body\n", 4)),
-        ("---\n---\nbody\n", ("", "body\n", 3)),
-        ("no front matter\n", (None, "no front matter\n", 1)),
-        ("--- not front matter\n", (None, "--- not front matter\n", 1)),
-        ("---\na: 1\n", ("a: 1\n", "", 0)),
+        ("---\na: 1\n---\nbody\n", ("---", "a: 1\n", "body\n", 4)),
+        ("---\na: 1\n---\n\nbody\n", ("---", "a: 1\n", "\nbody\n", 4)),
+        ("---\na: 1\n...\nbody\n", ("---", "a: 1\n", "body\n", 4)),
+        ("---\n---\nbody\n", ("---", "", "body\n", 3)),
+        ("+++\na = 1\nb = 2\n+++\nbody\n", ("+++", "a = 1\nb = 2\n", "body\n", 5)),
+        ("no front matter\n", (None, "", "no front matter\n", 1)),
+        ("--- not front matter\n", (None, "", "--- not front matter\n", 1)),
+        ("+++ not front matter\n", (None, "", "+++ not front matter\n", 1)),
+        ("---\na: 1\n", ("---", "a: 1\n", "", 0)),
+        ("+++\na = 1\n", ("+++", "a = 1\n", "", 0)),
     ],
 )
 def test_split_front_matter(text, expected):
-    assert split_front_matter(text) == expected
+    assert split_front_matter(text) == Split(*expected)
 
 
 # --- finding files -------------------------------------------------------------------
@@ -437,10 +448,74 @@ def test_load_entries_gathers_every_error_of_every_file_sorted(journal):
     loaded = load_entries(folder, Config())
     assert [str(e) for e in loaded.errors] == [
         "content/a/2026-11-22.md:2: '2026-02-30' is not a real date or time",
-        "content/a/notes.md:1: has no date: add `date: YYYY-MM-DD` to the front matter or start the file name with it",
         "content/b/2026-11-23.md:2: mood must be a whole number from 1 to 5 (got 9)",
     ]
     assert [str(w) for w in loaded.warnings] == [
-        "content/c/2026-11-21.md:3: warning: unknown key 'tag' (did you mean 'tags'?)"
+        f"content/a/notes.md:1: {NOT_AN_ENTRY}",
+        "content/c/2026-11-21.md:3: warning: unknown key 'tag' (did you mean 'tags'?)",
     ]
     assert [e.title for e in loaded.entries] == ["Fine"]
+
+
+# --- other tools' conventions ----------------------------------------------------------
+
+
+def test_published_false_is_a_draft_and_published_true_is_not():
+    assert entry("---\npublished: false\n---\n").draft is True
+    assert entry("---\npublished: true\n---\n").draft is False
+    assert entry("---\npublished: true\ndraft: true\n---\n").draft is True
+
+
+def test_toml_front_matter_gives_values_and_lines():
+    text = '+++\ntitle = "Snow"\ndate = 2026-11-23T08:30:00\nmood = 4\ntags = ["walk"]\nwin = ["Got up"]\n+++\nText.\n'
+    found, found_problems = read_entry(DAY, text.encode(), CONFIG)
+    assert (found.title, found.date, found.time, found.mood, found.tags) == (
+        "Snow",
+        dt.date(2026, 11, 23),
+        dt.time(8, 30),
+        4,
+        ("walk",),
+    )
+    assert found.body == "Text.\n" and found.body_line == 8
+    assert [str(p) for p in found_problems] == [f"{DAY}:6: warning: unknown key 'win' (did you mean 'wins'?)"]
+    assert problems('+++\ntitle = "x"\nmood = 9\n+++\n') == [
+        f"{DAY}:3: mood must be a whole number from 1 to 5 (got 9)"
+    ]
+
+
+def test_moods_in_words_and_emoji_through_the_scale_and_its_aliases():
+    scale = Config().mood.__class__(aliases=(("😀", 5), ("meh", 3)))
+    config = Config(mood=scale)
+    assert entry("---\nmood: Great\n---\n", config=config).mood == 5
+    assert entry("---\nmood: 😀\n---\n", config=config).mood == 5
+    assert entry("mood:: meh\nText.\n", config=config).mood == 3
+    assert problems("---\nmood: 🙃\n---\n", config=config) == [
+        f"{DAY}:2: mood must be a whole number from 1 to 5 or a word of the scale; other words and emoji "
+        "can be added under mood: aliases: in journal.yaml (got '🙃')"
+    ]
+
+
+def test_inline_fields_fill_what_front_matter_leaves_out_at_their_own_line():
+    found = entry("---\nmood: 2\n---\nmood:: 4\nSlept [sleep:: 7] and [Energy:: 3].\n#walk today\n")
+    assert (found.mood, found.metric_values, found.tags) == (2, {"sleep": 7.0, "energy": 3.0}, ("walk",))
+    assert problems("Text\n[sleep:: 30]\n") == [f"{DAY}:2: sleep must be from 0 to 24 hours (got 30)"]
+
+
+def test_habits_match_whatever_their_case():
+    assert entry("---\nhabits: [Walk, MEDS, walk]\n---\n").habits == ("walk", "meds")
+
+
+def test_markdown_files_and_exclude(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.markdown": "x",
+            "content/templates/2026-01-01.md": "x",
+            "content/notes/old/2026-01-02.md": "x",
+            "content/notes/2026-01-03.md": "x",
+            "content/old/2026-01-04.md": "x",
+            "content/notes/old/pic.png": b"\x89PNG",
+        }
+    )
+    names = [p.relative_to(folder).as_posix() for p in find_entry_files(folder, ("templates", "notes/old"))]
+    assert names == ["content/2026-11-23.markdown", "content/notes/2026-01-03.md", "content/old/2026-01-04.md"]
+    assert find_asset_files(folder, ("templates", "notes/old")) == []

@@ -403,3 +403,21 @@ def test_a_list_written_as_a_block_of_text_is_left_for_a_person(tmp_path):
         log(tmp_path, QuickEntry(wins=("showered",)))
     assert [str(e) for e in caught.value.errors] == [f"{NAME}:3: wins is a block of text; add to it by hand"]
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "written, result",
+    [
+        ("tags: [a]\nemotions: [tired,]\n", "tags: [a]\nemotions: [tired,calm]\n"),
+        ("emotions: [ ]\n", "emotions: [ calm]\n"),
+        ("emotions: [\n  tired,\n  ]\n", "emotions: [\n  tired,\n  calm]\n"),
+        ("emotions: tired, hopeful  # a comma list\n", "emotions: [tired, hopeful, calm]  # a comma list\n"),
+        ("emotions:\n- tired\n", "emotions:\n- tired\n- calm\n"),
+    ],
+)
+def test_every_way_of_writing_a_list_is_extended_in_its_own_style(tmp_path, written, result):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text(f"---\n{written}---\n")
+    log(tmp_path, QuickEntry(emotions=("calm",)))
+    assert path.read_text() == f"---\n{result}---\n"

@@ -120,3 +120,27 @@ def test_bounce_back_stays_linear_on_a_long_hard_stretch():
     entries = [entry("1899-12-31", 5)] + [entry((start + dt.timedelta(days=i)).isoformat(), 1) for i in range(30_000)]
     result = patterns.bounce_back(entries, CONFIG)
     assert result.low_days == 30_000 and len(result.dips) == 1 and result.dips[0].back_on is None
+
+
+def test_feelings_that_differ_only_by_accent_are_one_feeling_named_as_first_written():
+    entries = [entry("2026-03-01", emotions=("Café",)), entry("2026-03-02", emotions=("cafe", "calm"))]
+    named = patterns.emotions(entries)
+    assert [(e.name, e.count, e.source) for e in named] == [
+        ("Café", 2, "content/2026-03-01.md"),
+        ("calm", 1, "content/2026-03-02.md"),
+    ]
+
+
+def test_check_passes_with_accented_and_plain_feelings(journal):
+    from tests.conftest import run_cairn
+
+    folder = journal(
+        {
+            "content/2026-03-01.md": "---\nemotions: [Café]\n---\n",
+            "content/2026-03-02.md": "---\nemotions: [cafe]\n---\n",
+        }
+    )
+    result = run_cairn("build", cwd=folder)
+    assert (result.returncode, result.stderr) == (0, "")
+    feelings = sorted(p.name for p in (folder / "site/emotions").iterdir() if p.is_dir())
+    assert feelings == ["cafe"]

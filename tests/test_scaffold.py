@@ -377,3 +377,12 @@ def test_cairn_new_follows_the_scale_in_journal_yaml(tmp_path):
     assert "mood:        # 1 low, 2 steady, 3 bright" in lines
     assert "habits: []    # stretch" in lines
     assert not any("awful" in line for line in lines)
+
+
+def test_a_days_file_in_a_hidden_folder_is_not_the_days_entry(tmp_path):
+    hidden = tmp_path / "content" / ".trash" / "2026-11-23.md"
+    hidden.parent.mkdir(parents=True)
+    hidden.write_text("thrown away\n")
+    path, created = new(tmp_path, "2026-11-23")
+    assert (path, created) == (tmp_path / "content/2026/11/2026-11-23.md", True)
+    assert hidden.read_text() == "thrown away\n"

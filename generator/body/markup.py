@@ -13,11 +13,13 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from generator import __version__
+from generator.body.wikitext import mark_wiki_links
 from generator.cache import HtmlCache, cache_key
 from generator.model import Entry
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")
+BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
 # Relative links in an entry point at files beside it. They are marked here and
 # resolved per page, because the same HTML appears on pages at different depths.
 ASSET_MARK = "cairn-asset:"
@@ -47,11 +49,11 @@ def to_html(text: str) -> str:
     global _converter  # one instance per process: building it costs more than a page
     if _converter is None:
         _converter = markdown.Markdown(extensions=[*EXTENSIONS, _AssetLinks()], output_format="html")
-    return _converter.reset().convert(text)
+    return _converter.reset().convert(mark_wiki_links(text))
 
 
 def _key(body: str) -> str:
-    return cache_key(body, ",".join(EXTENSIONS), __version__)
+    return cache_key(body, ",".join(EXTENSIONS), BEFORE, __version__)
 
 
 def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:

@@ -80,6 +80,8 @@ def public_words() -> frozenset[str]:
     """Words Cairn itself publishes readably in an encrypted site: the unlock shell's and
     those of the built-in theme's static files (style.css, unlock.js, search.js...).
     A journal word that is one of them says nothing about the journal."""
+    from generator.model import MoodScale
+    from generator.palette import mood_css
     from generator.render import builtin_theme
 
     texts = [
@@ -92,6 +94,7 @@ def public_words() -> frozenset[str]:
         "User-agent: * Disallow: /",
         "robots.txt",
         *KEPT_NAMES,
+        mood_css(MoodScale()),  # static/moods.css: the same words for any scale, only colours differ
     ]
     static = builtin_theme() / "static"
     if static.is_dir():

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from generator.dates import MONTHS, month_label
 from generator.model import Metric, MoodScale
+from generator.palette import STOPS, mood_colour
 from generator.progress.insights import (
     PeriodCount,
     Trend,
@@ -28,8 +29,6 @@ from generator.progress.insights import (
 
 WIDTH = 640
 DAILY_ROWS = 92  # a trend's table lists days up to this many, months beyond
-PALETTE = ("#3b4f8a", "#6b6f8f", "#a39b86", "#d6b45b", "#f4d03f")  # lowest to highest, as in the theme
-INKS = ("#ffffff", "#1c1a16")  # text on the darker levels, on the lighter ones
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
@@ -76,7 +75,7 @@ def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str) -> Chart:
     return _trend_chart(
         trend,
         (low, max(high, low + 1)),
-        lambda p: ("dot", PALETTE[0]),
+        lambda p: ("dot", STOPS[0]),
         lambda v: _num(v) + unit,
         title,
         description,
@@ -392,25 +391,15 @@ def _level(mood: float, scale: MoodScale) -> int:
 
 
 def _mood_class(mood: float, scale: MoodScale) -> tuple[str, str]:
-    index = _level(mood, scale) - scale.low
-    return f"mood-{index + 1}", _palette(index, len(scale.labels))
+    colour = mood_colour(scale, _level(mood, scale))
+    return colour.css, colour.fill
 
 
 def _ink(mood: float | None, scale: MoodScale) -> tuple[str, str]:
     if mood is None:
         return "", "currentColor"
-    index = _level(mood, scale) - scale.low
-    return f"mood-ink-{index + 1}", INKS[0] if index / (len(scale.labels) - 1) < 0.4 else INKS[1]
-
-
-def _palette(index: int, levels: int) -> str:
-    """The theme's five steps, stretched over any number of levels."""
-    position = index * (len(PALETTE) - 1) / (levels - 1)
-    step, part = int(position), position - int(position)
-    if step >= len(PALETTE) - 1:
-        return PALETTE[-1]
-    a, b = ([int(colour[i : i + 2], 16) for i in (1, 3, 5)] for colour in PALETTE[step : step + 2])
-    return "#" + "".join(f"{round(x + (y - x) * part):02x}" for x, y in zip(a, b, strict=True))
+    colour = mood_colour(scale, _level(mood, scale))
+    return colour.ink_css, colour.ink
 
 
 def _mood_words(mood: float, scale: MoodScale) -> str:

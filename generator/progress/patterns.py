@@ -21,7 +21,7 @@ from generator.progress.insights import (
     median,
     tally,
 )
-from generator.slugs import slugify
+from generator.slugs import tag_slug
 
 BASELINE_DAYS = 90  # bounce-back: the personal median over this many days before a low day
 MIN_TAG_DAYS = 5  # a tag is set beside the overall mood once it is used on this many days
@@ -128,8 +128,8 @@ def tag_moods(entries: Sequence[Entry]) -> TagMoods:
     for day in days:
         for entry in day.entries:
             for tag in entry.tags:
-                names.setdefault(slugify(tag), tag)
-        for slug in dict.fromkeys(slugify(tag) for entry in day.entries for tag in entry.tags):
+                names.setdefault(tag_slug(tag), tag)
+        for slug in dict.fromkeys(tag_slug(tag) for entry in day.entries for tag in entry.tags):
             moods[slug].append(day.mood)
     tags = [
         TagMood(names[slug], slug, len(values), len(known), mean(known))
@@ -150,6 +150,11 @@ class Emotion:
     first: dt.date
     entries: tuple[Entry, ...]
 
+    @property
+    def source(self) -> str:
+        """The file that first names it: where a problem with its page is reported."""
+        return self.entries[0].source
+
 
 def emotions(entries: Sequence[Entry]) -> tuple[Emotion, ...]:
     """Every emotion named, most often named first."""
@@ -157,7 +162,7 @@ def emotions(entries: Sequence[Entry]) -> tuple[Emotion, ...]:
     found: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         for emotion in entry.emotions:
-            key = emotion.casefold()
+            key = tag_slug(emotion)  # "Café" and "cafe" are one feeling, as they would be one page
             names.setdefault(key, emotion)
             if not found[key] or found[key][-1] is not entry:
                 found[key].append(entry)

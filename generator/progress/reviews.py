@@ -16,6 +16,7 @@ from generator.progress.insights import (
     SHORT_DAYS,
     SPAN_DAYS,
     TREND_STATISTIC,
+    low_ceiling,
     metric_trends,
     mood_trend,
     routines,
@@ -24,8 +25,8 @@ from generator.progress.insights import (
     year_in_pixels,
 )
 from generator.progress.lookback import on_this_day
-from generator.progress.patterns import bounce_back, emotions
-from generator.slugs import slugify
+from generator.progress.patterns import BASELINE_DAYS, MIN_TAG_DAYS, bounce_back, emotions
+from generator.slugs import slugify, tag_slug
 
 RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover everything
 
@@ -89,6 +90,10 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> Page:
         "then_and_now": then_and_now(entries, config),
         "bounce": bounce_back(entries, config),
         "tag_moods": shared.tag_moods,
+        # The rules behind the figures, so the page states them as the code applies them.
+        "low_labels": [config.mood.label(level) for level in range(config.mood.low, low_ceiling(config.mood) + 1)],
+        "baseline_days": BASELINE_DAYS,
+        "min_tag_days": MIN_TAG_DAYS,
     }
     return Page("progress/", "progress.html", context)
 
@@ -110,11 +115,7 @@ def _emotions(journal: Journal) -> list[Page]:
     named = emotions(journal.entries)
     pages = [Page("emotions/", "emotions.html", {"emotions": named})]
     for emotion in named:
-        pages.append(
-            Page(
-                f"emotions/{slugify(emotion.name)}/", "emotion.html", {"emotion": emotion}, f"feeling '{emotion.name}'"
-            )
-        )
+        pages.append(Page(f"emotions/{tag_slug(emotion.name)}/", "emotion.html", {"emotion": emotion}, emotion.source))
     return pages
 
 

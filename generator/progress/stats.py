@@ -12,7 +12,7 @@ from generator.progress.insights import (
     month_summaries,
     routines,
 )
-from generator.slugs import slugify
+from generator.slugs import tag_slug
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,8 @@ def gather_stats(entries: list[Entry], config: Config, top: int = 5) -> Stats:
     names: dict[str, str] = {}
     for entry in entries:
         for tag in dict.fromkeys(entry.tags):
-            names.setdefault(slugify(tag), tag)
-            tags[slugify(tag)] += 1
+            names.setdefault(tag_slug(tag), tag)
+            tags[tag_slug(tag)] += 1
     return Stats(
         entries=len(entries),
         days=len({e.date for e in entries}),
