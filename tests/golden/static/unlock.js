@@ -469,6 +469,8 @@
     openedAt = lastMark = Date.now();
     addLockButton();
     root.hidden = false;
+    heading.tabIndex = -1;
+    heading.focus(); // where a screen reader goes on, as after an unlock
     watchIdle();
   }
 
