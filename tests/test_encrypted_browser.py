@@ -154,7 +154,15 @@ def browsing(browser: Any, **options: Any) -> Iterator[tuple[Any, Record]]:
             else None
         ),
     )
-    page.on("requestfailed", lambda request: record.problems.append(f"failed to load {request.url}"))
+    # A load the page gave up on because it navigated away (net::ERR_ABORTED) is no fault; any other is.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            record.problems.append(f"failed to load {request.url}: {request.failure}")
+            if request.failure != "net::ERR_ABORTED"
+            else None
+        ),
+    )
     try:
         yield page, record
     finally:
