@@ -10,6 +10,7 @@ calendar square and a year-in-pixels day of the same level always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import MoodScale
 
@@ -32,14 +33,20 @@ class MoodColour:
 
 def mood_colours(scale: MoodScale) -> tuple[MoodColour, ...]:
     """One colour per level, lowest first."""
-    levels = len(scale.labels)
+    return _colours(scale.low, len(scale.labels))
+
+
+# Charts ask for a colour per day drawn (tens of thousands in a ten-year journal), and
+# working out contrasts costs far more than the drawing: each scale's colours are made once.
+@lru_cache(maxsize=16)
+def _colours(low: int, levels: int) -> tuple[MoodColour, ...]:
     colours = []
     for index in range(levels):
         fill = _between(index / (levels - 1))
         ink = _most_readable(INKS, fill)
         if _contrast(ink, fill) < READABLE:  # a middle grey on a long scale: black reads on it
             ink = _most_readable((*INKS, "#000000"), fill)
-        colours.append(MoodColour(scale.low + index, f"mood-{index + 1}", fill, ink))
+        colours.append(MoodColour(low + index, f"mood-{index + 1}", fill, ink))
     return tuple(colours)
 
 
