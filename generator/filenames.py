@@ -11,6 +11,7 @@ entries of one name; the warning names the date to start the file name with inst
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,16 +65,36 @@ def find_asset_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]
 
 
 def _files(journal: Path, exclude: tuple[str, ...]) -> list[Path]:
+    """Every file below content/ that is not skipped, in path order. Walked with
+    os.scandir: a skipped folder is never entered, and nothing is looked at twice."""
     root = journal / CONTENT_DIR
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not _skipped(p.relative_to(root), exclude))
+    found: list[tuple[tuple[str, ...], Path]] = []
+    folders: list[tuple[tuple[str, ...], Path]] = [((), root)] if root.is_dir() else []
+    while folders:
+        parts, folder = folders.pop()
+        try:
+            listing = list(os.scandir(folder))
+        except OSError:
+            continue
+        for item in listing:
+            inner = (*parts, item.name)
+            if _skipped_name(item.name):
+                continue
+            try:
+                if item.is_dir(follow_symlinks=False):
+                    if not _excluded(inner, exclude):
+                        folders.append((inner, Path(item.path)))
+                elif item.is_file():
+                    found.append((inner, Path(item.path)))
+            except OSError:
+                continue
+    return [path for _, path in sorted(found, key=lambda pair: pair[0])]
 
 
-def _skipped(relative: Path, exclude: tuple[str, ...]) -> bool:
+def _skipped_name(name: str) -> bool:
+    return name.startswith((".", "_")) or name.endswith("~")
+
+
+def _excluded(folder: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
     """A name in `exclude:` skips every folder so named; a path (notes/old) that one folder."""
-    parts = relative.parts
-    if any(part.startswith((".", "_")) or part.endswith("~") for part in parts):
-        return True
-    folders = ["/".join(parts[: n + 1]) for n in range(len(parts) - 1)]
-    return any(item in folders or ("/" not in item and item in parts[:-1]) for item in exclude)
+    return any(item == "/".join(folder) or item == folder[-1] for item in exclude)
