@@ -122,7 +122,7 @@ def plan_site(
         if share is not None:
             config = share.config
     with clock.stage("load"):
-        loaded = load_entries(journal, config, tell)
+        loaded = load_entries(journal, config, tell, remember=save_caches and share is None)
     problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
     selection = None

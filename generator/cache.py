@@ -1,15 +1,20 @@
-"""Results kept under .cairn/ between builds (entry HTML, processed photos), keyed by a hash of what made them."""
+"""Results kept under .cairn/ between builds (entries as read, entry HTML, processed
+photos), keyed by a hash of what made them."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import time
 from pathlib import Path
 
+from generator.records import Read, Unrecordable, read_record, record_read
 from generator.write import atomic_write
 
 CACHE_DIR = ".cairn"
+ENTRIES = "entries.json"
+_CODE = Path(__file__).parent
 _SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 # A processed photo: (width, height, bytes) of the display size and of the thumbnail.
@@ -113,3 +118,71 @@ class PhotoCache:
         if self.read_only:
             return
         atomic_write(self.folder / name, data)
+
+
+# A file's (size, mtime, ctime, inode): when none of them moved, its bytes did not either.
+Stat = tuple[int, int, int, int]
+
+
+def file_stat(path: Path) -> Stat | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
+
+def code_digest() -> str:
+    """A hash of Cairn's own code and of the Python running it: what another version of
+    either made is not trusted."""
+    digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    for path in sorted(_CODE.rglob("*.py")):
+        digest.update(path.relative_to(_CODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class EntryMemory:
+    """Each entry file as the last build read it (the Entry, or None, and its problems),
+    by its path and Stat. `salt` names everything else reading depends on (the settings,
+    the libraries that parse front matter); with Cairn's code it must match the saved
+    salt, or nothing is recalled. Only the files seen in this build are saved back, and a
+    file changed in the last moments is not remembered (it may change again within one
+    tick of the file system's clock, keeping its size)."""
+
+    def __init__(self, journal: Path, salt: str, *, read_only: bool = False):
+        self.path, self.read_only = journal / CACHE_DIR / ENTRIES, read_only
+        self.salt = cache_key(salt, code_digest())
+        self._stored: dict[str, list] = {}
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(stored, dict) and stored.get("salt") == self.salt and isinstance(stored.get("files"), dict):
+                self._stored = stored["files"]
+        except (OSError, ValueError):  # a damaged or truncated memory is only a memory: read afresh
+            pass
+        self._kept: dict[str, list] = {}
+        self._changed = False
+
+    def recall(self, name: str, stat: Stat | None) -> Read | None:
+        note = self._stored.get(name)
+        if stat is None or not isinstance(note, list) or len(note) != 2 or note[0] != list(stat):
+            return None
+        try:
+            read = read_record(note[1])
+        except (ValueError, TypeError, KeyError, OverflowError):
+            return None
+        self._kept[name] = note
+        return read
+
+    def remember(self, name: str, stat: Stat | None, read: Read) -> None:
+        if stat is None or time.time_ns() - max(stat[1], stat[2]) <= _SETTLE_NS:
+            return
+        try:
+            self._kept[name] = [list(stat), record_read(read)]
+        except Unrecordable:
+            return
+        self._changed = True
+
+    def save(self) -> None:
+        if self.read_only or (not self._changed and self._kept.keys() == self._stored.keys()):
+            return
+        atomic_write(self.path, json.dumps({"salt": self.salt, "files": self._kept}).encode())

@@ -10,11 +10,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from generator.cache import EntryMemory, file_stat
 from generator.dates import long_date
 from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
-from generator.filenames import NameDate, date_in_name, find_entry_files
+from generator.filenames import date_in_name, find_entry_files, not_an_entry
 from generator.filenames import find_asset_files as find_asset_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
 from generator.inline import inline_fields, text_tags
@@ -43,10 +46,21 @@ class Loaded:
     warnings: list[ContentError]
 
 
-def load_entries(journal: Path, config: Config, tell: Tell | None = None) -> Loaded:
+def load_entries(journal: Path, config: Config, tell: Tell | None = None, *, remember: bool = False) -> Loaded:
+    """Every entry file read and validated; a file the build's memory holds as it is now
+    is not read again. With `remember`, what was read is kept for the next build."""
     entries, errors, warnings = [], [], []
-    names = [path.relative_to(journal).as_posix() for path in find_entry_files(journal, config.exclude)]
-    for entry, problems in read_entries(journal, names, config, tell):
+    memory = EntryMemory(journal, f"{config!r} {yaml.__version__}", read_only=not remember)
+    paths = find_entry_files(journal, config.exclude)
+    stats = {path.relative_to(journal).as_posix(): file_stat(path) for path in paths}
+    recalled = {name: memory.recall(name, stat) for name, stat in stats.items()}
+    todo = [name for name, read in recalled.items() if read is None]
+    fresh = dict(zip(todo, read_entries(journal, todo, config, tell), strict=True))
+    for name, read in fresh.items():
+        memory.remember(name, stats[name], read)
+    memory.save()
+    for name in stats:
+        entry, problems = recalled[name] or fresh[name]
         errors += [p for p in problems if not p.warning]
         warnings += [p for p in problems if p.warning]
         if entry is not None:
@@ -97,7 +111,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     date, time = _read_date(fields.get("date"), named.date, config, problem)
     if date is None:
         if "date" not in fields:
-            problem(1, _not_an_entry(named), warning=True)
+            problem(1, not_an_entry(named), warning=True)
         return None, problems
 
     # Written in the small hours and counted for the day before: it comes last in that day.
@@ -165,27 +179,6 @@ def is_private_tagged(tags: tuple[str, ...], config: Config) -> bool:
     """True when one of the tags is in `private_tags` (compared without case)."""
     private = {t.casefold() for t in config.private_tags}
     return any(tag.casefold() in private for tag in tags)
-
-
-def _not_an_entry(named: NameDate) -> str:
-    """Why a file with no date is no entry, and how to make it one."""
-    if not named.readings:
-        return (
-            "has no date, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
-            "to its front matter or start its file name with the date"
-        )
-    written = f"has {named.day_first} in its name"
-    if len(named.readings) == 1:
-        iso = named.readings[0].isoformat()
-        return (
-            f"{written}, but a date in a name is read year first, so it is not an entry: "
-            f"to make it one, start its file name with {iso} or add `date: {iso}` to its front matter"
-        )
-    one, other = named.readings
-    return (
-        f"{written}, which could be {one.day} {one:%B} or {other.day} {other:%B %Y}, so it is not an entry: "
-        f"to make it one, start its file name with {one.isoformat()} or {other.isoformat()}, whichever it is"
-    )
 
 
 def _read_date(field, from_name, config, problem):

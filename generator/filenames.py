@@ -47,6 +47,27 @@ def date_in_name(stem: str) -> NameDate:
     return NameDate(None, stem, either.group(0), tuple(dict.fromkeys(d for d in readings if d is not None)))
 
 
+def not_an_entry(named: NameDate) -> str:
+    """Why a file with no date is no entry, and how to make it one."""
+    if not named.readings:
+        return (
+            "has no date, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
+            "to its front matter or start its file name with the date"
+        )
+    written = f"has {named.day_first} in its name"
+    if len(named.readings) == 1:
+        iso = named.readings[0].isoformat()
+        return (
+            f"{written}, but a date in a name is read year first, so it is not an entry: "
+            f"to make it one, start its file name with {iso} or add `date: {iso}` to its front matter"
+        )
+    one, other = named.readings
+    return (
+        f"{written}, which could be {one.day} {one:%B} or {other.day} {other:%B %Y}, so it is not an entry: "
+        f"to make it one, start its file name with {one.isoformat()} or {other.isoformat()}, whichever it is"
+    )
+
+
 def _date(year: str, month: str, day: str) -> dt.date | None:
     try:
         return dt.date(int(year), int(month), int(day))

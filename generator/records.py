@@ -1,0 +1,121 @@
+"""Entries and the problems found in them as JSON-ready values, and back, exactly.
+
+The build remembers each entry file as it was read (see cache.EntryMemory), so a
+rebuild reads and validates again only the files that changed. What comes back must
+be the very Entry a fresh read gives, so every value keeps its type. Tuples (most of
+an Entry) are JSON lists, and a dict whose keys are all text is a JSON object; the
+rest is an object of one key starting with NUL:
+
+    list {"\\0l": [...]}      date {"\\0d": "2026-11-23"}     bytes {"\\0b": "hex"}
+    datetime {"\\0dt": [y, m, d, H, M, S, us, fold, offset]}  time {"\\0tm": [H, M, S, us, fold, offset]}
+    any other dict {"\\0m": [[key, value], ...]}
+
+Anything else (a set from `!!set`, a time zone with a name) is not written at all:
+`Unrecordable` is raised and that file is read afresh by every build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from generator.errors import ContentError
+from generator.model import Entry
+
+_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
+_PLAIN = (str, int, float, bool, type(None))
+
+Read = tuple[Entry | None, list[ContentError]]  # what reading one file gives
+
+
+class Unrecordable(ValueError):
+    """A value this module cannot write and read back exactly."""
+
+
+def record_read(read: Read) -> list:
+    """One file's result (the entry or None, and its problems) as a JSON-ready list."""
+    entry, problems = read
+    fields = None if entry is None else [_value(getattr(entry, name)) for name in _FIELDS]
+    return [fields, [[p.path, p.line, p.message, p.warning] for p in problems]]
+
+
+def read_record(record: Any) -> Read:
+    """record_read's result back; ValueError (or TypeError) when it is not one."""
+    fields, problems = record
+    errors = [ContentError(str(p), int(line), str(m), bool(w)) for p, line, m, w in problems]
+    if fields is None:
+        return None, errors
+    if len(fields) != len(_FIELDS):
+        raise ValueError("an entry of another shape")
+    values = {name: _back(v) if type(v) in (list, dict) else v for name, v in zip(_FIELDS, fields, strict=True)}
+    return Entry(**values), errors
+
+
+def _value(value: Any) -> Any:
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is tuple:
+        return [item if type(item) is str else _value(item) for item in value]
+    if kind is dict:
+        if all(type(key) is str and not key.startswith("\0") for key in value):
+            return {key: _value(item) for key, item in value.items()}
+        return {"\0m": [[_value(key), _value(item)] for key, item in value.items()]}
+    if kind is list:
+        return {"\0l": [_value(item) for item in value]}
+    if kind is dt.date:
+        return {"\0d": value.isoformat()}
+    if kind is dt.datetime:
+        d = value
+        return {"\0dt": [d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, d.fold, _offset(d)]}
+    if kind is dt.time:
+        t = value
+        return {"\0tm": [t.hour, t.minute, t.second, t.microsecond, t.fold, _offset(t)]}
+    if kind is bytes:
+        return {"\0b": value.hex()}
+    raise Unrecordable(f"cannot record {kind.__name__}")
+
+
+def _offset(moment: dt.datetime | dt.time) -> float | None:
+    """A fixed offset in seconds; only zones that are exactly that (as YAML and TOML give)."""
+    zone = moment.tzinfo
+    if zone is None:
+        return None
+    offset = zone.utcoffset(None) if type(zone) is dt.timezone else None
+    if offset is None or repr(dt.timezone(offset)) != repr(zone):
+        raise Unrecordable(f"cannot record the time zone {zone!r}")
+    return offset.total_seconds()
+
+
+def _zone(seconds: float | None) -> dt.timezone | None:
+    return None if seconds is None else dt.timezone(dt.timedelta(seconds=seconds))
+
+
+def _back(value: Any) -> Any:
+    kind = type(value)
+    if kind is list:
+        for item in value:
+            if type(item) is not str:
+                return tuple([_back(item) for item in value])
+        return tuple(value)  # most often: tags, wins and the like
+    if kind is not dict:
+        return value
+    if len(value) != 1 or not next(iter(value)).startswith("\0"):
+        return {key: _back(item) for key, item in value.items()}
+    ((tag, inner),) = value.items()
+    if tag == "\0l":
+        return [_back(item) for item in inner]
+    if tag == "\0m":
+        return {_back(key): _back(item) for key, item in inner}
+    if tag == "\0d":
+        return dt.date.fromisoformat(inner)
+    if tag == "\0dt":
+        year, month, day, hour, minute, second, micro, fold, offset = inner
+        return dt.datetime(year, month, day, hour, minute, second, micro, _zone(offset), fold=fold)
+    if tag == "\0tm":
+        hour, minute, second, micro, fold, offset = inner
+        return dt.time(hour, minute, second, micro, _zone(offset), fold=fold)
+    if tag == "\0b":
+        return bytes.fromhex(inner)
+    raise ValueError(f"an unknown kind of value {tag!r}")

@@ -1,0 +1,54 @@
+"""records: an entry as read, written as JSON and read back, is the same entry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.content import read_entry
+from generator.model import Config
+from generator.records import Unrecordable, read_record, record_read
+
+FRONT_MATTERS = [
+    "---\ndate: 2026-11-23\ntitle: A quieter morning\nmood: 3\ntags: [walk, therapy]\nwins: [Got up]\n---\nText.\n",
+    "---\ndate: 2026-11-23 23:30:00-08:00\n---\nLate.\n",
+    "---\ndate: 2026-11-23T09:30:00Z\nseen: 2026-11-23 09:30:00.250+05:30\n---\n",
+    "---\ndate: 2026-11-23 09:30\n---\nA short time.\n",
+    "---\nwhere: {1: one, 2026-01-01: new year, [a, b]: pair, '\\0odd': key, nested: {deep: [1, 2.5, null]}}\n---\n",
+    "---\nnumbers: [.nan, .inf, -.inf, -0.0, 12345678901234567890123, 1e300]\nflag: true\nnothing: ~\n---\n",
+    "---\nraw: !!binary aGVsbG8=\npairs: !!omap [{a: 1}, {b: 2}]\nempty: {}\nlist: []\n---\n",
+    "+++\ndate = 2026-11-23T07:00:00+02:00\nwoke = 06:45:00\nday = 2026-11-22\n[extra]\nscore = 3\n+++\nTOML.\n",
+    "No front matter, and a date in the name.\n",
+    "---\nmood: 9\n---\nAn error is remembered too.\n",
+    "---\ntitle: [not, text]\nwin: typo\n---\n",
+]
+
+
+@pytest.mark.parametrize("text", FRONT_MATTERS)
+def test_an_entry_comes_back_the_same(text):
+    read = read_entry("content/2026/11/2026-11-23.md", text.encode(), Config())
+    back = read_record(json.loads(json.dumps(record_read(read))))
+    assert repr(back) == repr(read)
+    assert back == read
+    entry, _ = read
+    if entry is not None:
+        assert entry.extra == back[0].extra and entry.lines == back[0].lines  # not compared by ==
+
+
+def test_a_value_it_cannot_write_exactly_is_refused():
+    entry, problems = read_entry("content/2026-11-23.md", b"---\nkinds: !!set {a, b}\n---\n", Config())
+    with pytest.raises(Unrecordable):
+        record_read((entry, problems))
+
+
+SHAPE = len(record_read(read_entry("content/2026-11-23.md", b"Text.\n", Config()))[0])
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [[["x"], []], [None, [["p", "one", "m", False]]], [[{"\0what": 1}] * SHAPE, []], [[{"\0d": 5}] * SHAPE, []]],
+)
+def test_a_damaged_record_is_an_error_not_an_entry(damaged):
+    with pytest.raises((ValueError, TypeError)):
+        read_record(damaged)
