@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from generator.model import Config, Entry, Journal, Page
-from generator.progress import calendars, charts
+from generator.progress import bar_charts, calendars, charts, trend_charts
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
 from generator.progress.facts import Insights
 from generator.progress.feelings import feeling_table
@@ -71,7 +71,7 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
         "calendar": calendar,
         "mood_chart": calendars.mood_count_chart(summary.days, config.mood, f"{prefix}-moods") if has_mood else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
+            trend_charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(summary.entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],
@@ -109,9 +109,9 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
         "compare_days": COMPARE_DAYS,
         "covered_days": (entries[-1].date - entries[0].date).days + 1 if entries else 0,
         "newest": journal.newest,
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
+        "mood_chart": trend_charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, metric, f"metric-{slugify(t.name)}", marked)
+            trend_charts.metric_trend_chart(t, metric, f"metric-{slugify(t.name)}", marked)
             for t in metric_trends(entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],
@@ -120,10 +120,10 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
             for p in year_in_pixels(entries)
         ],
         "wins": wins,
-        "weekly_wins": charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
+        "weekly_wins": bar_charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
         if wins.weeks
         else None,
-        "monthly_wins": charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month")
+        "monthly_wins": bar_charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month")
         if wins.months
         else None,
         "routines": routines(entries, config),
