@@ -19,7 +19,7 @@ from generator.progress.charts import (
     empty_chart,
     one_decimal,
 )
-from generator.progress.insights import PeriodCount
+from generator.progress.wins import PeriodCount
 
 
 def bar_chart(

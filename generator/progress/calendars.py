@@ -31,7 +31,8 @@ from generator.progress.charts import (
     one_decimal,
     scale_words,
 )
-from generator.progress.insights import YearPixels, mean
+from generator.progress.days import YearPixels
+from generator.progress.measures import mean
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

@@ -7,9 +7,9 @@ import datetime as dt
 from generator.dates import days_before
 from generator.model import Config, Journal, Page
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
-from generator.progress.insights import metric_trends, mood_trend
 from generator.progress.sessions import Review, Span, review, reviews
 from generator.progress.trend_charts import metric_trend_chart, mood_trend_chart
+from generator.progress.trends import metric_trends, mood_trend
 from generator.slugs import slugify
 
 REVIEWS_URL = "reviews/"

@@ -1,7 +1,8 @@
 """The pages that make progress visible: progress, wins, months, look-back, feelings.
 
-Every figure comes from insights/patterns/lookback, computed once per build and
-relative to the newest entry, never to the clock.
+Every figure comes from the modules beside this one (days, trends, wins, routines,
+then_and_now, patterns, lookback), computed once per build and relative to the newest
+entry, never to the clock.
 """
 
 from __future__ import annotations
@@ -11,27 +12,18 @@ from collections.abc import Callable, Sequence
 
 from generator.model import Config, Entry, Journal, Page
 from generator.progress import bar_charts, calendars, charts, trend_charts
+from generator.progress.days import low_ceiling, year_in_pixels
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
 from generator.progress.facts import Insights
 from generator.progress.feelings import feeling_table
-from generator.progress.insights import (
-    COMPARE_DAYS,
-    LONG_DAYS,
-    SHORT_DAYS,
-    SPAN_DAYS,
-    TREND_STATISTIC,
-    low_ceiling,
-    metric_trends,
-    mood_trend,
-    routines,
-    then_and_now,
-    win_counts,
-    year_in_pixels,
-)
 from generator.progress.lookback import on_this_day
 from generator.progress.patterns import MIN_TAG_DAYS, emotions
 from generator.progress.review_pages import session_pages
+from generator.progress.routines import routines
 from generator.progress.stretches import HELPED_AFTER_DAYS, first_url_on, hard_stretches, what_helped
+from generator.progress.then_and_now import COMPARE_DAYS, SPAN_DAYS, then_and_now
+from generator.progress.trends import LONG_DAYS, SHORT_DAYS, TREND_STATISTIC, metric_trends, mood_trend
+from generator.progress.wins import win_counts
 from generator.slugs import slugify, tag_slug
 from generator.urls import relative_url
 

@@ -31,7 +31,7 @@ from generator.progress.charts import (
     one_decimal,
     scale_words,
 )
-from generator.progress.insights import Trend, TrendPoint
+from generator.progress.trends import Trend, TrendPoint
 
 DAILY_ROWS = 92  # a trend's table lists days up to this many, months beyond
 Marks = Sequence[tuple[dt.date, str]]  # life events: the day, and what happened
