@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.filenames import PLAN_FILE
 from generator.model import Config, Journal, Page
-from generator.progress.insights import low_ceiling
+from generator.progress.days import low_ceiling
 from generator.progress.stretches import (
     HELPED_AFTER_DAYS,
     WORDS_WEEK,

@@ -6,10 +6,10 @@ import datetime as dt
 
 from generator.dates import days_before
 from generator.model import Config, Journal, Page
-from generator.progress import charts
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
-from generator.progress.insights import metric_trends, mood_trend
 from generator.progress.sessions import Review, Span, review, reviews
+from generator.progress.trend_charts import metric_trend_chart, mood_trend_chart
+from generator.progress.trends import metric_trends, mood_trend
 from generator.slugs import slugify
 
 REVIEWS_URL = "reviews/"
@@ -55,9 +55,9 @@ def review_context(r: Review, config: Config, events: tuple[LifeEvent, ...], pre
         "events": inside,
         "around_days": AROUND_DAYS,
         "fewest_days": FEWEST_DAYS,
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, f"{prefix}-mood", marked) if trend.points else None,
+        "mood_chart": mood_trend_chart(trend, config.mood, f"{prefix}-mood", marked) if trend.points else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
+            metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(r.entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],

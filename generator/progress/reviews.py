@@ -1,7 +1,8 @@
 """The pages that make progress visible: progress, wins, months, look-back, feelings.
 
-Every figure comes from insights/patterns/lookback, computed once per build and
-relative to the newest entry, never to the clock.
+Every figure comes from the modules beside this one (days, trends, wins, routines,
+then_and_now, patterns, lookback), computed once per build and relative to the newest
+entry, never to the clock.
 """
 
 from __future__ import annotations
@@ -10,28 +11,19 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from generator.model import Config, Entry, Journal, Page
-from generator.progress import calendars, charts
+from generator.progress import bar_charts, calendars, charts, trend_charts
+from generator.progress.days import low_ceiling, year_in_pixels
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
 from generator.progress.facts import Insights
 from generator.progress.feelings import feeling_table
-from generator.progress.insights import (
-    COMPARE_DAYS,
-    LONG_DAYS,
-    SHORT_DAYS,
-    SPAN_DAYS,
-    TREND_STATISTIC,
-    low_ceiling,
-    metric_trends,
-    mood_trend,
-    routines,
-    then_and_now,
-    win_counts,
-    year_in_pixels,
-)
 from generator.progress.lookback import on_this_day
 from generator.progress.patterns import MIN_TAG_DAYS, emotions
 from generator.progress.review_pages import session_pages
+from generator.progress.routines import routines
 from generator.progress.stretches import HELPED_AFTER_DAYS, first_url_on, hard_stretches, what_helped
+from generator.progress.then_and_now import COMPARE_DAYS, SPAN_DAYS, then_and_now
+from generator.progress.trends import LONG_DAYS, SHORT_DAYS, TREND_STATISTIC, metric_trends, mood_trend
+from generator.progress.wins import win_counts
 from generator.slugs import slugify, tag_slug
 from generator.urls import relative_url
 
@@ -71,7 +63,7 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
         "calendar": calendar,
         "mood_chart": calendars.mood_count_chart(summary.days, config.mood, f"{prefix}-moods") if has_mood else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
+            trend_charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(summary.entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],
@@ -109,9 +101,9 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
         "compare_days": COMPARE_DAYS,
         "covered_days": (entries[-1].date - entries[0].date).days + 1 if entries else 0,
         "newest": journal.newest,
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
+        "mood_chart": trend_charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
         "metric_charts": [
-            charts.metric_trend_chart(t, metric, f"metric-{slugify(t.name)}", marked)
+            trend_charts.metric_trend_chart(t, metric, f"metric-{slugify(t.name)}", marked)
             for t in metric_trends(entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],
@@ -120,10 +112,10 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
             for p in year_in_pixels(entries)
         ],
         "wins": wins,
-        "weekly_wins": charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
+        "weekly_wins": bar_charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
         if wins.weeks
         else None,
-        "monthly_wins": charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month")
+        "monthly_wins": bar_charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month")
         if wins.months
         else None,
         "routines": routines(entries, config),
