@@ -33,6 +33,7 @@ COMMANDS = {
 SHARED = {
     *("errors", "model", "slugs", "yamlload", "dates", "palette", "urls", "workers", "day_boundary"),
     *("filenames", "frontmatter", "inline", "config", "sharespec", "cache", "unchanged", "__init__"),
+    "contexts",
 }
 MEMORY = {"cache", "unchanged"}  # the only modules that write under .cairn/
 LONGEST = 330  # "about 300 lines"
