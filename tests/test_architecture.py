@@ -36,10 +36,9 @@ SHARED = {
 }
 MEMORY = {"cache", "unchanged"}  # the only modules that write under .cairn/
 LONGEST = 330  # "about 300 lines"
-# Longer today, and not to grow: each is to be split (build's share and serve helpers
-# into their folders, charts and insights by the page they serve). A new module over
-# the limit fails the test.
-KNOWN_LONG = {"build": 375, "progress.charts": 440, "progress.insights": 400}
+# Longer today, and not to grow: each is to be split (charts and insights by the page
+# they serve). A new module over the limit fails the test.
+KNOWN_LONG = {"progress.charts": 440, "progress.insights": 400}
 
 
 def _modules() -> dict[str, Path]:

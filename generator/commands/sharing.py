@@ -9,12 +9,18 @@ import os
 import sys
 from pathlib import Path
 
+from generator.build import Clock, plan_site, static_files
 from generator.commands.terminal import EXIT_OK, print_problems, usage
+from generator.errors import BuildFailed
+from generator.model import Page
+from generator.render import make_environment, render_pages
+from generator.routes import review
+from generator.share import PASSPHRASE_VARIABLE, ShareUnknown, trim_links
+from generator.share.build import build_share, describe_share, share_edition
+from generator.write import check_output_folder, write_site
 
 
 def run_share(args: argparse.Namespace, journal: Path) -> int:
-    from generator.build import PASSPHRASE_VARIABLE, ShareUnknown, build_share, describe_share, share_edition
-
     try:
         share = share_edition(journal, args.name)
     except ShareUnknown as error:
@@ -48,8 +54,6 @@ def run_share(args: argparse.Namespace, journal: Path) -> int:
 
 
 def run_review(args: argparse.Namespace, journal: Path) -> int:
-    from generator.build import draw_review
-
     try:
         start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
     except ValueError:
@@ -59,3 +63,23 @@ def run_review(args: argparse.Namespace, journal: Path) -> int:
     out = args.out if args.out is not None else journal / "reviews" / f"{start}-to-{end}"
     print(draw_review(journal, start, end, out))
     return EXIT_OK
+
+
+def draw_review(journal: Path, start: dt.date, end: dt.date, out: Path) -> Path:
+    """One session review for any span, as a page of its own with the theme beside it,
+    in `out` (a folder Cairn writes). Private entries are never in it. Returns the page."""
+    check_output_folder(out, journal)
+    planned, _ = plan_site(journal, Clock())
+    page = review(planned.journal, planned.config, start, end)
+    page = Page("", page.template, page.context, page.source)  # the review is the folder's home
+    env = make_environment(journal, planned.config)
+    rendered, template_errors = render_pages(env, [page], journal, None)
+    if template_errors:
+        raise BuildFailed(template_errors)
+    files = {**static_files(journal, planned.config)}
+    files.update({name: data for name, data in rendered.items() if data is not None})
+    kept: dict[str, bytes | None] = {
+        name: data for name, data in trim_links(files).items() if name != "static/search-index.js"
+    }
+    write_site(out, kept)
+    return out / "index.html"
