@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import generator.contexts
-from generator.build import _Clock, plan_site
+from generator.build import Clock, plan_site
 from generator.config import load_config
 from generator.contexts import CONTEXTS
 from generator.model import Page
@@ -60,7 +60,7 @@ def key_problems(pages: list[Page]) -> list[str]:
 
 
 def test_every_page_of_the_site_gets_exactly_the_keys_its_template_declares(journal):
-    planned, _ = plan_site(journal, _Clock())
+    planned, _ = plan_site(journal, Clock())
     pages = [*planned.pages, review(planned.journal, planned.config, dt.date(2026, 4, 1), dt.date(2026, 4, 30))]
     problems = key_problems(pages)
     assert not problems, "\n".join(problems)
@@ -69,7 +69,7 @@ def test_every_page_of_the_site_gets_exactly_the_keys_its_template_declares(jour
 
 def test_every_page_of_a_share_gets_exactly_the_keys_its_template_declares(journal):
     share = edition(load_config(journal), "helper")
-    planned, _ = plan_site(journal, _Clock(), share=share)
+    planned, _ = plan_site(journal, Clock(), share=share)
     problems = key_problems(planned.pages)
     assert not problems, "\n".join(problems)
     assert {"reviews.html", "review.html", "progress.html"} <= {page.template for page in planned.pages}
