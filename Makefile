@@ -30,8 +30,10 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# Two workers (one per core here): most tests wait on a subprocess or a browser, so the
+# suite takes about half the wall-clock time. Each test file runs whole on one worker.
 test: lint .ci/node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 golden: $(VENV)/.installed-test
 	$(PY) -m tests.golden

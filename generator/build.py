@@ -17,7 +17,6 @@ pipeline without the write. Each stage is timed into the report.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,11 +33,9 @@ from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Journal, Page
 from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
-from generator.routes import plan, review
+from generator.routes import plan
 from generator.search import search_index
-from generator.share import PASSPHRASE_VARIABLE as PASSPHRASE_VARIABLE  # re-exported for the command line
-from generator.share import Edition, Selection, describe, edition, trim_links
-from generator.share import ShareUnknown as ShareUnknown
+from generator.share import Edition, Selection
 from generator.unchanged import (
     Fingerprints,
     input_digest,
@@ -79,7 +76,9 @@ class Prepared:
     prints: dict[str, str]  # page output -> fingerprint, for the next build
 
 
-class _Clock:
+class Clock:
+    """How long each stage took, summed over its calls, in the order they first ran."""
+
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
 
@@ -108,7 +107,7 @@ class Planned:
 
 def plan_site(
     journal: Path,
-    clock: _Clock,
+    clock: Clock,
     *,
     drafts: bool = False,
     strict: bool = False,
@@ -172,7 +171,7 @@ def prepare(
     A share edition (always sealed) holds only what the share chooses.
     `tell(what, done, of)` hears how far reading entries and drawing pages are."""
     started = time.perf_counter()
-    clock = _Clock()
+    clock = Clock()
     planned, html_cache = plan_site(
         journal, clock, drafts=drafts, strict=strict, save_caches=save_caches, tell=tell, share=share
     )
@@ -287,7 +286,7 @@ def build(
     save_prints(journal, out, prepared.prints if passphrase is None else {})
     if digest:
         save_manifest(journal, out, digest, report.entries, report.pages, report.warnings)
-    return _after_write(report, written, started, {**report.timings, "write": time.perf_counter() - write_started})
+    return after_write(report, written, started, {**report.timings, "write": time.perf_counter() - write_started})
 
 
 def static_files(journal: Path, config: Config) -> dict[str, bytes]:
@@ -303,54 +302,7 @@ def static_files(journal: Path, config: Config) -> dict[str, bytes]:
     return files
 
 
-def share_edition(journal: Path, name: str) -> Edition:
-    """The share `name` of journal.yaml; ShareUnknown when there is none."""
-    return edition(load_config(journal), name)
-
-
-def plan_share(journal: Path, share: Edition) -> Planned:
-    """The entries and pages that a share would hold, and what it leaves out."""
-    planned, _ = plan_site(journal, _Clock(), share=share)
-    return planned
-
-
-def describe_share(journal: Path, share: Edition) -> list[str]:
-    """What `cairn share NAME --dry-run` prints: each entry and page that would go, and
-    each entry left out with the reason."""
-    return describe(plan_share(journal, share), share)
-
-
-def build_share(journal: Path, share: Edition, out: Path, passphrase: str) -> Report:
-    """The share edition, sealed with its own passphrase and salt, written to `out`."""
-    started = time.perf_counter()
-    check_output_folder(out, journal, sealed=True)
-    prepared = prepare(journal, passphrase=passphrase, save_caches=True, share=share)
-    written = write_site(out, prepared.files, sealed=True)
-    prepared.cache.save()
-    return _after_write(prepared.report, written, started, prepared.report.timings)
-
-
-def draw_review(journal: Path, start: dt.date, end: dt.date, out: Path) -> Path:
-    """One session review for any span, as a page of its own with the theme beside it,
-    in `out` (a folder Cairn writes). Private entries are never in it. Returns the page."""
-    check_output_folder(out, journal)
-    planned, _ = plan_site(journal, _Clock())
-    page = review(planned.journal, planned.config, start, end)
-    page = Page("", page.template, page.context, page.source)  # the review is the folder's home
-    env = make_environment(journal, planned.config)
-    rendered, template_errors = render_pages(env, [page], journal, None)
-    if template_errors:
-        raise BuildFailed(template_errors)
-    files = {**static_files(journal, planned.config)}
-    files.update({name: data for name, data in rendered.items() if data is not None})
-    kept: dict[str, bytes | None] = {
-        name: data for name, data in trim_links(files).items() if name != "static/search-index.js"
-    }
-    write_site(out, kept)
-    return out / "index.html"
-
-
-def _after_write(report: Report, written: WriteReport, started: float, timings: dict[str, float]) -> Report:
+def after_write(report: Report, written: WriteReport, started: float, timings: dict[str, float]) -> Report:
     """The report of a prepared site once it is written."""
     return Report(
         entries=report.entries,

@@ -1,10 +1,16 @@
-"""The data that flows between the build stages. No I/O here."""
+"""The data that flows between the build stages. No I/O here.
+
+What each template receives, a `Page`'s context, is typed in contexts.py beside it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from generator.contexts import PageContext
 
 
 def fold_mood_word(word: str) -> str:
@@ -150,7 +156,7 @@ class Page:
 
     url: str  # relative to the site root: "" for home, "2026/11/23/" for an entry
     template: str
-    context: dict[str, Any] = field(compare=False, hash=False)
+    context: PageContext = field(compare=False, hash=False)  # the TypedDict of its template
     source: str = ""  # what made it, named when two pages collide
 
     @property

@@ -10,10 +10,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.contexts import PageGlobals
 from generator.dates import long_date, month_name, short_date
 from generator.errors import ContentError
 from generator.excerpt import first_words
-from generator.model import Config, Page
+from generator.model import Config, Entry, Page
 from generator.slugs import tag_slug
 from generator.urls import ASSET_MARK, PAGE_MARK, relative_url, root_prefix
 from generator.workers import Tell, spread
@@ -62,7 +63,7 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
 
 
 @jinja2.pass_context
-def _body(context: jinja2.runtime.Context, entry) -> Markup:
+def _body(context: jinja2.runtime.Context, entry: Entry) -> Markup:
     """An entry's HTML with links to files beside it resolved for this page."""
     folder = posixpath.dirname(entry.source.removeprefix("content/"))
     root = root_prefix(context["page_url"])
@@ -72,7 +73,8 @@ def _body(context: jinja2.runtime.Context, entry) -> Markup:
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:
     template = env.get_template(page.template)
-    html = template.render(page.context, page_url=page.url, url=_url, body=_body)
+    given = PageGlobals(page_url=page.url, url=_url, body=_body)
+    html = template.render(page.context, **given)
     return html.encode("utf-8")
 
 

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from generator.contexts import (
+    DayContext,
+    EntryContext,
+    HomeContext,
+    MonthContext,
+    NotFoundContext,
+    PhotosContext,
+    SearchContext,
+    TagContext,
+    TagsContext,
+    Thumbnails,
+    ThumbnailsOf,
+    TimelineContext,
+    WeekAtAGlance,
+    YearContext,
+)
 from generator.errors import ContentError
 from generator.model import Config, Entry, Journal, Page
 from generator.progress import (
@@ -36,76 +52,79 @@ def plan(
         if shown.entry.resurface:
             firsts.setdefault(shown.entry.url, shown)
 
-    def thumbs(entries: Iterable[Entry]) -> dict[str, Shown]:
+    def thumbs(entries: Iterable[Entry]) -> Thumbnails:
         """The first photo of each of these entries that has one: a page holds only its own."""
         return {e.url: firsts[e.url] for e in entries if e.url in firsts}
 
+    by_size = sorted(journal.tags, key=lambda t: (-len(t.entries), t.name.lower()))
+    newest_years = sorted(journal.years, reverse=True)
     pages = [
         _home(journal, config, shared, thumbs),
-        Page("timeline/", "timeline.html", {"years": _years_newest_first(journal), "thumbs": thumbs(journal.entries)}),
         Page(
-            "tags/",
-            "tags.html",
-            {"tags": sorted(journal.tags, key=lambda t: (-len(t.entries), t.name.lower())), "moods": shared.tag_moods},
+            "timeline/",
+            "timeline.html",
+            TimelineContext(years=_years_newest_first(journal), thumbs=thumbs(journal.entries)),
         ),
-        Page("404.html", "404.html", {}),
-        Page("photos/", "photos.html", {"months": _photo_months(photos)}),
-        Page("search/", "search.html", {"tags": list(journal.tags), "years": sorted(journal.years, reverse=True)}),
+        Page("tags/", "tags.html", TagsContext(tags=by_size, moods=shared.tag_moods)),
+        Page("404.html", "404.html", NotFoundContext()),
+        Page("photos/", "photos.html", PhotosContext(months=_photo_months(photos))),
+        Page("search/", "search.html", SearchContext(tags=list(journal.tags), years=newest_years)),
     ]
     day_sizes = Counter(e.date for e in journal.entries)
     for entry in journal.entries:
         previous, following = journal.neighbours[entry.url]
-        context: dict[str, Any] = {
-            "entry": entry,
-            "previous": previous,
-            "next": following,
-            "day_entries": day_sizes[entry.date],
-            "echoes": (echoes := shared.lookback.echoes(entry.date)),
-            "thumbs": thumbs(e for echo in echoes for e in echo.entries),
-        }
+        echoes = shared.lookback.echoes(entry.date)
+        context = EntryContext(
+            entry=entry,
+            previous=previous,
+            next=following,
+            day_entries=day_sizes[entry.date],
+            echoes=echoes,
+            thumbs=thumbs(e for echo in echoes for e in echo.entries),
+        )
         pages.append(Page(entry.url, "entry.html", context, entry.source))
     for date, same_day in groupby(journal.entries, key=lambda e: e.date):
         day = tuple(same_day)
         if len(day) > 1:
-            pages.append(Page(f"{date:%Y/%m/%d}/", "day.html", {"date": date, "entries": day}, day[0].source))
+            pages.append(Page(f"{date:%Y/%m/%d}/", "day.html", DayContext(date=date, entries=day), day[0].source))
     for year, months in journal.years.items():
         of_year = [entry for entries in months.values() for entry in entries]
-        context = {"year": year, "months": months, **year_context(year, of_year, config)}
-        pages.append(Page(f"{year}/", "year.html", context))
+        year_page = YearContext(year=year, months=months, **year_context(year, of_year, config))
+        pages.append(Page(f"{year}/", "year.html", year_page))
         for month, entries in months.items():
-            context = {"year": year, "month": month, "entries": entries, **month_context(year, month, config, shared)}
-            context["thumbs"] = thumbs(entries)
-            pages.append(Page(f"{year}/{month:02d}/", "month.html", context))
+            monthly = month_context(year, month, config, shared)
+            month_page = MonthContext(year=year, month=month, entries=entries, **monthly, thumbs=thumbs(entries))
+            pages.append(Page(f"{year}/{month:02d}/", "month.html", month_page))
     for tag in journal.tags:
-        context = {"tag": tag, "mood": shared.tag_moods.get(tag.slug), "overall": shared.tag_moods.overall}
-        pages.append(Page(f"tags/{tag.slug}/", "tag.html", context, f"tag '{tag.name}'"))
+        tag_page = TagContext(tag=tag, mood=shared.tag_moods.get(tag.slug), overall=shared.tag_moods.overall)
+        pages.append(Page(f"tags/{tag.slug}/", "tag.html", tag_page, f"tag '{tag.name}'"))
     pages += plan_pages(journal, config, shared, thumbs)
     pages.append(hard_days_page(journal, config, plan_html, [shown for shown in photos if shown.hope]))
     return pages, find_collisions(pages)
 
 
-def _home(journal: Journal, config: Config, shared: Insights, thumbs: Callable) -> Page:
+def _home(journal: Journal, config: Config, shared: Insights, thumbs: ThumbnailsOf) -> Page:
     newest = journal.newest
     latest = journal.entries[::-1][: config.home_entries]
     echoes = shared.lookback.echoes(newest.date) if newest else ()
     week = [e for e in journal.entries[-14:] if newest and (newest.date - e.date).days < 7]
     moods = [e.mood for e in week if e.mood is not None]
-    context = {
-        "entries": latest,
-        "echoes": echoes,
-        "thumbs": thumbs([*latest, *(e for echo in echoes for e in echo.entries)]),
-        "low_latest": newest_day_is_low(journal.entries, config.mood),
-        "week": {
-            "entries": len(week),
-            "days": len({e.date for e in week}),
-            "wins": sum(len(e.wins) for e in week),
-            "mean_mood": sum(moods) / len(moods) if moods else None,
-        },
-    }
+    context = HomeContext(
+        entries=latest,
+        echoes=echoes,
+        thumbs=thumbs([*latest, *(e for echo in echoes for e in echo.entries)]),
+        low_latest=newest_day_is_low(journal.entries, config.mood),
+        week=WeekAtAGlance(
+            entries=len(week),
+            days=len({e.date for e in week}),
+            wins=sum(len(e.wins) for e in week),
+            mean_mood=sum(moods) / len(moods) if moods else None,
+        ),
+    )
     return Page("", "home.html", context)
 
 
-def _years_newest_first(journal: Journal) -> list[tuple[int, list[tuple[int, tuple]]]]:
+def _years_newest_first(journal: Journal) -> list[tuple[int, list[tuple[int, tuple[Entry, ...]]]]]:
     return [(year, list(months.items())[::-1]) for year, months in reversed(journal.years.items())]
 
 

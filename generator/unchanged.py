@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from generator.config import CONFIG_FILE
 from generator.errors import ContentError
 from generator.filenames import CONTENT_DIR, PLAN_FILE
 from generator.model import Entry, Page
-from generator.write import atomic_write
+from generator.write import MARKER, atomic_write, read_record
 
 MANIFEST = "last-build.json"
 PRINTS = "pages.json"
@@ -76,12 +75,19 @@ def _add(digest, path: Path) -> None:
 
 
 def output_files(out: Path) -> dict[str, list[int]]:
+    """Size and time of each file Cairn wrote into `out` (its record, and the record itself).
+    What else lives there (a .git that changes with every commit, a CNAME) is not Cairn's,
+    so it neither counts as a change nor costs a walk."""
+    record = read_record(out)
+    if record is None:
+        return {}
     found = {}
-    for root, _, names in os.walk(out):
-        for name in names:
-            path = Path(root) / name
-            stat = path.lstat()  # a dangling symbolic link is a file too, and not followed
-            found[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    for name in sorted({*record.files, MARKER}):
+        try:
+            stat = (out / name).lstat()  # a dangling symbolic link is a file too, and not followed
+        except OSError:
+            continue
+        found[name] = [stat.st_size, stat.st_mtime_ns]
     return found
 
 

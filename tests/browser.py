@@ -387,12 +387,18 @@ def site_pages(built_site: Path) -> list[str]:
     return pages
 
 
-@pytest.fixture(scope="session")
-def chromium(request: pytest.FixtureRequest) -> Any:
-    """Debian's headless Chromium driven by Playwright; browser tests skip when it is missing."""
+def shared_chromium(request: pytest.FixtureRequest) -> Any:
+    """The session's one Chromium, for a module's own fixture: two Playwright sessions cannot
+    run in one process, so every module that drives a browser asks for this one."""
     if not CHROMIUM.exists():
         pytest.skip(NO_CHROMIUM)
     return _shared(request, "chromium", _browser)
+
+
+@pytest.fixture(scope="session")
+def chromium(request: pytest.FixtureRequest) -> Any:
+    """Debian's headless Chromium driven by Playwright; browser tests skip when it is missing."""
+    return shared_chromium(request)
 
 
 # --- screenshots, for humans -----------------------------------------------------------

@@ -12,7 +12,11 @@ import pytest
 from markupsafe import Markup
 
 from generator.model import Config, Metric, MoodScale
-from generator.progress import calendars, charts, insights
+from generator.progress import bar_charts, calendars, charts, trend_charts
+from generator.progress.days import year_in_pixels
+from generator.progress.months import month_summaries
+from generator.progress.trends import metric_trends, mood_trend
+from generator.progress.wins import win_counts
 from tests.journal_entries import date, entry, ten_days
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -42,11 +46,11 @@ def marks(root: ET.Element, tag: str, css: str) -> list[ET.Element]:
 
 
 def moods(days_and_moods: list[tuple[str, int]]):
-    return insights.mood_trend([entry(day, mood) for day, mood in days_and_moods])
+    return mood_trend([entry(day, mood) for day, mood in days_and_moods])
 
 
 def test_mood_trend_has_a_dot_per_day_and_two_lines():
-    chart = charts.mood_trend_chart(insights.mood_trend(ten_days()), SCALE, "mood")
+    chart = trend_charts.mood_trend_chart(mood_trend(ten_days()), SCALE, "mood")
     root = parse(chart)
     dots = marks(root, "circle", "dot")
     assert len(dots) == 9
@@ -63,7 +67,7 @@ def test_mood_trend_has_a_dot_per_day_and_two_lines():
 
 def test_mood_trend_says_when_mood_rose():
     days = [(f"2026-03-{d:02d}", 2) for d in range(1, 11)] + [(f"2026-06-{d:02d}", 4) for d in range(1, 11)]
-    chart = charts.mood_trend_chart(moods(days), SCALE, "m")
+    chart = trend_charts.mood_trend_chart(moods(days), SCALE, "m")
     assert chart.description.startswith("Mood rose from a 30-day mean of 2 in March 2026 to 4 in June 2026.")
     # The lines break over the gap rather than drawing a slope nobody lived through.
     long_line = marks(parse(chart), "path", "trend-long")[0].get("d", "")
@@ -72,7 +76,7 @@ def test_mood_trend_says_when_mood_rose():
 
 def test_mood_trend_names_a_harder_stretch_kindly():
     days = [(f"2026-03-{d:02d}", 4) for d in range(1, 11)] + [(f"2026-06-{d:02d}", 2) for d in range(1, 11)]
-    chart = charts.mood_trend_chart(moods(days), SCALE, "m")
+    chart = trend_charts.mood_trend_chart(moods(days), SCALE, "m")
     assert chart.description.startswith(
         "A harder stretch: the 30-day mean went from 4 in March 2026 to 2 in June 2026."
     )
@@ -80,14 +84,14 @@ def test_mood_trend_names_a_harder_stretch_kindly():
 
 def test_mood_trend_held_steady():
     days = [("2026-03-01", 3), ("2026-03-02", 3), ("2026-04-20", 4), ("2026-04-21", 3), ("2026-04-22", 3)]
-    chart = charts.mood_trend_chart(moods(days), SCALE, "m")
+    chart = trend_charts.mood_trend_chart(moods(days), SCALE, "m")
     assert chart.description.startswith("Mood held around a 30-day mean of 3.3 from March 2026 to April 2026.")
 
 
 def test_a_long_trend_is_tabled_by_month():
     start = dt.date(2025, 1, 1)
-    trend = insights.mood_trend([entry((start + dt.timedelta(days=i)).isoformat(), 3) for i in range(120)])
-    chart = charts.mood_trend_chart(trend, SCALE, "m")
+    trend = mood_trend([entry((start + dt.timedelta(days=i)).isoformat(), 3) for i in range(120)])
+    chart = trend_charts.mood_trend_chart(trend, SCALE, "m")
     assert len(marks(parse(chart), "circle", "dot")) == 120
     assert chart.columns[0] == "Month" and [r[:2] for r in chart.rows] == [
         ("January 2025", "31"),
@@ -98,7 +102,7 @@ def test_a_long_trend_is_tabled_by_month():
 
 
 def test_an_empty_trend_still_describes_itself():
-    chart = charts.mood_trend_chart(insights.mood_trend([]), SCALE, "m")
+    chart = trend_charts.mood_trend_chart(mood_trend([]), SCALE, "m")
     parse(chart)
     assert (chart.description, chart.rows) == ("No moods written down yet.", ())
 
@@ -106,8 +110,8 @@ def test_an_empty_trend_still_describes_itself():
 def test_metric_trend_in_its_unit():
     entries = [entry("2026-03-01", metrics=(("sleep", 6.0),)), entry("2026-04-02", metrics=(("sleep", 7.5),))]
     metric = Metric("sleep", "Sleep & rest", "h", 0, 12)
-    (trend,) = insights.metric_trends(entries, Config(metrics=(metric,)))
-    chart = charts.metric_trend_chart(trend, metric, "sleep")
+    (trend,) = metric_trends(entries, Config(metrics=(metric,)))
+    chart = trend_charts.metric_trend_chart(trend, metric, "sleep")
     root = parse(chart)  # the & is escaped
     assert len(marks(root, "circle", "dot")) == 2
     assert chart.description == (
@@ -124,7 +128,7 @@ def test_year_in_pixels_has_a_square_for_every_day_and_a_legend():
         entry("2024-01-02", 3, slug="-b"),
         entry("2024-03-01", 5),
     ]
-    (year,) = insights.year_in_pixels(entries)
+    (year,) = year_in_pixels(entries)
     chart = calendars.year_pixels_chart(year, SCALE, "y2024")
     root = parse(chart)
     days = marks(root, "rect", "day")
@@ -140,8 +144,8 @@ def test_year_in_pixels_has_a_square_for_every_day_and_a_legend():
 
 
 def test_wins_per_week_bars_and_words():
-    weeks = insights.win_counts(ten_days()).weeks
-    chart = charts.bar_chart(weeks, "Wins per week", "wins-week")
+    weeks = win_counts(ten_days()).weeks
+    chart = bar_charts.bar_chart(weeks, "Wins per week", "wins-week")
     root = parse(chart)
     assert len(marks(root, "rect", "bar")) == 3
     assert chart.description == (
@@ -153,7 +157,7 @@ def test_wins_per_week_bars_and_words():
 
 def test_wins_per_month_bars():
     entries = [entry("2026-03-01", wins=("a",)), entry("2026-04-01"), entry("2026-05-01", wins=("b", "c"))]
-    chart = charts.bar_chart(insights.win_counts(entries).months, "Wins per month", "wins-month", period="month")
+    chart = bar_charts.bar_chart(win_counts(entries).months, "Wins per month", "wins-month", period="month")
     assert len(marks(parse(chart), "rect", "bar")) == 3
     assert chart.description == (
         "Wins per month: 3 in all, over 3 months from March 2026 to May 2026. The most in one month: 2, in May 2026."
@@ -161,7 +165,7 @@ def test_wins_per_month_bars():
 
 
 def test_month_calendar_cells_weekdays_and_numbers():
-    march = insights.month_summaries(ten_days(), Config())[2026, 3]
+    march = month_summaries(ten_days(), Config())[2026, 3]
     chart = calendars.month_calendar_chart(march.days, SCALE, "cal", previous=("February 2026", 3.5))
     root = parse(chart)
     cells = marks(root, "rect", "day")
@@ -193,28 +197,28 @@ def test_month_comparisons(mean, words):
 
 def test_other_scales_get_their_own_levels():
     scale = MoodScale(low=0, labels=("0", "1", "2", "3", "4", "5", "6"))
-    (year,) = insights.year_in_pixels([entry("2026-01-01", 6), entry("2026-01-02", 0)])
+    (year,) = year_in_pixels([entry("2026-01-01", 6), entry("2026-01-02", 0)])
     root = parse(calendars.year_pixels_chart(year, scale, "y"))
     assert [d.get("class") for d in marks(root, "rect", "day")[:2]] == ["day mood-7", "day mood-1"]
     assert len(marks(root, "rect", "swatch")) == 8
 
 
 def test_output_is_deterministic_and_ids_are_checked():
-    first = charts.mood_trend_chart(insights.mood_trend(ten_days()), SCALE, "a")
-    assert first == charts.mood_trend_chart(insights.mood_trend(ten_days()), SCALE, "a")
+    first = trend_charts.mood_trend_chart(mood_trend(ten_days()), SCALE, "a")
+    assert first == trend_charts.mood_trend_chart(mood_trend(ten_days()), SCALE, "a")
     with pytest.raises(ValueError):
-        charts.mood_trend_chart(insights.mood_trend(ten_days()), SCALE, 'x" onload="')
+        trend_charts.mood_trend_chart(mood_trend(ten_days()), SCALE, 'x" onload="')
 
 
 def test_the_partial_draws_the_svg_and_a_table_of_its_numbers():
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    chart = charts.bar_chart(insights.win_counts(ten_days()).weeks, "Wins <per> week", "w")
+    chart = bar_charts.bar_chart(win_counts(ten_days()).weeks, "Wins <per> week", "w")
     html = env.get_template("partials/chart.html").render(chart=chart)
     assert str(chart.svg) in html  # not escaped
     assert "<summary>The numbers</summary>" in html and "<caption>Wins &lt;per&gt; week</caption>" in html
     assert html.count('<th scope="col">') == 2 and html.count('<th scope="row">') == 3
     ET.fromstring(html)  # well-formed
-    empty = env.get_template("partials/chart.html").render(chart=charts.bar_chart((), "Wins per week", "w"))
+    empty = env.get_template("partials/chart.html").render(chart=bar_charts.bar_chart((), "Wins per week", "w"))
     assert "<details>" not in empty and "<svg" in empty

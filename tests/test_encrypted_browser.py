@@ -28,16 +28,14 @@ from generator.crypt.shell import site_names
 from generator.write import write_site
 from tests.browser import (
     AXE_JS,
-    CHROMIUM,
     HOST,
-    NO_CHROMIUM,
     VNU_JAR,
     build_site,
     describe_violations,
-    launch_chromium,
     missing_checker,
     run_axe,
     serve,
+    shared_chromium,
 )
 
 pytestmark = pytest.mark.browser
@@ -107,29 +105,8 @@ def base_url(sealed_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser(request: pytest.FixtureRequest) -> Iterator[Any]:
-    """The session's shared browser when tests/conftest.py offers one; else this module's own.
-
-    Two Playwright sessions cannot run at once in one process, so this module never
-    imports the session fixture from tests/browser.py (that would start a second one
-    beside another module's); its own browser closes when the module is done."""
-    try:
-        shared = request.getfixturevalue("chromium")
-    except pytest.FixtureLookupError:
-        shared = None
-    if shared is not None:
-        yield shared
-        return
-    if not CHROMIUM.exists():
-        pytest.skip(NO_CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        own = launch_chromium(playwright)
-        try:
-            yield own
-        finally:
-            own.close()
+def browser(request: pytest.FixtureRequest) -> Any:
+    return shared_chromium(request)
 
 
 @dataclass

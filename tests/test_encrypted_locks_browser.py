@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from generator.crypt.keys import derive_key, load_or_create_salt
 from generator.crypt.shell import site_names
-from tests.browser import CHROMIUM, NO_CHROMIUM, build_site, launch_chromium, serve
+from tests.browser import build_site, serve, shared_chromium
 from tests.test_encrypted_browser import LOCK, PASSPHRASE, PHOTO_ENTRY, browsing, site_files, unlock, wait_open
 
 pytestmark = pytest.mark.browser
@@ -59,18 +59,8 @@ def base_url(site: tuple[Path, dict[str, str], bytes]) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """This module's own browser (two Playwright sessions cannot run at once in one process)."""
-    if not CHROMIUM.exists():
-        pytest.skip(NO_CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        own = launch_chromium(playwright)
-        try:
-            yield own
-        finally:
-            own.close()
+def browser(request: pytest.FixtureRequest) -> Any:
+    return shared_chromium(request)
 
 
 def _entry_url(base_url: str, names: dict[str, str]) -> str:

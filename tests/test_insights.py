@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 from generator.model import Config, Habit, Metric, MoodScale
-from generator.progress import insights
+from generator.progress.days import add_months, group_days, low_ceiling, year_in_pixels
+from generator.progress.measures import tally
+from generator.progress.months import month_summaries
+from generator.progress.routines import routines
+from generator.progress.then_and_now import then_and_now
+from generator.progress.trends import metric_trends, mood_trend
+from generator.progress.wins import win_counts
 from tests.journal_entries import date, entry, ten_days
 
 CONFIG = Config(
@@ -17,14 +23,14 @@ CONFIG = Config(
 
 
 def test_a_days_mood_is_the_mean_of_its_moods():
-    days = insights.group_days(ten_days())
+    days = group_days(ten_days())
     assert [d.date.day for d in days] == [1, 2, 3, 4, 6, 7, 8, 9, 10]
     assert days[2].mood == 1.5 and len(days[2].entries) == 2
-    assert insights.group_days([entry("2026-03-01"), entry("2026-03-01", 4, slug="-b")])[0].mood == 4
+    assert group_days([entry("2026-03-01"), entry("2026-03-01", 4, slug="-b")])[0].mood == 4
 
 
 def test_rolling_means_over_calendar_days():
-    trend = insights.mood_trend(ten_days())
+    trend = mood_trend(ten_days())
     assert trend.statistic == "mean" and (trend.short_days, trend.long_days) == (7, 30)
     assert [p.value for p in trend.points] == [3, 4, 1.5, 3, 1, 4, 4, 2, 5]
     # 7 days ending on the 8th are the 2nd to the 8th (no 5th): 4, 1.5, 3, 1, 4, 4 -> 17.5 / 6
@@ -36,7 +42,7 @@ def test_rolling_means_over_calendar_days():
 
 
 def test_the_short_window_forgets_days_older_than_a_week():
-    trend = insights.mood_trend([entry("2026-03-01", 1), entry("2026-03-08", 5)])
+    trend = mood_trend([entry("2026-03-01", 1), entry("2026-03-08", 5)])
     assert [p.short for p in trend.points] == [1, 5]
     assert [p.long for p in trend.points] == [1, 3]
 
@@ -47,14 +53,14 @@ def test_one_trend_per_configured_metric_with_daily_means():
         entry("2026-03-01", metrics=(("sleep", 8.0), ("energy", 2.0)), slug="-b"),
         entry("2026-03-02", metrics=(("sleep", 5.0),)),
     ]
-    (sleep,) = insights.metric_trends(entries, CONFIG)
+    (sleep,) = metric_trends(entries, CONFIG)
     assert (sleep.name, sleep.label, sleep.unit) == ("sleep", "Sleep", "h")
     assert [(p.date.day, p.value, p.short) for p in sleep.points] == [(1, 7.0, 7.0), (2, 5.0, 6.0)]
 
 
 def test_year_in_pixels_has_every_day_of_each_year_with_an_entry():
     entries = [entry("2024-02-29", 2), entry("2024-02-29", 4, slug="-b"), entry("2026-01-01", 5), entry("2026-06-01")]
-    leap, year = insights.year_in_pixels(entries)
+    leap, year = year_in_pixels(entries)
     assert (leap.year, len(leap.days), year.year, len(year.days)) == (2024, 366, 2026, 365)
     assert leap.days[59] == (date("2024-02-29"), 3.0)
     assert year.days[0] == (date("2026-01-01"), 5) and year.days[151] == (date("2026-06-01"), None)
@@ -62,7 +68,7 @@ def test_year_in_pixels_has_every_day_of_each_year_with_an_entry():
 
 
 def test_wins_per_iso_week_and_month():
-    wins = insights.win_counts(ten_days())
+    wins = win_counts(ten_days())
     assert wins.total == 7
     assert [(w.key, w.count) for w in wins.weeks] == [("2026-W09", 1), ("2026-W10", 3), ("2026-W11", 3)]
     assert wins.weeks[1].start == date("2026-03-02") and wins.weeks[1].label == "week of 2 March 2026"
@@ -78,7 +84,7 @@ def routine_journal():
 
 
 def test_routines_kept_in_the_last_14_days_and_by_month():
-    (walk,) = insights.routines(routine_journal(), CONFIG)  # meds, never kept, is left out
+    (walk,) = routines(routine_journal(), CONFIG)  # meds, never kept, is left out
     assert (walk.habit.name, walk.recent, walk.window, walk.so_far) == ("walk", 9, 14, False)
     # February counts from the first entry (the 10th): 19 days; March up to the newest (the 20th).
     assert [(m.label, m.kept, m.days) for m in walk.months] == [("February 2026", 2, 19), ("March 2026", 12, 20)]
@@ -88,19 +94,19 @@ def test_routines_kept_in_the_last_14_days_and_by_month():
 
 
 def test_routines_of_an_empty_journal():
-    assert insights.routines([], CONFIG) == ()
+    assert routines([], CONFIG) == ()
 
 
 def test_on_the_first_day_a_routine_counts_that_day_so_far():
-    (meds,) = insights.routines([entry("2026-03-10", 3, habits=("meds",))], CONFIG)
+    (meds,) = routines([entry("2026-03-10", 3, habits=("meds",))], CONFIG)
     assert (meds.recent, meds.window, meds.so_far, meds.days) == (1, 1, True, (True,))
-    (walk,) = insights.routines([entry("2026-03-01", habits=("walk",)), entry("2026-03-05")], CONFIG)
+    (walk,) = routines([entry("2026-03-01", habits=("walk",)), entry("2026-03-05")], CONFIG)
     assert (walk.recent, walk.window, walk.so_far) == (1, 5, True)
 
 
 def test_then_and_now_waits_for_14_days():
-    assert insights.then_and_now([entry("2026-03-01", 1), entry("2026-03-13", 2)], CONFIG) is None
-    result = insights.then_and_now([entry("2026-03-01", 1, wins=("a", "b")), entry("2026-03-14", 2)], CONFIG)
+    assert then_and_now([entry("2026-03-01", 1), entry("2026-03-13", 2)], CONFIG) is None
+    result = then_and_now([entry("2026-03-01", 1, wins=("a", "b")), entry("2026-03-14", 2)], CONFIG)
     assert result is not None
     # the span starts at the first entry: 14 days, not 30, so 2 wins are 1 a week
     assert (result.now.start, result.now.days, result.now.entry_days) == (date("2026-03-01"), 14, 2)
@@ -117,7 +123,7 @@ def test_then_and_now_compares_the_same_30_days_6_and_12_months_earlier():
         entry("2026-03-01", 4, habits=("meds",)),
         entry("2026-03-10", 5, wins=("d", "e")),
     ]
-    result = insights.then_and_now(entries, CONFIG)
+    result = then_and_now(entries, CONFIG)
     assert result is not None
     now, six = result.now, result.six_months
     assert (now.start, now.end) == (date("2026-02-09"), date("2026-03-10"))
@@ -131,17 +137,17 @@ def test_then_and_now_compares_the_same_30_days_6_and_12_months_earlier():
 
 
 def test_then_and_now_of_nothing_is_none():
-    assert insights.then_and_now([], CONFIG) is None
+    assert then_and_now([], CONFIG) is None
 
 
 def test_a_span_without_moods_has_no_mean():
-    result = insights.then_and_now([entry("2026-03-01"), entry("2026-03-20")], CONFIG)
+    result = then_and_now([entry("2026-03-01"), entry("2026-03-20")], CONFIG)
     assert result is not None
     assert (result.now.entry_days, result.now.mean_mood, result.now.low_share) == (2, None, None)
 
 
 def test_month_summary():
-    march = insights.month_summaries(ten_days(), CONFIG)[2026, 3]
+    march = month_summaries(ten_days(), CONFIG)[2026, 3]
     assert march.label == "March 2026" and len(march.entries) == 10 and len(march.days) == 31
     assert march.days[2] == (date("2026-03-03"), 1.5) and march.days[4] == (date("2026-03-05"), None)
     assert march.mean_mood == pytest.approx(27.5 / 9)
@@ -153,7 +159,7 @@ def test_month_summary():
 
 def test_month_summaries_are_keyed_by_month_in_order():
     entries = [entry("2025-12-31", 2), entry("2026-01-01", 4), entry("2026-01-31")]
-    summaries = insights.month_summaries(entries, CONFIG)
+    summaries = month_summaries(entries, CONFIG)
     assert list(summaries) == [(2025, 12), (2026, 1)]
     assert summaries[2026, 1].mean_mood == 4 and summaries[2025, 12].habits[0][1] == 0
 
@@ -163,17 +169,17 @@ def test_month_summaries_are_keyed_by_month_in_order():
     [("2026-03-31", -1, "2026-02-28"), ("2024-08-31", -6, "2024-02-29"), ("2026-01-15", -12, "2025-01-15")],
 )
 def test_add_months_stays_inside_short_months(day, months, expected):
-    assert insights.add_months(date(day), months) == date(expected)
+    assert add_months(date(day), months) == date(expected)
 
 
 def test_low_days_are_the_bottom_two_levels():
-    assert insights.low_ceiling(MoodScale()) == 2
-    assert insights.low_ceiling(MoodScale(low=0, labels=("a", "b", "c", "d", "e", "f", "g"))) == 1
-    assert insights.low_ceiling(MoodScale(labels=("low", "okay", "good"))) == 1
+    assert low_ceiling(MoodScale()) == 2
+    assert low_ceiling(MoodScale(low=0, labels=("a", "b", "c", "d", "e", "f", "g"))) == 1
+    assert low_ceiling(MoodScale(labels=("low", "okay", "good"))) == 1
 
 
 def test_tally_counts_each_word_once_per_list_keeping_the_first_spelling():
-    assert insights.tally([["Walk", "walk"], ["walk", "rest"]]) == (("Walk", 2), ("rest", 1))
+    assert tally([["Walk", "walk"], ["walk", "rest"]]) == (("Walk", 2), ("rest", 1))
 
 
 def test_large_journals_stay_linear():
@@ -183,7 +189,7 @@ def test_large_journals_stay_linear():
         entry((start + dt.timedelta(days=i)).isoformat(), 1 + i % 5, habits=("walk",) if i % 3 else (), wins=("w",))
         for i in range(30_000)
     ]
-    assert len(insights.mood_trend(entries).points) == 30_000
-    assert insights.routines(entries, CONFIG)[0].recent == 10
-    assert insights.then_and_now(entries, CONFIG) is not None
-    assert len(insights.month_summaries(entries, CONFIG)) == 986
+    assert len(mood_trend(entries).points) == 30_000
+    assert routines(entries, CONFIG)[0].recent == 10
+    assert then_and_now(entries, CONFIG) is not None
+    assert len(month_summaries(entries, CONFIG)) == 986

@@ -96,6 +96,23 @@ def test_a_second_build_beside_git_counts_only_its_own_files(tmp_path):
     assert f"0 written, {written} unchanged, 0 removed" in second.stdout
 
 
+def test_a_commit_in_the_site_folder_is_not_a_change_to_the_site(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    out = tmp_path / "deploy"
+    (out / ".git").mkdir(parents=True)
+    assert run_cairn("--journal", journal, "build", "--out", out).returncode == 0
+    (out / ".git" / "COMMIT_EDITMSG").write_text("Publish\n")  # what `git commit` in site/ leaves behind
+    (out / "CNAME").write_text("journal.example.org\n")
+    again = run_cairn("--journal", journal, "build", "--out", out)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[1] == "Nothing changed since the last build."
+    (out / "index.html").write_text("touched by hand")
+    third = run_cairn("--journal", journal, "build", "--out", out)
+    assert "Nothing changed" not in third.stdout
+    assert "1 written" in third.stdout, third.stdout
+    assert "touched by hand" not in (out / "index.html").read_text()
+
+
 def test_a_full_disk_is_a_clean_message_and_the_site_stays(tmp_path, monkeypatch, capsys):
     import errno
     import tempfile

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from cryptography.exceptions import InvalidTag
 
-from generator.build import plan_share, prepare, share_edition
+from generator.build import prepare
 from generator.crypt.keys import derive_key, load_or_create_salt, open_file
+from generator.share.build import plan_share, share_edition
 from tests.conftest import run_cairn, snapshot
 from tests.share_fixture import PLANTED, make_journal
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from generator.cli import printable
+from generator.commands.terminal import printable
 from tests.conftest import run_cairn
 
 # Clears the screen, retitles the window and rings the bell, written as YAML escapes.

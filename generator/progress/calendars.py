@@ -17,24 +17,24 @@ from generator.model import MoodScale
 from generator.progress.charts import (
     NARROW,
     TEXT,
-    WEEKDAYS,
     WIDTH,
     Chart,
     Link,
-    _cell,
-    _compare_month,
-    _count,
-    _date,
-    _ink,
-    _level,
-    _mood_words,
-    _num,
-    _scale_words,
-    _svg,
-    _text,
-    _tip,
+    count_words,
+    date_words,
+    draw_cell,
+    draw_svg,
+    draw_text,
+    mood_ink,
+    mood_level,
+    mood_words,
+    one_decimal,
+    scale_words,
 )
-from generator.progress.insights import YearPixels, mean
+from generator.progress.days import YearPixels
+from generator.progress.measures import mean
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link: Link | None = None) -> Chart:
@@ -44,13 +44,13 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
     by_month: dict[int, list[float]] = {}
     for day, mood in pixels.days:
         if mood is not None:
-            counts[_level(mood, scale) - scale.low] += 1
+            counts[mood_level(mood, scale) - scale.low] += 1
             by_month.setdefault(day.month, []).append(mood)
     total = sum(counts)
     description = f"Each day of {pixels.year} as a square, coloured by mood. "
     if total:
         spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts, strict=True) if n)
-        description += f"{_count(total, 'day')} {'has' if total == 1 else 'have'} a mood: {spread}."
+        description += f"{count_words(total, 'day')} {'has' if total == 1 else 'have'} a mood: {spread}."
     else:
         description += f"No moods written down in {pixels.year} yet."
 
@@ -60,14 +60,14 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
         cell = (width - left - 4) / 31
         row = 16 if narrow else cell
         labels = (1, 10, 20, 31) if narrow else (1, 5, 10, 15, 20, 25, 31)
-        parts = [_text(left + (d - 0.5) * cell, 14, str(d), anchor="middle", size=TEXT) for d in labels]
+        parts = [draw_text(left + (d - 0.5) * cell, 14, str(d), anchor="middle", size=TEXT) for d in labels]
         parts += [
-            _text(left - 6, top + m * row + row / 2 + 4, MONTHS[m][:3], anchor="end", size=TEXT) for m in range(12)
+            draw_text(left - 6, top + m * row + row / 2 + 4, MONTHS[m][:3], anchor="end", size=TEXT) for m in range(12)
         ]
         for day, mood in pixels.days:
             x, y = left + (day.day - 1) * cell, top + (day.month - 1) * row
-            square = _cell(x, y, cell - 2, row - 2, mood, scale, _tip(day, mood, scale))
-            parts.append(_linked(square, link(day) if link else None, _tip(day, mood, scale) or _date(day)))
+            square = draw_cell(x, y, cell - 2, row - 2, mood, scale, _tip(day, mood, scale))
+            parts.append(_linked(square, link(day) if link else None, _tip(day, mood, scale) or date_words(day)))
         legend_top, columns = top + 12 * row + 12, 3 if narrow else 6
         items: list[tuple[str, int | None]] = [
             (f"{scale.low + i} {label}", scale.low + i) for i, label in enumerate(scale.labels)
@@ -76,11 +76,16 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
         spacing = (width - left) / columns
         for i, (label, level) in enumerate(items):
             x, y = left + (i % columns) * spacing, legend_top + (i // columns) * 22
-            parts += [_cell(x, y, 14, 14, level, scale, "", kind="swatch"), _text(x + 20, y + 12, label, size=TEXT)]
+            parts += [
+                draw_cell(x, y, 14, 14, level, scale, "", kind="swatch"),
+                draw_text(x + 20, y + 12, label, size=TEXT),
+            ]
         height = legend_top + math.ceil(len(items) / columns) * 22 + 4
-        return _svg(prefix, title, description, width, height, parts, "year-pixels", linked=link is not None)
+        return draw_svg(prefix, title, description, width, height, parts, "year-pixels", linked=link is not None)
 
-    rows = tuple((month_label(pixels.year, m), str(len(v)), _num(sum(v) / len(v))) for m, v in sorted(by_month.items()))
+    rows = tuple(
+        (month_label(pixels.year, m), str(len(v)), one_decimal(sum(v) / len(v))) for m, v in sorted(by_month.items())
+    )
     columns = ("Month", "Days with a mood", "Mean mood")
     return Chart(draw(WIDTH, id_prefix), title, description, columns, rows, narrow=draw(NARROW, id_prefix + "-narrow"))
 
@@ -107,7 +112,7 @@ def month_calendar_chart(
     else:
         description = (
             f"Each day of {month}, coloured by mood, with the day's mood written in its square. "
-            f"{_count(len(moods), 'day')} with a mood; the mean is {_num(average)} {_scale_words(scale)}."
+            f"{count_words(len(moods), 'day')} with a mood; the mean is {one_decimal(average)} {scale_words(scale)}."
         )
         if previous is not None:
             description += " " + _compare_month(average, *previous)
@@ -117,27 +122,30 @@ def month_calendar_chart(
         cell_w = (width - 2 * left) / 7
         cell_h = 44 if width < WIDTH else 56
         parts = [
-            _text(left + (i + 0.5) * cell_w, 15, name, anchor="middle", size=TEXT) for i, name in enumerate(WEEKDAYS)
+            draw_text(left + (i + 0.5) * cell_w, 15, name, anchor="middle", size=TEXT)
+            for i, name in enumerate(WEEKDAYS)
         ]
         numbers = []  # drawn over the squares; each square's link or title says the same in words
         for day, mood in days:
             slot = offset + day.day - 1
             x, y = left + (slot % 7) * cell_w, top + (slot // 7) * cell_h
-            css, fill = _ink(mood, scale)
-            square = _cell(x, y, cell_w - 4, cell_h - 4, mood, scale, _tip(day, mood, scale))
-            parts.append(_linked(square, link(day) if link else None, _tip(day, mood, scale) or _date(day)))
-            numbers.append(_text(x + 5, y + 16, str(day.day), size=13, css=css, fill=fill))
+            css, fill = mood_ink(mood, scale)
+            square = draw_cell(x, y, cell_w - 4, cell_h - 4, mood, scale, _tip(day, mood, scale))
+            parts.append(_linked(square, link(day) if link else None, _tip(day, mood, scale) or date_words(day)))
+            numbers.append(draw_text(x + 5, y + 16, str(day.day), size=13, css=css, fill=fill))
             if mood is not None:
                 numbers.append(
-                    _text(x + cell_w - 9, y + cell_h - 10, _num(mood), anchor="end", size=TEXT, css=css, fill=fill)
+                    draw_text(
+                        x + cell_w - 9, y + cell_h - 10, one_decimal(mood), anchor="end", size=TEXT, css=css, fill=fill
+                    )
                 )
         parts.append(f'<g class="numbers" aria-hidden="true">{"".join(numbers)}</g>')
         height = top + math.ceil((offset + len(days)) / 7) * cell_h + 2
-        return _svg(
+        return draw_svg(
             prefix, f"{month}, day by day", description, width, height, parts, "month-calendar", linked=link is not None
         )
 
-    rows = tuple((_date(day), _mood_words(mood, scale)) for day, mood in days if mood is not None)
+    rows = tuple((date_words(day), mood_words(mood, scale)) for day, mood in days if mood is not None)
     wide, narrow = draw(7 * 88 + 4, id_prefix), draw(NARROW, id_prefix + "-narrow")
     return Chart(wide, f"{month}, day by day", description, ("Date", "Mood"), rows, narrow=narrow)
 
@@ -148,10 +156,10 @@ def mood_count_chart(days: Sequence[tuple[dt.date, float | None]], scale: MoodSc
     counts = [0] * len(scale.labels)
     for _, mood in days:
         if mood is not None:
-            counts[_level(mood, scale) - scale.low] += 1
+            counts[mood_level(mood, scale) - scale.low] += 1
     total = sum(counts)
     spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts, strict=True) if n)
-    description = f"{_count(total, 'day')} with a mood: {spread}." if total else "No moods written down yet."
+    description = f"{count_words(total, 'day')} with a mood: {spread}." if total else "No moods written down yet."
     levels = list(range(scale.high, scale.low - 1, -1))
 
     def draw(width: int, prefix: str) -> Markup:
@@ -160,11 +168,13 @@ def mood_count_chart(days: Sequence[tuple[dt.date, float | None]], scale: MoodSc
         for i, level in enumerate(levels):
             y, n = 4 + i * row, counts[level - scale.low]
             w = max((right - left) * n / max(max(counts), 1), 0)
-            parts.append(_text(left - 8, y + 17, f"{level} {scale.label(level)}", anchor="end", size=TEXT))
+            parts.append(draw_text(left - 8, y + 17, f"{level} {scale.label(level)}", anchor="end", size=TEXT))
             if n:
-                parts.append(_cell(left, y + 3, w, row - 6, level, scale, f"{scale.label(level)}: {_count(n, 'day')}"))
-            parts.append(_text(left + w + 6, y + 17, _count(n, "day"), size=TEXT))
-        return _svg(prefix, title, description, width, 8 + len(levels) * row, parts, "mood-counts")
+                parts.append(
+                    draw_cell(left, y + 3, w, row - 6, level, scale, f"{scale.label(level)}: {count_words(n, 'day')}")
+                )
+            parts.append(draw_text(left + w + 6, y + 17, count_words(n, "day"), size=TEXT))
+        return draw_svg(prefix, title, description, width, 8 + len(levels) * row, parts, "mood-counts")
 
     rows = tuple((scale.describe(v), str(counts[v - scale.low])) for v in levels)
     return Chart(
@@ -177,3 +187,15 @@ def _linked(marks: str, href: str | None, words: str) -> str:
     if not href:
         return marks
     return f'<a href="{escape(href)}" aria-label="{escape(words)}">{marks}</a>'
+
+
+def _tip(day: dt.date, mood: float | None, scale: MoodScale) -> str:
+    return f"{date_words(day)}: {mood_words(mood, scale)}" if mood is not None else ""
+
+
+def _compare_month(average: float, label: str, before: float) -> str:
+    if average <= before - 0.3:
+        return f"A harder month: mean mood {one_decimal(average)}, from {one_decimal(before)} in {label}."
+    if average >= before + 0.3:
+        return f"A lighter month: mean mood {one_decimal(average)}, from {one_decimal(before)} in {label}."
+    return f"Close to {label}, when the mean was {one_decimal(before)}."

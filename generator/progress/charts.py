@@ -1,6 +1,8 @@
-"""SVG charts drawn at build time, as plain functions of numbers: no plotting library.
+"""What a chart is, and the SVG pieces, numbers and words every chart is drawn with.
 
-Every chart is an accessible image (role="img", a <title>, and a <desc> that says in words
+Charts are drawn at build time, as plain functions of numbers: no plotting library. The
+charts themselves are in trend_charts.py (day by day), bar_charts.py (wins per week and
+month) and calendars.py (days as squares). Every chart is an accessible image (role="img", a <title>, and a <desc> that says in words
 what it shows) and carries its numbers as rows for a table. Colours are CSS classes
 (`mood-1` is the lowest level) with presentation-attribute defaults, so the theme can set
 light and dark values without inline styles. Coordinates are rounded: same input, same bytes.
@@ -11,25 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from generator.dates import MONTHS, month_label
-from generator.model import Metric, MoodScale
-from generator.palette import STOPS, mood_colour
-from generator.progress.insights import (
-    PeriodCount,
-    Trend,
-    TrendPoint,
-)
+from generator.dates import month_label
+from generator.model import MoodScale
+from generator.palette import mood_colour
 
 WIDTH = 640  # the drawing shown from 42rem up, where it is at least this many px wide
 NARROW = 340  # the drawing shown on a phone (at least 343 px wide at 375): text stays >= 12 px
 TEXT = 12  # the smallest font size in a drawing, in its own units (px at scale 1)
-DAILY_ROWS = 92  # a trend's table lists days up to this many, months beyond
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
@@ -46,261 +41,10 @@ class Chart:
 Link = Callable[[dt.date], "str | None"]  # a day's page, relative to the page showing the chart
 
 
-Marks = Sequence[tuple[dt.date, str]]  # life events: the day, and what happened
-
-
-def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str, events: Marks = ()) -> Chart:
-    """Each day's mood as a dot, with the rolling short (dashed) and long (solid) lines;
-    each life event in the chart's span a thin upright line with its number."""
-    title = "Mood, day by day"
-    if not trend.points:
-        return _empty(title, "No moods written down yet.", id_prefix)
-    description = (
-        f"{_trend_change(trend, '', mood=True)} {_count(len(trend.points), 'day')} with a mood, "
-        f"each a dot {_scale_words(scale)}; {_lines_words(trend)}"
-    )
-
-    def dot(point: TrendPoint) -> tuple[str, str]:
-        css, fill = _mood_class(point.value, scale)
-        return f"dot {css}", fill
-
-    def tick(value: float) -> str:
-        return f"{_num(value)} {scale.label(int(value))}" if value == int(value) else _num(value)
-
-    return _trend_chart(
-        trend,
-        (scale.low, scale.high),
-        dot,
-        lambda v: _mood_words(v, scale),
-        title,
-        description,
-        id_prefix,
-        tick,
-        events,
-    )
-
-
-def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str, events: Marks = ()) -> Chart:
-    title = f"{metric.label}, day by day"
-    if not trend.points:
-        return _empty(title, f"No {metric.label.lower()} written down yet.", id_prefix)
-    values = [p.value for p in trend.points]
-    low = metric.low if metric.low is not None else math.floor(min(values))
-    high = metric.high if metric.high is not None else math.ceil(max(values))
-    unit = f" {metric.unit}" if metric.unit else ""
-    description = (
-        f"{_trend_change(trend, unit, mood=False)} {_count(len(values), 'day')} with a value; {_lines_words(trend)}"
-    )
-    return _trend_chart(
-        trend,
-        (low, max(high, low + 1)),
-        lambda p: ("dot", STOPS[0]),
-        lambda v: _num(v) + unit,
-        title,
-        description,
-        id_prefix,
-        lambda v: _num(v) + unit,
-        events,
-    )
-
-
-def bar_chart(
-    counts: Sequence[PeriodCount],
-    title: str,
-    id_prefix: str,
-    period: str = "week",
-    noun: tuple[str, str] = ("win", "wins"),
-) -> Chart:
-    """Wins per week (`period="week"`): one upright bar a week; per month: one labelled row a month."""
-    if not counts:
-        return _empty(title, f"No {noun[1]} written down yet.", id_prefix)
-    most = max(c.count for c in counts)
-    draw = _month_bars if period == "month" else _week_bars
-    wide = draw(counts, WIDTH, most, noun, title, id_prefix)
-    narrow = draw(counts, NARROW, most, noun, title, id_prefix + "-narrow")
-
-    first, last = counts[0], counts[-1]
-    the = "the " if period == "week" else ""  # "the week of 2 March 2026", but "March 2026"
-    total = sum(c.count for c in counts)
-    description = (
-        f"{title}: {total} in all, over {_count(len(counts), period)} from {the}{first.label} to {the}{last.label}."
-    )
-    if most:
-        busiest = max(reversed(counts), key=lambda c: c.count)  # the latest, on a tie
-        description += f" The most in one {period}: {most}, in {the}{busiest.label}."
-    svg_wide = _svg(id_prefix, title, description, *wide)
-    svg_narrow = _svg(id_prefix + "-narrow", title, description, *narrow)
-    rows = tuple((c.label, str(c.count)) for c in counts)
-    return Chart(svg_wide, title, description, (period.capitalize(), noun[1].capitalize()), rows, narrow=svg_narrow)
-
-
-def _week_bars(
-    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], title: str, prefix: str
-) -> tuple[int, int, list[str], str]:
-    left, right, top, bottom = 36, width - 8, 12, 150 if width < WIDTH else 168
-    step = (right - left) / len(counts)
-    parts = [
-        _line(left, bottom, right, bottom, "axis"),
-        _line(left, top, right, top, "grid"),
-        _text(left - 6, top + 4, str(max(most, 1)), anchor="end", size=TEXT),
-        _text(left - 6, bottom + 4, "0", anchor="end", size=TEXT),
-    ]
-    bar = min(step * 0.8, 24)  # a few weeks are a few slim bars, not slabs
-    for i, c in enumerate(counts):
-        h = (bottom - top) * c.count / max(most, 1)
-        parts.append(
-            f'<rect class="bar" x="{_num(left + (i + 0.5) * step - bar / 2)}" y="{_num(bottom - h)}" '
-            f'width="{_num(bar)}" height="{_num(h)}" fill="currentColor" fill-opacity="0.7">'
-            f"<title>{escape(c.label)}: {_count(c.count, *noun)}</title></rect>"
-        )
-    parts.append(_text(left, bottom + 18, _short(counts[0], "week"), size=TEXT))
-    if len(counts) > 1:
-        parts.append(_text(right, bottom + 18, _short(counts[-1], "week"), anchor="end", size=TEXT))
-    return width, bottom + 28, parts, "bars"
-
-
-def _month_bars(
-    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], title: str, prefix: str
-) -> tuple[int, int, list[str], str]:
-    """One row a month, newest last: its name, a bar, and its count written beside it."""
-    row, left, top = 24, 78, 4
-    right = width - 60
-    parts = []
-    for i, c in enumerate(counts):
-        y = top + i * row
-        w = (right - left) * c.count / max(most, 1)
-        parts.append(_text(left - 8, y + 16, _short(c, "month"), anchor="end", size=TEXT))
-        parts.append(
-            f'<rect class="bar" x="{left}" y="{_num(y + 3)}" width="{_num(w)}" height="{row - 6}" '
-            f'fill="currentColor" fill-opacity="0.7"><title>{escape(c.label)}: {_count(c.count, *noun)}</title></rect>'
-        )
-        parts.append(_text(left + w + 6, y + 16, _count(c.count, *noun), size=TEXT))
-    return width, top + len(counts) * row + 4, parts, "bars month-bars"
-
-
-# Trends
-
-
-def _trend_chart(
-    trend: Trend,
-    bounds: tuple[float, float],
-    dot: Callable[[TrendPoint], tuple[str, str]],
-    words: Callable[[float], str],
-    title: str,
-    description: str,
-    id_prefix: str,
-    tick: Callable[[float], str],
-    events: Marks = (),
-) -> Chart:
-    marked = [(day, what) for day, what in events if trend.points[0].date <= day <= trend.points[-1].date]
-    if marked:
-        description += " Marked: " + "; ".join(f"{n}, {_date(d)}: {w}" for n, (d, w) in enumerate(marked, 1)) + "."
-
-    def draw(width: int, prefix: str) -> Markup:
-        narrow = width < WIDTH
-        ticks = _ticks(*bounds)
-        left = 10 + max(len(tick(v)) for v in ticks) * 7
-        right, top = width - 10, 44 if narrow else 26
-        bottom = top + (150 if narrow else 174)
-        low, high = bounds
-        points, first = trend.points, trend.points[0].date
-        span = (points[-1].date - first).days
-
-        def x(day: dt.date) -> float:
-            return left + (right - left) * ((day - first).days / span if span else 0.5)
-
-        def y(value: float) -> float:
-            return bottom - (bottom - top) * (min(max(value, low), high) - low) / (high - low)
-
-        stat = trend.statistic
-        key = [f"Dots: days. Thin line: {trend.short_days}-day {stat}.", f"Thick line: {trend.long_days}-day {stat}."]
-        parts = [_text(10, 14 + 17 * i, line, size=TEXT) for i, line in enumerate(key if narrow else [" ".join(key)])]
-        for value in ticks:
-            parts.append(_line(left, y(value), right, y(value), "grid"))
-            parts.append(_text(left - 6, y(value) + 4, tick(value), anchor="end", size=TEXT))
-        for day, label in _day_ticks(first, points[-1].date, 3 if narrow else 7):
-            parts.append(_text(min(max(x(day), left + 24), right - 24), bottom + 18, label, anchor="middle", size=TEXT))
-        for p in points:
-            css, fill = dot(p)
-            r = 3.5 if narrow else 4
-            parts.append(
-                f'<circle class="{css}" cx="{_num(x(p.date))}" cy="{_num(y(p.value))}" r="{r}" fill="{fill}"/>'
-            )
-        for line, days, look in (
-            ("short", trend.short_days, ' stroke-width="1.5"'),
-            ("long", trend.long_days, ' stroke-width="3.5" stroke-linecap="round"'),
-        ):
-            path, previous = [], None
-            for p in points:  # a gap longer than the window starts a new piece of line
-                move = "M" if previous is None or (p.date - previous).days > days else "L"
-                path.append(f"{move}{_num(x(p.date))} {_num(y(getattr(p, line)))}")
-                previous = p.date
-            parts.append(
-                f'<path class="trend trend-{line}" d="{" ".join(path)}" fill="none" stroke="currentColor"{look}/>'
-            )
-        for number, (day, what) in enumerate(marked, 1):
-            parts.append(
-                f'<line class="event" x1="{_num(x(day))}" y1="{top - 6}" x2="{_num(x(day))}" y2="{bottom}" '
-                f'stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 2"><title>{escape(_date(day))}: '
-                f"{escape(what)}</title></line>"
-            )
-            parts.append(_text(x(day) + 3, top + 2, str(number), size=TEXT, css="event-number"))
-        return _svg(prefix, title, description, width, bottom + 28, parts, "trend")
-
-    wide, narrow = draw(WIDTH, id_prefix), draw(NARROW, id_prefix + "-narrow")
-    return Chart(wide, title, description, *_trend_table(trend, words), narrow=narrow)
-
-
-def _trend_table(trend: Trend, words: Callable[[float], str]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    stat, long = trend.statistic, f"{trend.long_days}-day {trend.statistic}"
-    if len(trend.points) <= DAILY_ROWS:
-        columns = ("Date", trend.label, f"{trend.short_days}-day {stat}", long)
-        return columns, tuple((_date(p.date), words(p.value), _num(p.short), _num(p.long)) for p in trend.points)
-    months: dict[tuple[int, int], list[TrendPoint]] = {}
-    for p in trend.points:
-        months.setdefault((p.date.year, p.date.month), []).append(p)
-    columns = ("Month", "Days", f"{trend.label}, mean of the days", f"{long} at the month's end")
-    return columns, tuple(
-        (month_label(*key), str(len(ps)), _num(sum(p.value for p in ps) / len(ps)), _num(ps[-1].long))
-        for key, ps in months.items()
-    )
-
-
-def _trend_change(trend: Trend, unit: str, mood: bool) -> str:
-    """How the long line moved from the end of the first month to the newest day, in words."""
-    points, stat = trend.points, f"{trend.long_days}-day {trend.statistic}"
-    opening = (points[0].date.year, points[0].date.month)
-    start = next(p for p in reversed(points) if (p.date.year, p.date.month) == opening)
-    end = points[-1]
-    then, now = month_label(*opening), month_label(end.date.year, end.date.month)
-    was, is_ = f"{_num(start.long)}{unit}", f"{_num(end.long)}{unit}"
-    if then == now:
-        return f"In {now} the {stat} of {trend.label.lower()} was {is_}."
-    if not mood:
-        return f"{trend.label}: the {stat} went from {was} in {then} to {is_} in {now}."
-    if end.long - start.long >= 0.5:
-        return f"Mood rose from a {stat} of {was} in {then} to {is_} in {now}."
-    if end.long - start.long <= -0.5:
-        return f"A harder stretch: the {stat} went from {was} in {then} to {is_} in {now}."
-    return f"Mood held around a {stat} of {is_} from {then} to {now}."
-
-
-def _lines_words(trend: Trend) -> str:
-    return f"the lines are {trend.short_days}-day and {trend.long_days}-day {trend.statistic}s."
-
-
-def _compare_month(average: float, label: str, before: float) -> str:
-    if average <= before - 0.3:
-        return f"A harder month: mean mood {_num(average)}, from {_num(before)} in {label}."
-    if average >= before + 0.3:
-        return f"A lighter month: mean mood {_num(average)}, from {_num(before)} in {label}."
-    return f"Close to {label}, when the mean was {_num(before)}."
-
-
 # SVG pieces
 
 
-def _svg(
+def draw_svg(
     id_prefix: str,
     title: str,
     description: str,
@@ -316,125 +60,81 @@ def _svg(
     t, d = f"{id_prefix}-title", f"{id_prefix}-desc"
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="{"group" if linked else "img"}" aria-labelledby="{t} {d}" '
-        f'viewBox="0 0 {_num(width)} {_num(height)}" width="100%">'
+        f'viewBox="0 0 {one_decimal(width)} {one_decimal(height)}" width="100%">'
         f'<title id="{t}">{escape(title)}</title><desc id="{d}">{escape(description)}</desc>{"".join(parts)}</svg>'
     )
 
 
-def _empty(title: str, description: str, id_prefix: str) -> Chart:
-    parts = [_text(WIDTH / 2, 34, description, anchor="middle", size=14)]
-    return Chart(_svg(id_prefix, title, description, WIDTH, 56, parts, "empty"), title, description, (), ())
+def empty_chart(title: str, description: str, id_prefix: str) -> Chart:
+    parts = [draw_text(WIDTH / 2, 34, description, anchor="middle", size=14)]
+    return Chart(draw_svg(id_prefix, title, description, WIDTH, 56, parts, "empty"), title, description, (), ())
 
 
-def _cell(
+def draw_cell(
     x: float, y: float, w: float, h: float, mood: float | None, scale: MoodScale, tip: str, kind: str = "day"
 ) -> str:
-    box = f'x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="2"'
+    box = f'x="{one_decimal(x)}" y="{one_decimal(y)}" width="{one_decimal(w)}" height="{one_decimal(h)}" rx="2"'
     if mood is None:
         return f'<rect class="{kind} empty" {box} fill="none" stroke="currentColor" stroke-opacity="0.35"/>'
-    css, fill = _mood_class(mood, scale)
+    css, fill = mood_class(mood, scale)
     title = f"<title>{escape(tip)}</title>" if tip else ""
     return f'<rect class="{kind} {css}" {box} fill="{fill}">{title}</rect>'
 
 
-def _text(
+def draw_text(
     x: float, y: float, words: str, anchor: str = "start", size: int = 12, css: str = "", fill: str = "currentColor"
 ) -> str:
     klass = f' class="{css}"' if css else ""
     return (
-        f'<text{klass} x="{_num(x)}" y="{_num(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}">'
+        f'<text{klass} x="{one_decimal(x)}" y="{one_decimal(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}">'
         f"{escape(words)}</text>"
     )
 
 
-def _line(x1: float, y1: float, x2: float, y2: float, css: str) -> str:
+def draw_line(x1: float, y1: float, x2: float, y2: float, css: str) -> str:
     return (
-        f'<line class="{css}" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
+        f'<line class="{css}" x1="{one_decimal(x1)}" y1="{one_decimal(y1)}" x2="{one_decimal(x2)}" y2="{one_decimal(y2)}" '
         f'stroke="currentColor" stroke-opacity="{0.6 if css == "axis" else 0.2}"/>'
     )
-
-
-def _ticks(low: float, high: float) -> list[float]:
-    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if (high - low) / s <= 6), (high - low) / 4)
-    first = math.ceil(low / step) * step
-    return [first + i * step for i in range(int((high - first) / step) + 1)]
-
-
-def _day_ticks(first: dt.date, last: dt.date, most: int) -> list[tuple[dt.date, str]]:
-    """Marks along the time axis: first days of months, or within a month or so, days."""
-    if (last - first).days > 45:
-        return _month_ticks(first, last, most)
-    for step in (1, 2, 7, 14, 28):
-        days = [first + dt.timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
-        if len(days) <= most:
-            return [(day, f"{day.day} {MONTHS[day.month - 1][:3]}") for day in days]
-    return [(first, f"{first.day} {MONTHS[first.month - 1][:3]}")]
-
-
-def _month_ticks(first: dt.date, last: dt.date, most: int = 7) -> list[tuple[dt.date, str]]:
-    """At most about `most` first-of-the-month marks between two days."""
-    months = (last.year - first.year) * 12 + last.month - first.month
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 60, 120, 240, 600) if months / s <= most), 1200)
-    index = first.year * 12 + first.month - (1 if first.day == 1 else 0)  # months since year 0, from 0
-    if step >= 12:
-        index = -(-index // 12) * 12  # years start in January
-    ticks: list[tuple[dt.date, str]] = []
-    while index <= last.year * 12 + last.month - 1:
-        day = dt.date(index // 12, index % 12 + 1, 1)
-        year = step >= 12 or day.month == 1 or not ticks
-        label = str(day.year) if step >= 12 else MONTHS[day.month - 1][:3] + (f" {day.year}" if year else "")
-        ticks.append((day, label))
-        index += step
-    return ticks
 
 
 # Numbers, levels and words
 
 
-def _num(value: float) -> str:
+def one_decimal(value: float) -> str:
     """At most 1 decimal: 3 -> "3", 3.25 -> "3.2", -0.04 -> "0"."""
     text = f"{round(value, 1) + 0.0:.1f}".removesuffix(".0")
     return "0" if text == "-0" else text
 
 
-def _level(mood: float, scale: MoodScale) -> int:
+def mood_level(mood: float, scale: MoodScale) -> int:
     """A day's mean mood as a level of the scale, halves rounding up."""
     return min(max(math.floor(mood + 0.5), scale.low), scale.high)
 
 
-def _mood_class(mood: float, scale: MoodScale) -> tuple[str, str]:
-    colour = mood_colour(scale, _level(mood, scale))
+def mood_class(mood: float, scale: MoodScale) -> tuple[str, str]:
+    colour = mood_colour(scale, mood_level(mood, scale))
     return colour.css, colour.fill
 
 
-def _ink(mood: float | None, scale: MoodScale) -> tuple[str, str]:
+def mood_ink(mood: float | None, scale: MoodScale) -> tuple[str, str]:
     if mood is None:
         return "", "currentColor"
-    colour = mood_colour(scale, _level(mood, scale))
+    colour = mood_colour(scale, mood_level(mood, scale))
     return colour.ink_css, colour.ink
 
 
-def _mood_words(mood: float, scale: MoodScale) -> str:
-    return scale.describe(int(mood)) if mood == int(mood) else _num(mood)
+def mood_words(mood: float, scale: MoodScale) -> str:
+    return scale.describe(int(mood)) if mood == int(mood) else one_decimal(mood)
 
 
-def _scale_words(scale: MoodScale) -> str:
+def scale_words(scale: MoodScale) -> str:
     return f"on a scale of {scale.low} ({scale.labels[0]}) to {scale.high} ({scale.labels[-1]})"
 
 
-def _tip(day: dt.date, mood: float | None, scale: MoodScale) -> str:
-    return f"{_date(day)}: {_mood_words(mood, scale)}" if mood is not None else ""
-
-
-def _date(day: dt.date) -> str:
+def date_words(day: dt.date) -> str:
     return f"{day.day} {month_label(day.year, day.month)}"
 
 
-def _short(count: PeriodCount, period: str) -> str:
-    start = count.start
-    day = f"{start.day} " if period == "week" else ""
-    return f"{day}{MONTHS[start.month - 1][:3]} {start.year}"
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
+def count_words(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from generator.dates import days_after, days_before
 from generator.model import Config, Entry
-from generator.progress.insights import group_days, median
+from generator.progress.days import group_days
+from generator.progress.measures import median
 
 AROUND_DAYS = 30
 FEWEST_DAYS = 7

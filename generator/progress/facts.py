@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import Config, Journal
-from generator.progress.insights import MonthSummary, month_summaries
 from generator.progress.lookback import LookBack, look_back
+from generator.progress.months import MonthSummary, month_summaries
 from generator.progress.patterns import TagMoods, tag_moods
 
 

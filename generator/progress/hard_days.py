@@ -7,11 +7,12 @@ gratitude and the photos marked `hope: true`, all as the person wrote them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
+from generator.contexts import HardDaysContext
 from generator.filenames import PLAN_FILE
 from generator.model import Config, Journal, Page
-from generator.progress.insights import low_ceiling
+from generator.progress.days import low_ceiling
 from generator.progress.stretches import (
     HELPED_AFTER_DAYS,
     WORDS_WEEK,
@@ -21,27 +22,30 @@ from generator.progress.stretches import (
     words_after,
 )
 
+if TYPE_CHECKING:
+    from generator.body import Shown
+
 URL = "hard-days/"
 HOPE_PHOTOS = 12  # the newest marked photos shown
 
 
-def hard_days_page(journal: Journal, config: Config, plan_html: str | None, hope_photos: Sequence[Any]) -> Page:
+def hard_days_page(journal: Journal, config: Config, plan_html: str | None, hope_photos: Sequence[Shown]) -> Page:
     """`plan_html` is plan.md made into HTML (None without one); `hope_photos` are
-    the photos marked `hope: true`, oldest first (body.Shown)."""
+    the photos marked `hope: true`, oldest first."""
     entries = journal.entries
     scale = config.mood
     stretches = hard_stretches(entries, scale)
-    context = {
-        "plan_html": plan_html,
-        "plan_file": PLAN_FILE,
-        "stretches": stretches,
-        "longest_url": first_url_on(entries, stretches.longest.start if stretches.longest else None),
-        "helped": what_helped(entries, scale),
-        "words": words_after(entries, stretches),
-        "photos": [s for s in hope_photos if s.entry.resurface][::-1][:HOPE_PHOTOS],
+    context = HardDaysContext(
+        plan_html=plan_html,
+        plan_file=PLAN_FILE,
+        stretches=stretches,
+        longest_url=first_url_on(entries, stretches.longest.start if stretches.longest else None),
+        helped=what_helped(entries, scale),
+        words=words_after(entries, stretches),
+        photos=[s for s in hope_photos if s.entry.resurface][::-1][:HOPE_PHOTOS],
         # The rules behind the figures, so the page states them as the code applies them.
-        "low_labels": [scale.label(level) for level in range(scale.low, low_ceiling(scale) + 1)],
-        "helped_after_days": HELPED_AFTER_DAYS,
-        "words_week": WORDS_WEEK,
-    }
+        low_labels=[scale.label(level) for level in range(scale.low, low_ceiling(scale) + 1)],
+        helped_after_days=HELPED_AFTER_DAYS,
+        words_week=WORDS_WEEK,
+    )
     return Page(URL, "hard_days.html", context, PLAN_FILE)

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.model import Entry
-from generator.progress.insights import add_months
+from generator.progress.days import add_months
 
 NEAR_DAYS = 3  # an entry this many days either side of the date still counts
 LOOK_BACK = ((1, "1 month ago"), (6, "6 months ago"), (12, "1 year ago"))

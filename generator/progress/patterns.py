@@ -1,6 +1,6 @@
 """Patterns across the journal: tags and mood, feelings named (hard stretches: stretches.py).
 
-Same rules as insights.py: entries sorted oldest first, one walk over them, no clock.
+Same rules as days.py: entries sorted oldest first, one walk over them, no clock.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.model import Entry
-from generator.progress.insights import group_days, mean
+from generator.progress.days import group_days
+from generator.progress.measures import mean
 from generator.slugs import tag_slug
 
 MIN_TAG_DAYS = 5  # a tag is set beside the overall mood once it is used on this many days

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.contexts import ReviewContext, ReviewsContext
 from generator.dates import days_before
 from generator.model import Config, Journal, Page
-from generator.progress import charts
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
-from generator.progress.insights import metric_trends, mood_trend
 from generator.progress.sessions import Review, Span, review, reviews
+from generator.progress.trend_charts import metric_trend_chart, mood_trend_chart
+from generator.progress.trends import metric_trends, mood_trend
 from generator.slugs import slugify
 
 REVIEWS_URL = "reviews/"
@@ -22,7 +23,7 @@ def session_pages(journal: Journal, config: Config) -> list[Page]:
     events = _public_events(journal, config)
     made = reviews(journal.entries, config)
     listed = [(r, REVIEWS_URL + r.span.slug + "/") for r in reversed(made)]
-    pages = [Page(REVIEWS_URL, "reviews.html", {"reviews": listed, "sessions": config.sessions})]
+    pages = [Page(REVIEWS_URL, "reviews.html", ReviewsContext(reviews=listed, sessions=config.sessions))]
     for index, r in enumerate(made):
         context = review_context(r, config, events, made[index - 1] if index else None)
         pages.append(Page(REVIEWS_URL + r.span.slug + "/", "review.html", context, f"review {r.span.slug}"))
@@ -44,21 +45,21 @@ def _public_events(journal: Journal, config: Config) -> tuple[LifeEvent, ...]:
     return life_events([e for e in journal.entries if not e.private], config)
 
 
-def review_context(r: Review, config: Config, events: tuple[LifeEvent, ...], previous: Review | None) -> dict:
+def review_context(r: Review, config: Config, events: tuple[LifeEvent, ...], previous: Review | None) -> ReviewContext:
     inside = tuple(e for e in events if r.span.start <= e.date <= r.span.end)
     marked = marks(inside)
     prefix = f"r{r.span.start:%Y%m%d}"
     trend = mood_trend(r.entries)
-    return {
-        "review": r,
-        "previous": previous,
-        "events": inside,
-        "around_days": AROUND_DAYS,
-        "fewest_days": FEWEST_DAYS,
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, f"{prefix}-mood", marked) if trend.points else None,
-        "metric_charts": [
-            charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
+    return ReviewContext(
+        review=r,
+        previous=previous,
+        events=inside,
+        around_days=AROUND_DAYS,
+        fewest_days=FEWEST_DAYS,
+        mood_chart=mood_trend_chart(trend, config.mood, f"{prefix}-mood", marked) if trend.points else None,
+        metric_charts=[
+            metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(r.entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],
-    }
+    )

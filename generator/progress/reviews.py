@@ -1,44 +1,47 @@
 """The pages that make progress visible: progress, wins, months, look-back, feelings.
 
-Every figure comes from insights/patterns/lookback, computed once per build and
-relative to the newest entry, never to the clock.
+Every figure comes from the modules beside this one (days, trends, wins, routines,
+then_and_now, patterns, lookback), computed once per build and relative to the newest
+entry, never to the clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
+from generator.contexts import (
+    EmotionContext,
+    EmotionsContext,
+    MonthReview,
+    OnThisDayContext,
+    OnThisDayIndexContext,
+    ProgressContext,
+    ThumbnailsOf,
+    WinsContext,
+    YearCharts,
+)
 from generator.model import Config, Entry, Journal, Page
-from generator.progress import calendars, charts
+from generator.progress import bar_charts, calendars, charts, trend_charts
+from generator.progress.days import low_ceiling, year_in_pixels
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
 from generator.progress.facts import Insights
 from generator.progress.feelings import feeling_table
-from generator.progress.insights import (
-    COMPARE_DAYS,
-    LONG_DAYS,
-    SHORT_DAYS,
-    SPAN_DAYS,
-    TREND_STATISTIC,
-    low_ceiling,
-    metric_trends,
-    mood_trend,
-    routines,
-    then_and_now,
-    win_counts,
-    year_in_pixels,
-)
 from generator.progress.lookback import on_this_day
 from generator.progress.patterns import MIN_TAG_DAYS, emotions
 from generator.progress.review_pages import session_pages
+from generator.progress.routines import routines
 from generator.progress.stretches import HELPED_AFTER_DAYS, first_url_on, hard_stretches, what_helped
+from generator.progress.then_and_now import COMPARE_DAYS, SPAN_DAYS, then_and_now
+from generator.progress.trends import LONG_DAYS, SHORT_DAYS, TREND_STATISTIC, metric_trends, mood_trend
+from generator.progress.wins import win_counts
 from generator.slugs import slugify, tag_slug
 from generator.urls import relative_url
 
 RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover everything
 
 
-def plan_pages(journal: Journal, config: Config, shared: Insights, thumbs: Callable | None = None) -> list[Page]:
+def plan_pages(journal: Journal, config: Config, shared: Insights, thumbs: ThumbnailsOf | None = None) -> list[Page]:
     """`thumbs(entries)` gives the first photo of each entry that has one, for look-backs."""
     events = life_events(journal.entries, config)
     pages = [
@@ -51,7 +54,7 @@ def plan_pages(journal: Journal, config: Config, shared: Insights, thumbs: Calla
     return pages
 
 
-def month_context(year: int, month: int, config: Config, shared: Insights) -> dict:
+def month_context(year: int, month: int, config: Config, shared: Insights) -> MonthReview:
     """The monthly review: calendar, charts, wins, routines, tags, feelings; events marked."""
     summary = shared.months[(year, month)]
     marked = [(e.date, text) for e in summary.entries for text in e.events]
@@ -64,25 +67,25 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> di
     link = day_links(summary.entries, f"{year}/{month:02d}/")
     calendar = calendars.month_calendar_chart(summary.days, config.mood, f"{prefix}-calendar", previous, link)
     has_mood = any(mood is not None for _, mood in summary.days)
-    return {
-        "summary": summary,
-        "before": before,
-        "after": after,
-        "calendar": calendar,
-        "mood_chart": calendars.mood_count_chart(summary.days, config.mood, f"{prefix}-moods") if has_mood else None,
-        "metric_charts": [
-            charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
+    return MonthReview(
+        summary=summary,
+        before=before,
+        after=after,
+        calendar=calendar,
+        mood_chart=calendars.mood_count_chart(summary.days, config.mood, f"{prefix}-moods") if has_mood else None,
+        metric_charts=[
+            trend_charts.metric_trend_chart(t, metric, f"{prefix}-{slugify(t.name)}", marked)
             for t in metric_trends(summary.entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],
-    }
+    )
 
 
-def year_context(year: int, entries: Sequence[Entry], config: Config) -> dict:
+def year_context(year: int, entries: Sequence[Entry], config: Config) -> YearCharts:
     """A year's page: its year in pixels, each day linked to its entry."""
     pixels = year_in_pixels(entries)
     link = day_links(entries, f"{year}/")
-    return {"pixels": [calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", link) for p in pixels]}
+    return YearCharts(pixels=[calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", link) for p in pixels])
 
 
 def day_links(entries: Sequence[Entry], page: str) -> charts.Link:
@@ -101,45 +104,45 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
     trend = mood_trend(entries)
     stretches = hard_stretches(entries, config.mood)
     marked = marks(events)
-    context = {
-        "statistic": TREND_STATISTIC,
-        "short_days": SHORT_DAYS,
-        "long_days": LONG_DAYS,
-        "span_days": SPAN_DAYS,
-        "compare_days": COMPARE_DAYS,
-        "covered_days": (entries[-1].date - entries[0].date).days + 1 if entries else 0,
-        "newest": journal.newest,
-        "mood_chart": charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
-        "metric_charts": [
-            charts.metric_trend_chart(t, metric, f"metric-{slugify(t.name)}", marked)
+    context = ProgressContext(
+        statistic=TREND_STATISTIC,
+        short_days=SHORT_DAYS,
+        long_days=LONG_DAYS,
+        span_days=SPAN_DAYS,
+        compare_days=COMPARE_DAYS,
+        covered_days=(entries[-1].date - entries[0].date).days + 1 if entries else 0,
+        newest=journal.newest,
+        mood_chart=trend_charts.mood_trend_chart(trend, config.mood, "mood-trend", marked) if trend.points else None,
+        metric_charts=[
+            trend_charts.metric_trend_chart(t, metric, f"metric-{slugify(t.name)}", marked)
             for t in metric_trends(entries, config)
             if t.points and (metric := config.metric(t.name)) is not None
         ],
-        "pixels": [
+        pixels=[
             calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", day_links(entries, "progress/"))
             for p in year_in_pixels(entries)
         ],
-        "wins": wins,
-        "weekly_wins": charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
+        wins=wins,
+        weekly_wins=bar_charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
         if wins.weeks
         else None,
-        "monthly_wins": charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month")
+        monthly_wins=bar_charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month")
         if wins.months
         else None,
-        "routines": routines(entries, config),
-        "then_and_now": then_and_now(entries, config),
-        "stretches": stretches,
-        "longest_url": first_url_on(entries, stretches.longest.start if stretches.longest else None),
-        "helped": what_helped(entries, config.mood),
-        "helped_after_days": HELPED_AFTER_DAYS,
-        "tag_moods": shared.tag_moods,
+        routines=routines(entries, config),
+        then_and_now=then_and_now(entries, config),
+        stretches=stretches,
+        longest_url=first_url_on(entries, stretches.longest.start if stretches.longest else None),
+        helped=what_helped(entries, config.mood),
+        helped_after_days=HELPED_AFTER_DAYS,
+        tag_moods=shared.tag_moods,
         # The rules behind the figures, so the page states them as the code applies them.
-        "low_labels": [config.mood.label(level) for level in range(config.mood.low, low_ceiling(config.mood) + 1)],
-        "min_tag_days": MIN_TAG_DAYS,
-        "events": events,
-        "around_days": AROUND_DAYS,
-        "fewest_days": FEWEST_DAYS,
-    }
+        low_labels=[config.mood.label(level) for level in range(config.mood.low, low_ceiling(config.mood) + 1)],
+        min_tag_days=MIN_TAG_DAYS,
+        events=events,
+        around_days=AROUND_DAYS,
+        fewest_days=FEWEST_DAYS,
+    )
     return Page("progress/", "progress.html", context)
 
 
@@ -148,35 +151,38 @@ def _wins(journal: Journal) -> Page:
     for entry in reversed(journal.entries):
         if entry.wins or entry.gratitude:
             months.setdefault((entry.date.year, entry.date.month), []).append(entry)
-    context = {
-        "months": [(year, month, entries) for (year, month), entries in months.items()],
-        "total": sum(len(e.wins) for e in journal.entries),
-        "gratitude_total": sum(len(e.gratitude) for e in journal.entries),
-    }
+    context = WinsContext(
+        months=[(year, month, entries) for (year, month), entries in months.items()],
+        total=sum(len(e.wins) for e in journal.entries),
+        gratitude_total=sum(len(e.gratitude) for e in journal.entries),
+    )
     return Page("wins/", "wins.html", context)
 
 
 def _emotions(journal: Journal) -> list[Page]:
     named = emotions(journal.entries)
-    pages = [Page("emotions/", "emotions.html", {"emotions": named, "table": feeling_table(named, journal.entries)})]
+    table = feeling_table(named, journal.entries)
+    pages = [Page("emotions/", "emotions.html", EmotionsContext(emotions=named, table=table))]
     for emotion in named:
-        pages.append(Page(f"emotions/{tag_slug(emotion.name)}/", "emotion.html", {"emotion": emotion}, emotion.source))
+        url = f"emotions/{tag_slug(emotion.name)}/"
+        pages.append(Page(url, "emotion.html", EmotionContext(emotion=emotion), emotion.source))
     return pages
 
 
-def _on_this_day(journal: Journal, thumbs: Callable) -> list[Page]:
+def _on_this_day(journal: Journal, thumbs: ThumbnailsOf) -> list[Page]:
     days = on_this_day(journal.entries)
     calendar = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(366)]  # a leap year has every day
-    pages = [Page("on-this-day/", "on_this_day_index.html", {"days": list(days.values())})]
+    pages = [Page("on-this-day/", "on_this_day_index.html", OnThisDayIndexContext(days=list(days.values())))]
     for index, day in enumerate(calendar):
         key = f"{day:%m-%d}"
-        context = {
-            "key": key,
-            "day": day,
-            "found": (found := days.get(key)),
-            "thumbs": thumbs(e for _, group in found.years for e in group) if found else {},
-            "previous": calendar[index - 1],
-            "next": calendar[(index + 1) % len(calendar)],
-        }
+        found = days.get(key)
+        context = OnThisDayContext(
+            key=key,
+            day=day,
+            found=found,
+            thumbs=thumbs(e for _, group in found.years for e in group) if found else {},
+            previous=calendar[index - 1],
+            next=calendar[(index + 1) % len(calendar)],
+        )
         pages.append(Page(f"on-this-day/{key}/", "on_this_day.html", context))
     return pages

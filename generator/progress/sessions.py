@@ -17,7 +17,8 @@ from itertools import pairwise
 
 from generator.dates import days_after, days_before
 from generator.model import Config, Entry, Habit
-from generator.progress.insights import Day, group_days, low_ceiling, median, tally
+from generator.progress.days import Day, group_days, low_ceiling
+from generator.progress.measures import median, tally
 
 HARDEST = 3
 WINS = 5

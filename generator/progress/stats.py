@@ -7,11 +7,9 @@ from dataclasses import asdict, dataclass
 
 from generator.dates import month_label
 from generator.model import Config, Entry
-from generator.progress.insights import (
-    add_months,
-    month_summaries,
-    routines,
-)
+from generator.progress.days import add_months
+from generator.progress.months import month_summaries
+from generator.progress.routines import routines
 from generator.slugs import tag_slug
 
 

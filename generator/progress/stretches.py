@@ -20,7 +20,8 @@ from itertools import groupby, takewhile
 
 from generator.dates import days_after, month_label
 from generator.model import Entry, MoodScale
-from generator.progress.insights import group_days, low_ceiling, tally
+from generator.progress.days import group_days, low_ceiling
+from generator.progress.measures import tally
 
 HELPED_AFTER_DAYS = 2  # what helped: coping written on a low day and on this many days after
 WORDS_WEEK = 7  # words from after a dip: the days from the one it passed on

@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 import jinja2
 
@@ -31,6 +32,7 @@ from generator.build import static_files
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import CONFIG_FILE, load_config
 from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, read_entries, read_entry
+from generator.contexts import EntryContext
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.filenames import PLAN_FILE
 from generator.index import assign_urls, build_journal
@@ -125,7 +127,8 @@ class Preview:
         for (name, _, page), entry in zip(updates, bodies.entries, strict=True):
             # Who mentions this entry did not change with its own text: kept until the rebuild.
             entry = replace(entry, mentioned_in=site.entries[name].mentioned_in)
-            new_page = Page(page.url, page.template, {**page.context, "entry": entry}, page.source)
+            context = cast(EntryContext, page.context)  # the page at an entry's URL is its entry page
+            new_page = Page(page.url, page.template, {**context, "entry": entry}, page.source)
             rendered, errors = render_pages(env, [new_page], self.journal)
             if errors:
                 return Outcome("quick", errors=errors, seconds=time.perf_counter() - started)

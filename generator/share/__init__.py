@@ -12,6 +12,8 @@ normal pipeline, stage by stage:
             then `left_out_problems` proves no word of anything left out is readable
     seal    with the share's passphrase and its own salt (SALT_PREFIX + name), never the
             journal's
+
+share/build.py runs the pipeline with it for `cairn share NAME`.
 """
 
 from __future__ import annotations

@@ -7,8 +7,13 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
+from generator.contexts import ReviewContext, ReviewsContext
 from generator.model import Page
+
+if TYPE_CHECKING:
+    from generator.progress.sessions import Review
 
 # URL prefix of each page name; the home page, 404 and entry pages always go out.
 PAGE_PREFIXES = {
@@ -50,17 +55,17 @@ def keep_pages(pages: list[Page], names: tuple[str, ...], start: dt.date | None,
 def _reviews_in_span(pages: list[Page], start: dt.date | None, end: dt.date | None) -> list[Page]:
     """Only reviews of spans that meet the share's, each with entries in it."""
 
-    def inside(review) -> bool:
+    def inside(review: Review) -> bool:
         span = review.span
         return bool(review.entries) and (start is None or span.end >= start) and (end is None or span.start <= end)
 
-    kept = [p for p in pages if p.template != "review.html" or inside(p.context["review"])]
-    return [
-        replace(p, context={**p.context, "reviews": [(r, link) for r, link in p.context["reviews"] if inside(r)]})
-        if p.template == "reviews.html"
-        else p
-        for p in kept
-    ]
+    def listing_inside(page: Page) -> Page:
+        listing = cast(ReviewsContext, page.context)
+        return replace(page, context={**listing, "reviews": [(r, link) for r, link in listing["reviews"] if inside(r)]})
+
+    # The template says which TypedDict a page's context is.
+    kept = [p for p in pages if p.template != "review.html" or inside(cast(ReviewContext, p.context)["review"])]
+    return [listing_inside(p) if p.template == "reviews.html" else p for p in kept]
 
 
 _NAV_ITEM = re.compile(r'<li><a href="([^"]*)"[^>]*>[^<]*</a></li>\n?')
