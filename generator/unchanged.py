@@ -15,6 +15,7 @@ folder is the one that build left there, the page is kept as it is.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -127,6 +128,7 @@ class Fingerprints:
     def __init__(self, salt: str):
         self.salt = salt.encode()
         self._entries: dict[int, bytes] = {}
+        self._fields: dict[type, tuple[str, ...]] = {}
 
     def of(self, page: Page) -> str:
         digest = hashlib.blake2b(self.salt, digest_size=16)
@@ -135,32 +137,69 @@ class Fingerprints:
         return digest.hexdigest()
 
     def _feed(self, digest: Any, value: Any) -> None:
-        if isinstance(value, Entry):
+        kind = type(value)
+        if kind is str:
+            digest.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        elif kind in _SCALARS:
+            digest.update(repr(value).encode() + b"\0")
+        elif kind is Entry:
             known = self._entries.get(id(value))
             if known is None:
-                known = hashlib.blake2b(repr(value).encode(), digest_size=16).digest()
-                self._entries[id(value)] = known
+                known = self._entries[id(value)] = _entry_digest(value)
             digest.update(b"E" + known)
-        elif isinstance(value, (str, int, float, bool, type(None))) or hasattr(value, "isoformat"):
-            digest.update(repr(value).encode() + b"\0")
-        elif isinstance(value, dict):
+        elif kind is tuple or kind is list:
+            self._feed_items(digest, b"[", value)
+        elif kind is dict:
             digest.update(b"{")
             for key, item in value.items():
                 self._feed(digest, key)
                 self._feed(digest, item)
             digest.update(b"}")
-        elif isinstance(value, (list, tuple)):
-            digest.update(b"[")
-            for item in value:
-                self._feed(digest, item)
-            digest.update(b"]")
-        elif dataclasses.is_dataclass(value):
-            digest.update(type(value).__name__.encode() + b"(")
-            for field in dataclasses.fields(value):
-                self._feed(digest, getattr(value, field.name))
-            digest.update(b")")
-        else:  # anything else a page could hold: its repr says what it is
+        elif isinstance(value, str):  # Markup is drawn as it is, text is escaped: the type is part of it
+            digest.update(kind.__name__.encode() + b"%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            made_from = getattr(value, "made_from", None)  # drawn only when shown: what it is drawn from
+            if callable(made_from):
+                self._feed_items(digest, kind.__name__.encode() + b"<", made_from())
+            else:
+                names = self._fields.get(kind)
+                if names is None:
+                    names = self._fields[kind] = tuple(f.name for f in dataclasses.fields(value))
+                self._feed_items(digest, kind.__name__.encode() + b"(", [getattr(value, n) for n in names])
+        else:  # anything else a page could hold (an Entry of a subclass, a date): its repr says what it is
             digest.update(repr(value).encode() + b"\0")
+
+    def _feed_items(self, digest: Any, opening: bytes, items: Any) -> None:
+        """Items in order; plain text, numbers and dates (or pairs of them, as days with their
+        moods are), most items, by one repr of them all."""
+        if all(type(item) in _PLAIN or (type(item) is tuple and _all_plain(item)) for item in items):
+            digest.update(opening + repr(tuple(items)).encode("utf-8", "surrogatepass") + b"\0")
+            return
+        digest.update(opening)
+        for item in items:
+            self._feed(digest, item)
+        digest.update(b"]")
+
+
+def _all_plain(items: tuple) -> bool:
+    return all(type(item) in _PLAIN for item in items)
+
+
+def _entry_digest(entry: Entry) -> bytes:
+    """Every field of an entry; its text and HTML as they are, the rest by their repr."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in _ENTRY_FIELDS:
+        value = getattr(entry, name)
+        if type(value) is str:
+            digest.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        else:
+            digest.update(repr(value).encode("utf-8", "surrogatepass") + b"\0")
+    return digest.digest()
+
+
+_ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
+_SCALARS = (int, float, bool, type(None), dt.date, dt.datetime, dt.time)
+_PLAIN = (str, *_SCALARS)  # their repr says both the type and the value
 
 
 def load_prints(journal: Path) -> dict[str, list]:

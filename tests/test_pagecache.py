@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from generator import render, workers
+from generator.progress import calendars
 from generator.build import build
 from tests.conftest import snapshot, write_files
 from tests.golden import FIXTURE
@@ -80,3 +85,45 @@ def test_a_page_changed_by_hand_in_the_site_is_drawn_again(fixture_copy, drawn):
     build(fixture_copy, fixture_copy / "site")
     assert "tags/walk/index.html" in drawn
     assert "scribbled" not in page.read_text()
+
+
+def test_a_chart_is_drawn_only_for_a_page_that_is_drawn(fixture_copy, drawn, monkeypatch, tmp_path):
+    charts_drawn: list[str] = []  # the years whose pixels were drawn
+    real = calendars.draw_svg
+
+    def counting(prefix, *args, **kwargs):
+        if prefix.startswith("pixels-") and not prefix.endswith("-narrow"):
+            charts_drawn.append(prefix.removeprefix("pixels-"))
+        return real(prefix, *args, **kwargs)
+
+    monkeypatch.setattr(calendars, "draw_svg", counting)
+    entry = fixture_copy / "content/2025/11/2025-11-20.md"
+    entry.write_text(entry.read_text() + "\nA line added later.\n")
+    build(fixture_copy, fixture_copy / "site")
+    # Its words are on no chart: only its year's page, which lists it, draws its pixels again;
+    # the progress page (every year's pixels) and the other year are kept, charts and all.
+    assert {"progress/index.html", "2026/index.html"}.isdisjoint(drawn)
+    assert charts_drawn == ["2025"]
+    charts_drawn.clear()
+    entry.write_text(entry.read_text().replace("mood: 2", "mood: 4"))
+    build(fixture_copy, fixture_copy / "site")
+    assert sorted(charts_drawn) == ["2025", "2025", "2026"]  # its year, and each year on the progress page
+    assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
+
+
+def test_fingerprints_are_the_same_in_every_process(fixture_copy):
+    """A page's fingerprint never depends on the order of a set (which changes with each
+    process's hash seed): were it so, every build would draw every page again."""
+    script = "import json, sys; from pathlib import Path; from generator.build import prepare; print(json.dumps(prepare(Path(sys.argv[1])).prints))"
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(fixture_copy)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1]
+    assert len(json.loads(runs[0])) > 50

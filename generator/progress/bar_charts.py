@@ -18,10 +18,12 @@ from generator.progress.charts import (
     draw_text,
     empty_chart,
     one_decimal,
+    when_shown,
 )
 from generator.progress.wins import PeriodCount
 
 
+@when_shown
 def bar_chart(
     counts: Sequence[PeriodCount],
     title: str,

@@ -30,6 +30,7 @@ from generator.progress.charts import (
     mood_words,
     one_decimal,
     scale_words,
+    when_shown,
 )
 from generator.progress.days import YearPixels
 from generator.progress.measures import mean
@@ -37,6 +38,7 @@ from generator.progress.measures import mean
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+@when_shown
 def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link: Link | None = None) -> Chart:
     """Twelve rows of days, one square each, coloured by the day's mood; a legend below."""
     title = f"{pixels.year} in pixels"
@@ -90,6 +92,7 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
     return Chart(draw(WIDTH, id_prefix), title, description, columns, rows, narrow=draw(NARROW, id_prefix + "-narrow"))
 
 
+@when_shown
 def month_calendar_chart(
     days: Sequence[tuple[dt.date, float | None]],
     scale: MoodScale,
@@ -150,6 +153,7 @@ def month_calendar_chart(
     return Chart(wide, f"{month}, day by day", description, ("Date", "Mood"), rows, narrow=narrow)
 
 
+@when_shown
 def mood_count_chart(days: Sequence[tuple[dt.date, float | None]], scale: MoodScale, id_prefix: str) -> Chart:
     """How many days of a span had each level of mood: one labelled row a level, highest first."""
     title = "Days at each mood"

@@ -11,10 +11,12 @@ light and dark values without inline styles. Coordinates are rounded: same input
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, ParamSpec
 
 from markupsafe import Markup, escape
 
@@ -39,6 +41,48 @@ class Chart:
 
 
 Link = Callable[[dt.date], "str | None"]  # a day's page, relative to the page showing the chart
+Made = ParamSpec("Made")
+
+
+def when_shown(make: Callable[Made, Chart]) -> Callable[Made, Chart]:
+    """A chart function whose charts are drawn the first time a page shows them.
+
+    Drawing is most of planning a ten-year journal's pages (a few thousand SVGs), and
+    a page whose fingerprint did not change since the last build is not drawn at all:
+    so a chart is made at once from its inputs, and drawn only when its page is. Its
+    fingerprint (`made_from`) is the function and the inputs, which must be plain
+    values (numbers, dates, text, tuples, dataclasses of them), never a closure."""
+
+    @functools.wraps(make)
+    def later(*args: Made.args, **kwargs: Made.kwargs) -> Chart:
+        return LaterChart(make, args, kwargs)
+
+    return later
+
+
+class LaterChart(Chart):
+    """A Chart drawn on first use of any of its fields (see when_shown)."""
+
+    _later: tuple[Callable[..., Chart], tuple, dict[str, Any]]
+
+    def __init__(self, make: Callable[..., Chart], args: tuple, kwargs: dict[str, Any]):
+        object.__setattr__(self, "_later", (make, args, kwargs))
+
+    def made_from(self) -> tuple:
+        make, args, kwargs = self._later
+        return (f"{make.__module__}.{make.__qualname__}", args, sorted(kwargs.items()))
+
+    @functools.cached_property
+    def drawn(self) -> Chart:
+        make, args, kwargs = self._later
+        return make(*args, **kwargs)
+
+    svg = property(lambda self: self.drawn.svg)
+    title = property(lambda self: self.drawn.title)
+    description = property(lambda self: self.drawn.description)
+    columns = property(lambda self: self.drawn.columns)
+    rows = property(lambda self: self.drawn.rows)
+    narrow = property(lambda self: self.drawn.narrow)
 
 
 # SVG pieces

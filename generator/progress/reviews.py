@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 
 from generator.contexts import (
     EmotionContext,
@@ -22,7 +24,7 @@ from generator.contexts import (
     YearCharts,
 )
 from generator.model import Config, Entry, Journal, Page
-from generator.progress import bar_charts, calendars, charts, trend_charts
+from generator.progress import bar_charts, calendars, trend_charts
 from generator.progress.days import low_ceiling, year_in_pixels
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
 from generator.progress.facts import Insights
@@ -88,14 +90,24 @@ def year_context(year: int, entries: Sequence[Entry], config: Config) -> YearCha
     return YearCharts(pixels=[calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", link) for p in pixels])
 
 
-def day_links(entries: Sequence[Entry], page: str) -> charts.Link:
+def day_links(entries: Sequence[Entry], page: str) -> DayLinks:
     """A link from `page` to the page of each day that has an entry (its entry, or the day's list)."""
-    dates = {entry.date for entry in entries}
+    return DayLinks(tuple(sorted({entry.date for entry in entries})), page)
 
-    def link(day: dt.date) -> str | None:
-        return relative_url(f"{day:%Y/%m/%d}/", page) if day in dates else None
 
-    return link
+@dataclass(frozen=True)
+class DayLinks:
+    """charts.Link as plain values, so that a chart's fingerprint can say where it links."""
+
+    dates: tuple[dt.date, ...]  # sorted: a set's order changes from one run to the next
+    page: str
+
+    @cached_property
+    def _dates(self) -> frozenset[dt.date]:
+        return frozenset(self.dates)
+
+    def __call__(self, day: dt.date) -> str | None:
+        return relative_url(f"{day:%Y/%m/%d}/", self.page) if day in self._dates else None
 
 
 def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[LifeEvent, ...]) -> Page:

@@ -30,6 +30,7 @@ from generator.progress.charts import (
     mood_words,
     one_decimal,
     scale_words,
+    when_shown,
 )
 from generator.progress.trends import Trend, TrendPoint
 
@@ -37,6 +38,7 @@ DAILY_ROWS = 92  # a trend's table lists days up to this many, months beyond
 Marks = Sequence[tuple[dt.date, str]]  # life events: the day, and what happened
 
 
+@when_shown
 def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str, events: Marks = ()) -> Chart:
     """Each day's mood as a dot, with the rolling short (dashed) and long (solid) lines;
     each life event in the chart's span a thin upright line with its number."""
@@ -68,6 +70,7 @@ def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str, events: Mar
     )
 
 
+@when_shown
 def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str, events: Marks = ()) -> Chart:
     title = f"{metric.label}, day by day"
     if not trend.points:
