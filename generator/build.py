@@ -188,7 +188,10 @@ def prepare(
         files: dict[str, bytes | None] = dict(rendered)
         files.update(static_files(journal, config))
         files.update(bodies.files)
-        files["static/search-index.js"] = search_index(journal_index.entries, config)
+        texts = HtmlCache(journal / CACHE_DIR / "text.json")  # each entry's words for search, by its HTML
+        files["static/search-index.js"] = search_index(journal_index.entries, config, texts)
+        if save_caches and share is None:
+            texts.save()
     salt_file = SALT_FILE
     if share is not None and planned.selection is not None:
         files = dict(share.finish(_whole(files)))

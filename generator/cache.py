@@ -7,6 +7,7 @@ import hashlib
 import json
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from generator.records import Read, Unrecordable, read_record, record_read
@@ -30,7 +31,8 @@ def cache_key(*parts: str) -> str:
 
 
 class HtmlCache:
-    """Maps key -> HTML. Only the keys used in a build are saved back."""
+    """Maps key -> HTML (or text made from it: an entry's words for search). Only the keys
+    used in a build are saved back."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -132,6 +134,7 @@ def file_stat(path: Path) -> Stat | None:
     return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
+@lru_cache(maxsize=1)  # Cairn's code does not change while it runs
 def code_digest() -> str:
     """A hash of Cairn's own code and of the Python running it: what another version of
     either made is not trusted."""

@@ -42,6 +42,7 @@ import json
 import re
 from collections.abc import Iterable
 
+from generator.cache import HtmlCache, cache_key, code_digest
 from generator.dates import MONTHS, WEEKDAYS
 from generator.model import Config, Entry
 from generator.slugs import tag_slug
@@ -66,8 +67,11 @@ def plain_text(body_html: str) -> str:
     return _SPACE.sub(" ", html.unescape(text)).strip()
 
 
-def search_records(entries: Iterable[Entry], config: Config) -> dict:
-    """The index as a JSON-ready dict (see the module's docstring), entries oldest first."""
+def search_records(entries: Iterable[Entry], config: Config, texts: HtmlCache | None = None) -> dict:
+    """The index as a JSON-ready dict (see the module's docstring), entries oldest first.
+    `texts` keeps each entry's plain text by a hash of its HTML and of Cairn's code, so
+    that a rebuild works out only the text of entries whose HTML changed."""
+    made_by = code_digest() if texts is not None else ""
     ordered = sorted(entries, key=lambda e: e.sort_key)
     names: dict[str, str] = {}
     for entry in ordered:
@@ -87,7 +91,7 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
             ("e", list(entry.emotions)),
             ("f", list(entry.gratitude)),
             ("c", list(entry.coping)),
-            ("b", plain_text(entry.html)),
+            ("b", _text(entry.html, texts, made_by)),
         ):
             if value:
                 record[key] = value
@@ -102,7 +106,18 @@ def search_records(entries: Iterable[Entry], config: Config) -> dict:
     }
 
 
-def search_index(entries: Iterable[Entry], config: Config) -> bytes:
+def _text(body_html: str, texts: HtmlCache | None, made_by: str) -> str:
+    if texts is None:
+        return plain_text(body_html)
+    key = cache_key("search text", made_by, body_html)
+    text = texts.get(key)
+    if text is None:
+        text = plain_text(body_html)
+        texts.put(key, text)
+    return text
+
+
+def search_index(entries: Iterable[Entry], config: Config, texts: HtmlCache | None = None) -> bytes:
     """static/search-index.js: the records of `entries` (the published ones) as a script."""
-    text = json.dumps(search_records(entries, config), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(search_records(entries, config, texts), ensure_ascii=False, separators=(",", ":"))
     return f"window.{GLOBAL} = {text};\n".encode()

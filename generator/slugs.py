@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -13,6 +14,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _SYMBOLS = {"+": " plus ", "#": " sharp ", "&": " and ", "@": " at ", "%": " percent "}
 
 
+@lru_cache(maxsize=8192)  # a ten-year journal asks for its few hundred tags tens of thousands of times
 def tag_slug(name: str) -> str:
     """A tag's (or a feeling's) URL part: case, accents and spacing never matter ("Walk",
     "walk"; "Café", "cafe"), but the symbols that tell tags apart do ("C++", "C#", "C")."""

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from generator import render, workers
-from generator.progress import calendars
 from generator.build import build
+from generator.progress import calendars
 from tests.conftest import snapshot, write_files
 from tests.golden import FIXTURE
 
