@@ -17,7 +17,7 @@ from generator.dates import long_date
 from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
-from generator.filenames import date_in_name, find_entry_files, not_an_entry
+from generator.filenames import date_in_name, find_entry_files, not_an_entry, relative_name
 from generator.filenames import find_asset_files as find_asset_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
 from generator.inline import inline_fields, text_tags
@@ -51,8 +51,7 @@ def load_entries(journal: Path, config: Config, tell: Tell | None = None, *, rem
     is not read again. With `remember`, what was read is kept for the next build."""
     entries, errors, warnings = [], [], []
     memory = EntryMemory(journal, f"{config!r} {yaml.__version__}", read_only=not remember)
-    paths = find_entry_files(journal, config.exclude)
-    stats = {path.relative_to(journal).as_posix(): file_stat(path) for path in paths}
+    stats = {relative_name(path, journal): file_stat(path) for path in find_entry_files(journal, config.exclude)}
     recalled = {name: memory.recall(name, stat) for name, stat in stats.items()}
     todo = [name for name, read in recalled.items() if read is None]
     fresh = dict(zip(todo, read_entries(journal, todo, config, tell), strict=True))

@@ -112,6 +112,14 @@ def _files(journal: Path, exclude: tuple[str, ...]) -> list[Path]:
     return [path for _, path in sorted(found, key=lambda pair: pair[0])]
 
 
+def relative_name(path: Path, journal: Path) -> str:
+    """The path relative to the journal, as posix text (as pathlib's relative_to, faster)."""
+    text, root = str(path), str(journal)
+    if os.sep == "/" and text.startswith(root + "/"):
+        return text[len(root) + 1 :]
+    return path.relative_to(journal).as_posix()
+
+
 def _skipped_name(name: str) -> bool:
     return name.startswith((".", "_")) or name.endswith("~")
 

@@ -24,6 +24,10 @@ from generator.errors import ContentError
 from generator.model import Entry
 
 _FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
+# What a field holds when a file does not say: such a field is not written (most are empty).
+_REQUIRED: dict[str, Any] = {"source": "", "date": dt.date.min, "title": "", "slug": ""}  # without a default
+_DEFAULTS = {name: getattr(Entry(**_REQUIRED), name) for name in _FIELDS if name not in _REQUIRED}
+_NONE = object()
 _PLAIN = (str, int, float, bool, type(None))
 
 Read = tuple[Entry | None, list[ContentError]]  # what reading one file gives
@@ -36,7 +40,13 @@ class Unrecordable(ValueError):
 def record_read(read: Read) -> list:
     """One file's result (the entry or None, and its problems) as a JSON-ready list."""
     entry, problems = read
-    fields = None if entry is None else [_value(getattr(entry, name)) for name in _FIELDS]
+    fields = None
+    if entry is not None:
+        fields = {}
+        for name in _FIELDS:
+            value, default = getattr(entry, name), _DEFAULTS.get(name, _NONE)
+            if type(value) is not type(default) or value != default:
+                fields[name] = _value(value)
     return [fields, [[p.path, p.line, p.message, p.warning] for p in problems]]
 
 
@@ -46,10 +56,10 @@ def read_record(record: Any) -> Read:
     errors = [ContentError(str(p), int(line), str(m), bool(w)) for p, line, m, w in problems]
     if fields is None:
         return None, errors
-    if len(fields) != len(_FIELDS):
-        raise ValueError("an entry of another shape")
-    values = {name: _back(v) if type(v) in (list, dict) else v for name, v in zip(_FIELDS, fields, strict=True)}
-    return Entry(**values), errors
+    if not isinstance(fields, dict):
+        raise ValueError("not the fields of an entry")
+    values = {name: _back(v) if type(v) in (list, dict) else v for name, v in fields.items()}
+    return Entry(**values), errors  # a field it does not know, or one missing: TypeError
 
 
 def _value(value: Any) -> Any:

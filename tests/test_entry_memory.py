@@ -165,7 +165,7 @@ def test_a_damaged_memory_is_read_afresh_without_a_traceback(remembered, tmp_pat
         text = json.dumps([1, 2, 3])
     else:
         for note in stored["files"].values():
-            note[1][0] = note[1][0][:3] if note[1][0] else ["x"]
+            note[1][0] = {"title": "Only a title"} if note[1][0] else ["x"]
         text = json.dumps(stored)
     memory.write_text(text, encoding="utf-8")
     edit(remembered / ENTRY, "A good day.", "A good day, then rain.")
