@@ -7,8 +7,8 @@ it left in the output folder; the next build with the same digest and an
 untouched output folder has nothing to do.
 
 A page's fingerprint is a hash of everything its template can see: its context
-(entries by a digest of their fields), the settings, the templates and Cairn's own
-code. When the fingerprint matches the last build's and the file in the output
+(entries by a digest of their fields, a chart not yet drawn by what it is drawn from),
+the settings, the templates and Cairn's own code. When the fingerprint matches the last build's and the file in the output
 folder is the one that build left there, the page is kept as it is.
 """
 
