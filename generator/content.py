@@ -14,7 +14,7 @@ from generator.dates import long_date
 from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
-from generator.filenames import NameDate, date_in_name, find_entry_files
+from generator.filenames import NameDate, dangling_entries, date_in_name, find_entry_files
 from generator.filenames import find_asset_files as find_asset_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
 from generator.inline import inline_fields, text_tags
@@ -46,6 +46,7 @@ class Loaded:
 def load_entries(journal: Path, config: Config, tell: Tell | None = None) -> Loaded:
     entries, errors, warnings = [], [], []
     names = [path.relative_to(journal).as_posix() for path in find_entry_files(journal, config.exclude)]
+    warnings += dangling_entries(journal, config.exclude)
     for entry, problems in read_entries(journal, names, config, tell):
         errors += [p for p in problems if not p.warning]
         warnings += [p for p in problems if p.warning]

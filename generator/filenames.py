@@ -11,9 +11,12 @@ entries of one name; the warning names the date to start the file name with inst
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.errors import ContentError
 
 CONTENT_DIR = "content"
 PLAN_FILE = "plan.md"  # the person's plan for hard days, at the journal's root
@@ -56,6 +59,27 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
 def find_entry_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
     """Markdown files below content/ (.md or .markdown), but for skipped ones."""
     return [p for p in _files(journal, exclude) if p.suffix in ENTRY_SUFFIXES]
+
+
+def dangling_entries(journal: Path, exclude: tuple[str, ...] = ()) -> list[ContentError]:
+    """A warning for each entry name below content/ that is a symbolic link to nothing:
+    no entry can be read from it, and leaving it out without a word would lose it silently."""
+    root = journal / CONTENT_DIR
+    if not root.is_dir():
+        return []
+    return [
+        ContentError(
+            link.relative_to(journal).as_posix(),
+            0,
+            f"is a symbolic link to {os.readlink(link)}, which is not there; no entry was read from it",
+            warning=True,
+        )
+        for link in sorted(root.rglob("*"))
+        if link.suffix in ENTRY_SUFFIXES
+        and link.is_symlink()
+        and not link.exists()
+        and not _skipped(link.relative_to(root), exclude)
+    ]
 
 
 def find_asset_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
