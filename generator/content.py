@@ -17,7 +17,7 @@ from generator.dates import long_date
 from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
-from generator.filenames import date_in_name, find_entry_files, not_an_entry, relative_name
+from generator.filenames import dangling_entries, date_in_name, find_entry_files, not_an_entry, relative_name
 from generator.filenames import find_asset_files as find_asset_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
 from generator.inline import inline_fields, text_tags
@@ -58,6 +58,7 @@ def load_entries(journal: Path, config: Config, tell: Tell | None = None, *, rem
     for name, read in fresh.items():
         memory.remember(name, stats[name], read)
     memory.save()
+    warnings += dangling_entries(journal, config.exclude)
     for name in stats:
         entry, problems = recalled[name] or fresh[name]
         errors += [p for p in problems if not p.warning]

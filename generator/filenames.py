@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import ContentError
+
 CONTENT_DIR = "content"
 PLAN_FILE = "plan.md"  # the person's plan for hard days, at the journal's root
 ENTRY_SUFFIXES = (".md", ".markdown")
@@ -80,14 +82,30 @@ def find_entry_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]
     return [p for p in _files(journal, exclude) if p.suffix in ENTRY_SUFFIXES]
 
 
+def dangling_entries(journal: Path, exclude: tuple[str, ...] = ()) -> list[ContentError]:
+    """A warning for each entry name below content/ that is a symbolic link to nothing:
+    no entry can be read from it, and leaving it out without a word would lose it silently."""
+    return [
+        ContentError(
+            link.relative_to(journal).as_posix(),
+            0,
+            f"is a symbolic link to {os.readlink(link)}, which is not there; no entry was read from it",
+            warning=True,
+        )
+        for link in _files(journal, exclude, dangling=True)
+        if link.suffix in ENTRY_SUFFIXES
+    ]
+
+
 def find_asset_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
     """Images and other files beside the entries, copied as they are."""
     return [p for p in _files(journal, exclude) if p.suffix not in ENTRY_SUFFIXES]
 
 
-def _files(journal: Path, exclude: tuple[str, ...]) -> list[Path]:
-    """Every file below content/ that is not skipped, in path order. Walked with
-    os.scandir: a skipped folder is never entered, and nothing is looked at twice."""
+def _files(journal: Path, exclude: tuple[str, ...], *, dangling: bool = False) -> list[Path]:
+    """Every file below content/ that is not skipped (or, `dangling`, every symbolic link
+    to nothing), in path order. Walked with os.scandir: a skipped folder is never
+    entered, and nothing is looked at twice."""
     root = journal / CONTENT_DIR
     found: list[tuple[tuple[str, ...], Path]] = []
     folders: list[tuple[tuple[str, ...], Path]] = [((), root)] if root.is_dir() else []
@@ -105,7 +123,7 @@ def _files(journal: Path, exclude: tuple[str, ...]) -> list[Path]:
                 if item.is_dir(follow_symlinks=False):
                     if not _excluded(inner, exclude):
                         folders.append((inner, Path(item.path)))
-                elif item.is_file():
+                elif _dangling(item) if dangling else item.is_file():
                     found.append((inner, Path(item.path)))
             except OSError:
                 continue
@@ -118,6 +136,10 @@ def relative_name(path: Path, journal: Path) -> str:
     if os.sep == "/" and text.startswith(root + "/"):
         return text[len(root) + 1 :]
     return path.relative_to(journal).as_posix()
+
+
+def _dangling(item: os.DirEntry) -> bool:
+    return item.is_symlink() and not os.path.exists(item.path)
 
 
 def _skipped_name(name: str) -> bool:

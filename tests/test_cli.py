@@ -138,6 +138,19 @@ def test_drafts_are_built_only_with_drafts(two_entries):
     assert summary(result)[4] >= 1
 
 
+def test_an_entry_that_is_a_symbolic_link_to_nothing_is_named_not_lost(journal, tmp_path):
+    folder = journal({"content/2026-11-23.md": "---\nmood: 3\n---\nHere.\n"})
+    gone = tmp_path / "elsewhere" / "2026-11-24.md"  # a synced folder that is not mounted
+    (folder / "content" / "2026-11-24.md").symlink_to(gone)
+    result = run_cairn("check", cwd=folder)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "The one entry looks right (1 warning).\n",
+        f"content/2026-11-24.md: warning: is a symbolic link to {gone}, which is not there; no entry was read from it\n",
+    )
+    assert run_cairn("check", "--strict", cwd=folder).returncode == 1
+
+
 def test_near_miss_keys_warn_and_strict_fails(journal):
     folder = journal({"content/2026-11-23.md": "---\ntitle: x\nwin: [Got up]\ntag: walk\nmoood: 3\n---\n"})
     warnings = (

@@ -142,6 +142,10 @@ def test_events_are_marked_on_every_chart_that_spans_them_and_listed_on_progress
         charts = re.findall(r"<svg[^>]*class=\"chart trend\".*?</svg>", site[page], re.S)
         assert len(charts) == 2 * drawn, page  # mood and sleep (a month counts its moods), wide and narrow
         assert all('<line class="event"' in chart and "Started sertraline" in chart for chart in charts), page
+    calendars = re.findall(r"<svg[^>]*class=\"chart month-calendar.*?</svg>", site["2026/09/index.html"], re.S)
+    assert len(calendars) == 2  # wide and narrow
+    assert all(c.count('<rect class="event"') == 1 and "Started sertraline" in c for c in calendars)
+    assert "Marked: 1, 8 September 2026: Started sertraline." in site["2026/09/index.html"]
     august = re.findall(r"<svg[^>]*class=\"chart trend\".*?</svg>", site["2026/08/index.html"], re.S)
     assert august and not any('class="event"' in chart for chart in august)
     assert not any('class="event"' in chart for chart in re.findall(r"<svg.*?</svg>", site[SINCE], re.S))

@@ -1,9 +1,9 @@
 """The built sample journal, checked as a reader's browser and the standards see it.
 
 Valid HTML (Nu Html Checker), no broken link, every page reachable from the home page,
-no reference to another server; and in headless Chromium: no accessibility violation
-(axe-core, light and dark), no request to another host, no script error, no sideways
-scrolling on a phone. The checkers come from `.ci/run`: without them these tests fail,
+no reference to another server; and in headless Chromium: no request to another host,
+no script error, no sideways scrolling on a phone (axe-core's checks are in
+tests/test_accessibility.py). The checkers come from `.ci/run`: without them these tests fail,
 except the browser ones, which skip when Chromium itself is missing.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import subprocess
 import urllib.parse
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,17 +19,15 @@ from typing import Any
 import pytest
 
 from tests.browser import (
-    AXE_JS,
     HOST,
     VNU_JAR,
     Crawl,
     built_site,  # noqa: F401 (fixtures, found by pytest here)
     chromium,  # noqa: F401
     crawl,
-    describe_violations,
+    load_page,
     missing_checker,
-    representative_pages,
-    run_axe,
+    pages_worth_a_browser,
     site_pages,  # noqa: F401
     site_url,  # noqa: F401
 )
@@ -138,21 +135,14 @@ _OVERFLOW = """() => {
 }"""
 
 
-def _load(page: Any, url: str) -> None:
-    """Open `url`; a page with scripts also gets the time to finish what they fetch."""
-    page.goto(url, wait_until="load")
-    if page.locator("script").count():
-        page.wait_for_load_state("networkidle")
-
-
 def _console_line(message: Any) -> str:
     source = message.location.get("url") or ""
     return f"console {message.type}: {message.text}" + (f" (from {source})" if source else "")
 
 
 @pytest.fixture(scope="module")
-def visits(chromium: Any, site_url: str, site_pages: list[str]) -> dict[str, Visit]:
-    """Every page loaded once at phone size, its CSP enforced, recording what it did."""
+def visits(chromium: Any, site_url: str, built_site: Path, site_pages: list[str]) -> dict[str, Visit]:
+    """Every page worth a browser loaded once at phone size, its CSP enforced, recording what it did."""
     context = chromium.new_context(viewport=PHONE, service_workers="block")
     page = context.new_page()
     current: list[Visit] = []
@@ -180,9 +170,9 @@ def visits(chromium: Any, site_url: str, site_pages: list[str]) -> dict[str, Vis
     )
     result: dict[str, Visit] = {}
     try:
-        for path in site_pages:
+        for path in pages_worth_a_browser(built_site, site_pages):
             current.append(result.setdefault(path, Visit()))
-            _load(page, site_url + path)
+            load_page(page, site_url + path)
             current[-1].overflow = page.evaluate(_OVERFLOW)
     finally:
         context.close()
@@ -212,52 +202,3 @@ def test_pages_load_without_script_errors_or_blocked_resources(visits: dict[str,
 def test_no_page_scrolls_sideways_on_a_phone(visits: dict[str, Visit]):
     wide = [f"{path}: " + "; ".join(visit.overflow) for path, visit in visits.items() if visit.overflow]
     assert not wide, f"pages wider than a {PHONE['width']}px phone:\n" + "\n".join(wide)
-
-
-@pytest.fixture
-def axe_page(chromium: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A page to run axe-core in: the pages' CSP allows only 'self', so it is bypassed for axe."""
-    _fail_without(AXE_JS)
-    scheme = getattr(request, "param", "light")
-    context = chromium.new_context(viewport=DESKTOP, color_scheme=scheme, bypass_csp=True, service_workers="block")
-    # Loaded with each page rather than by add_script_tag afterwards: 0.2 s less a page.
-    context.add_init_script(path=str(AXE_JS))
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-def _axe_violations(page: Any, site_url: str, paths: list[str]) -> list[str]:
-    lines: list[str] = []
-    for path in paths:
-        _load(page, site_url + path)
-        lines += describe_violations(path, run_axe(page))
-    return lines
-
-
-def _pages_worth_axe(built_site: Path, site_pages: list[str]) -> list[str]:
-    """Every page, except that of the 366 on-this-day pages only those with entries and
-    one empty one are checked: the empty ones are the same template with the same words."""
-    chosen, empty_seen = [], False
-    for path in site_pages:
-        if path.startswith("/on-this-day/") and path.count("/") == 3:
-            empty = "No entries from this day yet." in (built_site / path.strip("/") / "index.html").read_text()
-            if empty and empty_seen:
-                continue
-            empty_seen = empty_seen or empty
-        chosen.append(path)
-    return chosen
-
-
-@pytest.mark.browser
-def test_every_page_passes_axe(axe_page: Any, site_url: str, built_site: Path, site_pages: list[str]):
-    violations = _axe_violations(axe_page, site_url, _pages_worth_axe(built_site, site_pages))
-    assert not violations, "axe-core found accessibility violations:\n" + "\n".join(violations)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("axe_page", ["dark"], indirect=True)
-def test_pages_pass_axe_in_dark_mode(axe_page: Any, site_url: str, site_pages: list[str]):
-    violations = _axe_violations(axe_page, site_url, representative_pages(site_pages))
-    assert not violations, "axe-core found accessibility violations in dark mode:\n" + "\n".join(violations)

@@ -34,6 +34,7 @@ from generator.progress.charts import (
 )
 from generator.progress.days import YearPixels
 from generator.progress.measures import mean
+from generator.progress.trend_charts import Marks
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -99,11 +100,13 @@ def month_calendar_chart(
     id_prefix: str,
     previous: tuple[str, float] | None = None,
     link: Link | None = None,
+    events: Marks = (),
 ) -> Chart:
     """A month as a calendar: weekday headers, each day's number, and its mood written in the square.
 
     `days` is every day of one month (MonthSummary.days); `previous` is (label, mean mood)
-    of an earlier month to compare with, or None.
+    of an earlier month to compare with, or None; each of `events` outlines its day's square
+    and is numbered there, and the description says what each number marks.
     """
     first = days[0][0]
     month = month_label(first.year, first.month)
@@ -119,6 +122,10 @@ def month_calendar_chart(
         )
         if previous is not None:
             description += " " + _compare_month(average, *previous)
+    mood_on = dict(days)
+    marked = [(day, what) for day, what in events if day in mood_on]
+    if marked:
+        description += " Marked: " + "; ".join(f"{n}, {date_words(d)}: {w}" for n, (d, w) in enumerate(marked, 1)) + "."
 
     def draw(width: int, prefix: str) -> Markup:
         left, top = 2, 22
@@ -142,6 +149,16 @@ def month_calendar_chart(
                         x + cell_w - 9, y + cell_h - 10, one_decimal(mood), anchor="end", size=TEXT, css=css, fill=fill
                     )
                 )
+        for number, (day, what) in enumerate(marked, 1):
+            slot = offset + day.day - 1
+            x, y = left + (slot % 7) * cell_w, top + (slot // 7) * cell_h
+            parts.append(
+                f'<rect class="event" x="{one_decimal(x - 1)}" y="{one_decimal(y - 1)}" width="{one_decimal(cell_w - 2)}" '
+                f'height="{cell_h - 2}" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="4 3">'
+                f"<title>{escape(date_words(day))}: {escape(what)}</title></rect>"
+            )
+            css, fill = mood_ink(mood_on[day], scale)
+            numbers.append(draw_text(x + cell_w - 9, y + 16, str(number), anchor="end", size=TEXT, css=css, fill=fill))
         parts.append(f'<g class="numbers" aria-hidden="true">{"".join(numbers)}</g>')
         height = top + math.ceil((offset + len(days)) / 7) * cell_h + 2
         return draw_svg(

@@ -67,7 +67,9 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> Mo
     after = shared.months[keys[index + 1]] if index + 1 < len(keys) else None
     prefix = f"m{year}{month:02d}"
     link = day_links(summary.entries, f"{year}/{month:02d}/")
-    calendar = calendars.month_calendar_chart(summary.days, config.mood, f"{prefix}-calendar", previous, link)
+    calendar = calendars.month_calendar_chart(
+        summary.days, config.mood, f"{prefix}-calendar", previous, link, events=marked
+    )
     has_mood = any(mood is not None for _, mood in summary.days)
     return MonthReview(
         summary=summary,
