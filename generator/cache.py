@@ -14,7 +14,7 @@ from generator.records import Read, Unrecordable, read_record, record_read
 from generator.write import atomic_write
 
 CACHE_DIR = ".cairn"
-ENTRIES = "entries.json"
+ENTRIES = "entries"  # a folder
 _CODE = Path(__file__).parent
 _SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
@@ -150,42 +150,72 @@ class EntryMemory:
     the libraries that parse front matter); with Cairn's code it must match the saved
     salt, or nothing is recalled. Only the files seen in this build are saved back, and a
     file changed in the last moments is not remembered (it may change again within one
-    tick of the file system's clock, keeping its size)."""
+    tick of the file system's clock, keeping its size).
+
+    Kept as one file per folder of entries (`entries/<hash of the folder>.json`), so a
+    rebuild after one edit writes the memory of one folder, not of the whole journal."""
 
     def __init__(self, journal: Path, salt: str, *, read_only: bool = False):
-        self.path, self.read_only = journal / CACHE_DIR / ENTRIES, read_only
+        self.folder, self.read_only = journal / CACHE_DIR / ENTRIES, read_only
         self.salt = cache_key(salt, code_digest())
-        self._stored: dict[str, list] = {}
-        try:
-            stored = json.loads(self.path.read_text(encoding="utf-8"))
-            if isinstance(stored, dict) and stored.get("salt") == self.salt and isinstance(stored.get("files"), dict):
-                self._stored = stored["files"]
-        except (OSError, ValueError):  # a damaged or truncated memory is only a memory: read afresh
-            pass
-        self._kept: dict[str, list] = {}
-        self._changed = False
+        self._stored: dict[str, dict[str, list]] = {}  # by folder of entries, as loaded
+        self._kept: dict[str, dict[str, list]] = {}  # by folder, what this build saw
+        self._changed: set[str] = set()  # folders with a file remembered afresh
 
     def recall(self, name: str, stat: Stat | None) -> Read | None:
-        note = self._stored.get(name)
+        folder = _folder_of(name)
+        note = self._stored_in(folder).get(name)
         if stat is None or not isinstance(note, list) or len(note) != 2 or note[0] != list(stat):
             return None
         try:
             read = read_record(note[1])
         except (ValueError, TypeError, KeyError, OverflowError):
             return None
-        self._kept[name] = note
+        self._kept.setdefault(folder, {})[name] = note
         return read
 
     def remember(self, name: str, stat: Stat | None, read: Read) -> None:
         if stat is None or time.time_ns() - max(stat[1], stat[2]) <= _SETTLE_NS:
             return
         try:
-            self._kept[name] = [list(stat), record_read(read)]
+            note = [list(stat), record_read(read)]
         except Unrecordable:
             return
-        self._changed = True
+        folder = _folder_of(name)
+        self._kept.setdefault(folder, {})[name] = note
+        self._changed.add(folder)
 
     def save(self) -> None:
-        if self.read_only or (not self._changed and self._kept.keys() == self._stored.keys()):
+        """Write the folders whose memory changed; remove the memory of folders gone."""
+        if self.read_only:
             return
-        atomic_write(self.path, json.dumps({"salt": self.salt, "files": self._kept}).encode())
+        for folder, files in self._kept.items():
+            if folder in self._changed or files.keys() != self._stored_in(folder).keys():
+                atomic_write(
+                    self._file(folder), json.dumps({"salt": self.salt, "folder": folder, "files": files}).encode()
+                )
+        kept = {self._file(folder).name for folder in self._kept}
+        for path in self.folder.glob("*.json") if self.folder.is_dir() else ():
+            if path.name not in kept and len(path.stem) == 32:
+                path.unlink(missing_ok=True)
+
+    def _file(self, folder: str) -> Path:
+        named = hashlib.blake2b(folder.encode("utf-8", "surrogateescape"), digest_size=16)  # any name a disk has
+        return self.folder / f"{named.hexdigest()}.json"
+
+    def _stored_in(self, folder: str) -> dict[str, list]:
+        stored = self._stored.get(folder)
+        if stored is None:
+            stored = self._stored[folder] = {}
+            try:
+                data = json.loads(self._file(folder).read_text(encoding="utf-8"))
+            except (OSError, ValueError):  # a damaged or truncated memory is only a memory: read afresh
+                return stored
+            if isinstance(data, dict) and data.get("salt") == self.salt and data.get("folder") == folder:
+                files = data.get("files")
+                stored.update(files if isinstance(files, dict) else {})
+        return stored
+
+
+def _folder_of(name: str) -> str:
+    return name.rpartition("/")[0]

@@ -65,6 +65,10 @@ def rebuilt(journal, **options) -> dict[str, bytes]:
     return snapshot(journal / "site")
 
 
+def memory_files(journal) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in (journal / ".cairn" / "entries").iterdir()}
+
+
 def edit(path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -100,8 +104,15 @@ def test_a_deleted_entry_is_gone_and_forgotten(remembered, reads, tmp_path):
     assert reads == []
     assert "2026/05/03/index.html" not in site
     assert site == cold(remembered, tmp_path)
-    memory = json.loads((remembered / ".cairn" / "entries.json").read_text(encoding="utf-8"))
-    assert ENTRY not in memory["files"]
+    assert ENTRY not in "".join(memory_files(remembered).values())
+
+
+def test_a_deleted_folder_of_entries_leaves_no_memory_behind(remembered, tmp_path):
+    shutil.rmtree(remembered / "content/2025")
+    before = len(memory_files(remembered))
+    assert rebuilt(remembered) == cold(remembered, tmp_path)
+    assert len(memory_files(remembered)) == before - 1
+    assert "content/2025/" not in "".join(memory_files(remembered).values())
 
 
 def test_a_renamed_entry_is_read_under_its_new_name(remembered, reads, tmp_path):
@@ -154,20 +165,20 @@ def test_what_another_version_of_cairn_read_is_read_again(tmp_path, reads, monke
 
 @pytest.mark.parametrize("damage", ["truncated", "not json", "another shape", "an entry of another shape"])
 def test_a_damaged_memory_is_read_afresh_without_a_traceback(remembered, tmp_path, damage):
-    memory = remembered / ".cairn" / "entries.json"
-    text = memory.read_text(encoding="utf-8")
-    stored = json.loads(text)
-    if damage == "truncated":
-        text = text[: len(text) // 2]
-    elif damage == "not json":
-        text = "\0\0\0"
-    elif damage == "another shape":
-        text = json.dumps([1, 2, 3])
-    else:
-        for note in stored["files"].values():
-            note[1][0] = {"title": "Only a title"} if note[1][0] else ["x"]
-        text = json.dumps(stored)
-    memory.write_text(text, encoding="utf-8")
+    for memory in (remembered / ".cairn" / "entries").iterdir():
+        text = memory.read_text(encoding="utf-8")
+        stored = json.loads(text)
+        if damage == "truncated":
+            text = text[: len(text) // 2]
+        elif damage == "not json":
+            text = "\0\0\0"
+        elif damage == "another shape":
+            text = json.dumps([1, 2, 3])
+        else:
+            for note in stored["files"].values():
+                note[1][0] = {"title": "Only a title"} if note[1][0] else ["x"]
+            text = json.dumps(stored)
+        memory.write_text(text, encoding="utf-8")
     edit(remembered / ENTRY, "A good day.", "A good day, then rain.")
     result = run_cairn("--journal", remembered, "build")
     assert result.returncode == 0, result.stderr
