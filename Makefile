@@ -30,8 +30,8 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-# Two workers (one per core here): most tests wait on a subprocess or a browser, so the
-# suite takes about half the wall-clock time. Each test file runs whole on one worker.
+# One worker a core (pytest-xdist), each test file whole on one worker: most tests wait on
+# a subprocess or a browser, so two workers share the cores better than one.
 test: lint .ci/node_modules/.installed
 	$(PY) -m pytest -n auto --dist loadfile
 

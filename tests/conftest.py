@@ -48,3 +48,26 @@ def run_cairn(*args: str | Path, cwd: Path | None = None, env: dict | None = Non
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` with its bytes, to prove nothing changed."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# With `make test` the files are shared out between two workers in the order they are
+# collected, each file whole to one worker. The long browser files go first, so that the
+# short ones fill in around them instead of one long file running alone at the end.
+LONGEST_FIRST = (
+    "test_accessibility.py",
+    "test_site_quality.py",
+    "test_lighthouse.py",
+    "test_phone.py",
+    "test_serve.py",
+    "test_encrypted_browser.py",
+    "test_install.py",
+    "test_encrypted_locks_browser.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: within a file, and among the rest, the order stays
