@@ -48,7 +48,7 @@ from generator.unchanged import (
     warnings_of,
 )
 from generator.workers import Tell
-from generator.write import MARKER, WriteReport, check_output_folder, read_record, write_site
+from generator.write import MARKER, WriteReport, check_output_folder, write_site
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
 
@@ -269,8 +269,7 @@ def build(
     last = unchanged_since_last_build(journal, out, digest) if digest else None
     if last is not None:
         seconds = time.perf_counter() - started
-        record = read_record(out)  # what Cairn wrote; a .git or CNAME beside it is not counted
-        unchanged = len(record.files) if record else sum(1 for name in last.files if name != MARKER)
+        unchanged = sum(1 for name in last.files if name != MARKER)  # what Cairn wrote, as the check saw it
         return Report(last.entries, last.pages, 0, unchanged, 0, seconds, warnings_of(last))
     prepared = prepare(
         journal,
