@@ -138,7 +138,7 @@ def test_year_in_pixels_has_a_square_for_every_day_and_a_legend():
     legend = [t.text for t in root.iter(SVG + "text")]
     assert "1 awful" in legend and "5 great" in legend and "no mood" in legend and "Dec" in legend
     assert chart.description == (
-        "Each day of 2024 as a square, coloured by mood. 3 days have a mood: awful on 1, okay on 1, great on 1."
+        "Each day of 2024 as a square, coloured by mood. 3 days have a mood: awful on 1 day, okay on 1 day, great on 1 day."
     )
     assert chart.rows == (("January 2024", "2", "1.8"), ("March 2024", "1", "5"))
 

@@ -26,14 +26,16 @@ def test_routines_count_days_kept_never_streaks():
     assert "streak" not in page.lower()
 
 
-def test_then_and_now_compares_the_same_spans_and_says_when_there_is_nothing():
+def test_then_and_now_compares_the_same_spans_and_says_once_when_there_is_nothing():
     page = text("progress/index.html")
-    assert "Now 4 Apr 2026 to 3 May 2026 6 months earlier 5 Oct 2025 to 3 Nov 2025 12 months earlier" in page
-    assert "Mean mood 2.7 3.0 No entries from this time yet" in page
-    assert "Share of low days 60% 0% No entries from this time yet" in page
-    assert "Wins per week 1.6 0.2 No entries from this time yet" in page
-    assert "Days a routine was kept 3 of 30 1 of 30 No entries from this time yet" in page
-    assert "Days with an entry 6 of 30 1 of 30 No entries from this time yet" in page
+    # Nothing was written a year before: it is said once, not as a column of empty cells.
+    assert (
+        "The last 30 days beside the same 30 days six months earlier. No entries from a year before them yet."
+    ) in page
+    assert "Now 4 Apr 2026 to 3 May 2026 6 months earlier 5 Oct 2025 to 3 Nov 2025 Mean mood" in page
+    assert "12 months earlier" not in page and "No entries from this time yet" not in page
+    assert "Mean mood 2.7 3.0 Share of low days 60% 0% Wins per week 1.6 0.2" in page
+    assert "Days a routine was kept 3 of 30 1 of 30 Days with an entry 6 of 30 1 of 30" in page
 
 
 def test_bounce_back_and_what_helped_on_low_days():

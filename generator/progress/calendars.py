@@ -52,7 +52,9 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
     total = sum(counts)
     description = f"Each day of {pixels.year} as a square, coloured by mood. "
     if total:
-        spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts, strict=True) if n)
+        spread = ", ".join(
+            f"{label} on {count_words(n, 'day')}" for label, n in zip(scale.labels, counts, strict=True) if n
+        )
         description += f"{count_words(total, 'day')} {'has' if total == 1 else 'have'} a mood: {spread}."
     else:
         description += f"No moods written down in {pixels.year} yet."
@@ -179,7 +181,9 @@ def mood_count_chart(days: Sequence[tuple[dt.date, float | None]], scale: MoodSc
         if mood is not None:
             counts[mood_level(mood, scale) - scale.low] += 1
     total = sum(counts)
-    spread = ", ".join(f"{label} on {n}" for label, n in zip(scale.labels, counts, strict=True) if n)
+    spread = ", ".join(
+        f"{label} on {count_words(n, 'day')}" for label, n in zip(scale.labels, counts, strict=True) if n
+    )
     description = f"{count_words(total, 'day')} with a mood: {spread}." if total else "No moods written down yet."
     levels = list(range(scale.high, scale.low - 1, -1))
 
