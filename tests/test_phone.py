@@ -56,6 +56,12 @@ _OVERFLOW = """() => {
             wide.filter(e => !wide.includes(e.parentElement)).slice(0, 3).map(e => e.outerHTML.slice(0, 80))];
 }"""
 
+# Counts, dates and moods that wrapped onto a second line ("1 /" then "win"): an inline
+# element that breaks has more than one box.
+_BROKEN = """() => [...document.querySelectorAll('.count, .when, time, .mood, .nowrap')]
+    .filter(e => getComputedStyle(e).display.startsWith('inline') && e.getClientRects().length > 1)
+    .map(e => e.textContent.trim()).slice(0, 5)"""
+
 
 @contextlib.contextmanager
 def _first_day(folder: Path) -> Iterator[tuple[Path, str]]:
@@ -114,6 +120,7 @@ def measured(chromium: Any, site: tuple[Path, str, list[str]]) -> dict[str, dict
                 result.setdefault(mode, {})[path] = {
                     "overflow": page.evaluate(_OVERFLOW),
                     "text": page.evaluate(_SVG_TEXT),
+                    "broken": page.evaluate(_BROKEN),
                 }
         finally:
             context.close()
@@ -129,6 +136,12 @@ def test_no_page_is_wider_than_the_screen(measured: dict[str, dict[str, Any]], m
         if over > 0
     ]
     assert not wide, f"at {mode}:\n" + "\n".join(wide)
+
+
+@pytest.mark.parametrize("mode", list(WIDTHS))
+def test_counts_and_dates_never_break_across_lines(measured: dict[str, dict[str, Any]], mode: str):
+    broken = [f"{path}: {m['broken']}" for path, m in measured[mode].items() if m["broken"]]
+    assert not broken, f"at {mode}, counts or dates on two lines:\n" + "\n".join(broken)
 
 
 @pytest.mark.parametrize("mode", list(WIDTHS))
