@@ -265,11 +265,28 @@ def test_titles_and_dates_on_the_entry_page(journal):
             "journal.yaml": "title: Stones\n",
         }
     )
-    entry = prepare(folder).files["2026/11/23/index.html"].decode()
+    files = prepare(folder).files
+    entry = files["2026/11/23/index.html"].decode()
     assert "<title>Monday 23 November 2026 · Stones</title>" in entry
-    assert '<time datetime="2026-11-23">Monday 23 November 2026</time> at 07:05' in entry
+    # Untitled, the date is the heading, and is not said a second time under it.
+    assert '<h1><time datetime="2026-11-23">Monday 23 November 2026</time></h1>' in entry
+    assert '<p class="when">At 07:05' in entry
+    assert entry.split('id="main"')[1].count("Monday 23 November 2026") == 1
     assert "4 of 5: good" in entry
     assert html.unescape("November 2026") in entry
+
+
+def test_a_titled_entry_says_its_date_under_the_title(journal):
+    folder = journal({"content/2026-11-23.md": "---\ntitle: A quieter morning\ndate: 2026-11-23 07:05\n---\n"})
+    entry = prepare(folder).files["2026/11/23/index.html"].decode()
+    assert "<h1>A quieter morning</h1>" in entry
+    assert '<p class="when"><time datetime="2026-11-23">Monday 23 November 2026</time> at 07:05' in entry
+
+
+def test_an_untitled_entry_without_a_time_has_no_date_line(journal):
+    folder = journal({"content/2026-11-23.md": "---\nmood: 3\n---\n"})
+    entry = prepare(folder).files["2026/11/23/index.html"].decode()
+    assert '<p class="when">' not in entry.split("<article")[1].split("</header>")[0]
 
 
 def test_a_broken_template_used_by_many_pages_is_reported_once(journal):
