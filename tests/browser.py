@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import json
 import os
 import re
 import shutil
@@ -288,6 +289,30 @@ def missing_checker(*files: Path, java: bool = False) -> str | None:
     if problems:
         return "; ".join(problems) + ": run .ci/run (as root) to install the checkers"
     return None
+
+
+def nu_errors(site: Path, *targets: Path) -> list[str]:
+    """The Nu Html Checker's errors in `targets` (files or folders of `site`; all of it by
+    default), each as `page:line: type: message` with its extract; an unreadable report is one."""
+    command = ["java", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json"]
+    done = subprocess.run(
+        [*command, *map(str, targets or (site,))], capture_output=True, text=True, timeout=900, check=False
+    )
+    try:
+        messages = json.loads(done.stderr or done.stdout)["messages"]
+    except (ValueError, KeyError):
+        return [f"vnu.jar exited {done.returncode} without a report:\n{done.stdout}\n{done.stderr}"]
+    problems = []
+    for message in messages:
+        where = urllib.parse.unquote(message.get("url", "")).removeprefix("file:").lstrip("/")
+        where = where.removeprefix(site.as_posix().lstrip("/") + "/")
+        line = message.get("lastLine", message.get("firstLine", "?"))
+        problems.append(f"{where}:{line}: {message.get('type')}: {message.get('message')}")
+        if message.get("extract"):
+            problems.append(f"    {message['extract']!r}")
+    if not problems and done.returncode != 0:
+        problems.append(f"vnu.jar exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
+    return problems
 
 
 def load_page(page: Any, url: str) -> None:

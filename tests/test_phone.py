@@ -3,7 +3,7 @@ on its first day, at 390 px in dark mode and 1280 px in light mode (and 375 px f
 
 No page wider than the screen; every chart's text at 12 px or more, measured on the page;
 every link followed from disk (file://) opens a page, not a folder listing; printing is
-light even when the system is dark; the header fits; axe finds nothing at either width.
+light even when the system is dark; the header fits; Nu and axe find nothing at either width.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pytest
 
 from tests.browser import (
     AXE_JS,
+    VNU_JAR,
     BuildError,
     build_site,
     built_site,  # noqa: F401 (fixtures, found by pytest here)
@@ -25,6 +26,7 @@ from tests.browser import (
     describe_violations,
     html_pages,
     missing_checker,
+    nu_errors,
     representative_pages,
     run_axe,
     serve,
@@ -267,6 +269,18 @@ def test_each_heading_matches_the_link_that_led_there(chromium: Any, site_url: s
         assert not mismatched, "\n".join(mismatched)
     finally:
         context.close()
+
+
+def test_every_kind_of_page_is_valid_html(site: tuple[Path, str, list[str]]):
+    """The Nu Html Checker over one page of each kind (the sample journal's every page is in
+    test_site_quality); markup does not change with the width, so once is enough."""
+    problem = missing_checker(VNU_JAR, java=True)
+    if problem:
+        pytest.fail(problem, pytrace=False)
+    folder, _, paths = site
+    files = [folder / p.strip("/") / "index.html" if p.endswith("/") else folder / p.strip("/") for p in paths]
+    problems = nu_errors(folder, *files)
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("mode", list(MODES))

@@ -9,8 +9,6 @@ except the browser ones, which skip when Chromium itself is missing.
 
 from __future__ import annotations
 
-import json
-import subprocess
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from tests.browser import (
     crawl,
     load_page,
     missing_checker,
+    nu_errors,
     pages_worth_a_browser,
     site_pages,  # noqa: F401
     site_url,  # noqa: F401
@@ -49,22 +48,8 @@ def _fail_without(*files: Path, java: bool = False) -> None:
 
 def test_every_page_is_valid_html(built_site: Path, site_pages: list[str]):
     _fail_without(VNU_JAR, java=True)
-    command = ["java", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json", str(built_site)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
-    try:
-        messages = json.loads(done.stderr or done.stdout)["messages"]
-    except (ValueError, KeyError):
-        pytest.fail(f"vnu.jar exited {done.returncode} without a report:\n{done.stdout}\n{done.stderr}", pytrace=False)
-    problems = []
-    for message in messages:
-        where = urllib.parse.unquote(message.get("url", "")).removeprefix("file:").lstrip("/")
-        where = where.removeprefix(built_site.as_posix().lstrip("/") + "/")
-        line = message.get("lastLine", message.get("firstLine", "?"))
-        problems.append(f"{where}:{line}: {message.get('type')}: {message.get('message')}")
-        if message.get("extract"):
-            problems.append(f"    {message['extract']!r}")
-    assert not problems, f"{len(messages)} HTML errors in the {len(site_pages)} pages:\n" + "\n".join(problems)
-    assert done.returncode == 0, f"vnu.jar exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
+    problems = nu_errors(built_site)
+    assert not problems, f"HTML errors in the {len(site_pages)} pages:\n" + "\n".join(problems)
 
 
 @pytest.fixture(scope="module")
