@@ -127,3 +127,35 @@ def test_year_in_pixels_colours_chosen_days():
 def test_a_leap_day_has_its_own_on_this_day_page():
     assert "On 29 February" in text("on-this-day/02-29/index.html")
     assert "No entries from this day yet." in text("on-this-day/02-29/index.html")
+
+
+def test_a_monthly_review_links_to_the_months_before_and_after():
+    april = (GOLDEN / "2026/04/index.html").read_text()
+    assert '<a href="../../2025/11/index.html" rel="prev"><span>Month before</span> November 2025</a>' in april
+    assert '<a href="../../2026/05/index.html" rel="next"><span>Month after</span> May 2026</a>' in april
+    assert 'rel="prev"' not in (GOLDEN / "2025/11/index.html").read_text()  # the first month has none before
+
+
+def test_every_day_in_a_calendar_and_in_the_year_in_pixels_links_to_its_entry():
+    days = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.glob("2026/*/[0-9][0-9]") if p.is_dir())
+    assert len(days) == 6  # 4, 28, 29 and 30 April (no mood that day), 1 and 3 May
+    year = (GOLDEN / "2026/index.html").read_text()
+    assert "2026 in pixels" in year  # the year page shows its year in pixels
+    for day in days:
+        assert f'<a href="../{day}/index.html" aria-label=' in year, day
+        month = (GOLDEN / day[:7] / "index.html").read_text()
+        assert f'<a href="../../{day}/index.html" aria-label=' in month, day
+
+
+def test_look_backs_show_the_thumbnail_of_a_photo():
+    # "Café & “quotes”" (1 May 2026) shows park.png; its summary carries the small rendition wherever it looks back.
+    for page, prefix in (
+        ("index.html", ""),
+        ("on-this-day/05-01/index.html", "../../"),
+        ("timeline/index.html", "../"),
+    ):
+        raw = (GOLDEN / page).read_text()
+        thumb = f'<img class="thumb" src="{prefix}files/2026/05/park-48.png" width="48" height="32" alt=""'
+        assert thumb in raw, page
+        after = raw[raw.index(thumb) :]
+        assert after.index(f'href="{prefix}2026/05/01/cafe-quotes/index.html"') < after.index("</li>"), page
