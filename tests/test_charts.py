@@ -163,6 +163,28 @@ def test_wins_per_month_bars():
         "Wins per month: 3 in all, over 3 months from March 2026 to May 2026. The most in one month: 2, in May 2026."
     )
 
+    texts = [t.text for t in parse(chart).iter(SVG + "text")]
+    assert [t for t in texts if t.endswith("win") or t.endswith("wins")] == ["1 win", "0 wins", "2 wins"]
+
+
+def test_a_month_shows_how_many_days_had_each_mood():
+    days = [(date("2026-03-01"), 4.0), (date("2026-03-02"), 2.0), (date("2026-03-03"), 4.0), (date("2026-03-04"), None)]
+    chart = calendars.mood_count_chart(days, SCALE, "counts")
+    root = parse(chart)
+    texts = [t.text for t in root.iter(SVG + "text")]
+    # One labelled row a level, highest first, each with its count in words, the empty ones too.
+    assert texts == ["5 great", "0 days", "4 good", "2 days", "3 okay", "0 days", "2 low", "1 day", "1 awful", "0 days"]
+    bars = [(r.get("class"), r.find(SVG + "title").text) for r in marks(root, "rect", "day")]
+    assert bars == [("day mood-4", "good: 2 days"), ("day mood-2", "low: 1 day")]  # a bar only where there are days
+    assert chart.description == "3 days with a mood: low on 1 day, good on 2 days."
+    assert chart.rows == (
+        ("5 of 5: great", "0"),
+        ("4 of 5: good", "2"),
+        ("3 of 5: okay", "0"),
+        ("2 of 5: low", "1"),
+        ("1 of 5: awful", "0"),
+    )
+
 
 def test_month_calendar_cells_weekdays_and_numbers():
     march = month_summaries(ten_days(), Config())[2026, 3]
