@@ -145,6 +145,9 @@ def test_every_day_in_a_calendar_and_in_the_year_in_pixels_links_to_its_entry():
         assert f'<a href="../{day}/index.html" aria-label=' in year, day
         month = (GOLDEN / day[:7] / "index.html").read_text()
         assert f'<a href="../../{day}/index.html" aria-label=' in month, day
+    # A day's link says its mood with its meaning, the mean of two entries too.
+    may = (GOLDEN / "2026/05/index.html").read_text()
+    assert 'aria-label="3 May 2026: 5 of 5: great"' in may and 'aria-label="1 May 2026: 3.5 of 5"' in may
 
 
 def test_look_backs_show_the_thumbnail_of_a_photo():

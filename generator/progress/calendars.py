@@ -215,7 +215,12 @@ def _linked(marks: str, href: str | None, words: str) -> str:
 
 
 def _tip(day: dt.date, mood: float | None, scale: MoodScale) -> str:
-    return f"{date_words(day)}: {mood_words(mood, scale)}" if mood is not None else ""
+    """A day's name and mood with its meaning: "2 May 2026: 4 of 5: good", "1 May 2026: 3.5 of 5"
+    (the mean of the day's entries); a bare "3.5" would say nothing to a screen reader."""
+    if mood is None:
+        return ""
+    words = mood_words(mood, scale)
+    return f"{date_words(day)}: {words}" if mood == int(mood) else f"{date_words(day)}: {words} of {scale.high}"
 
 
 def _compare_month(average: float, label: str, before: float) -> str:
