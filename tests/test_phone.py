@@ -59,8 +59,9 @@ _OVERFLOW = """() => {
 }"""
 
 # Counts, dates and moods that wrapped onto a second line ("1 /" then "win"): an inline
-# element that breaks has more than one box. A range of dates may break between its dates.
-_BROKEN = """() => [...document.querySelectorAll('.count, .when:not(.range), time, .mood, .nowrap')]
+# element that breaks has more than one box. A range of dates may break between its dates,
+# and a heading that is a date may wrap like any heading.
+_BROKEN = """() => [...document.querySelectorAll('.count, .when:not(.range), time:not(h1 > time), .mood, .nowrap')]
     .filter(e => getComputedStyle(e).display.startsWith('inline') && e.getClientRects().length > 1)
     .map(e => e.textContent.trim()).slice(0, 5)"""
 
