@@ -396,6 +396,21 @@ def test_cairn_log_usage_mistakes_exit_2(journal, args, message):
     assert not (folder / "content").exists()
 
 
+@pytest.mark.parametrize("command", [["log", "2", "stayed in"], ["new", "--no-edit"]])
+def test_log_and_new_outside_a_journal_write_nothing_and_say_where_to_go(tmp_path, command):
+    home = tmp_path / "home"
+    home.mkdir()
+    result = run_cairn(*command, cwd=home)
+    assert (result.returncode, result.stdout, list(home.iterdir())) == (2, "", [])
+    assert result.stderr == (
+        "cairn: this folder holds no journal (journal.yaml or content/), so nothing was written; "
+        "run this inside your journal, give --journal DIR, or start one with cairn init\n"
+    )
+    assert run_cairn("--journal", home, *command).stderr.startswith(f"cairn: {home} holds no journal")
+    (home / "content").mkdir()  # a journal without settings is still a journal
+    assert run_cairn(*command, cwd=home).returncode == 0
+
+
 def test_a_list_written_as_a_block_of_text_is_left_for_a_person(tmp_path):
     path = tmp_path / NAME
     path.parent.mkdir(parents=True)
