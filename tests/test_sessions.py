@@ -146,6 +146,11 @@ def test_events_are_marked_on_every_chart_that_spans_them_and_listed_on_progress
     assert len(calendars) == 2  # wide and narrow
     assert all(c.count('<rect class="event"') == 1 and "Started sertraline" in c for c in calendars)
     assert "Marked: 1, 8 September 2026: Started sertraline." in site["2026/09/index.html"]
+    for page in ("progress/index.html", "2026/index.html"):  # the year in pixels, wide and narrow
+        pixels = re.findall(r"<svg[^>]*class=\"chart year-pixels.*?</svg>", site[page], re.S)
+        assert len(pixels) == 2, page
+        assert all(p.count('<rect class="event"') == 1 and "Started sertraline" in p for p in pixels), page
+        assert "Outlined for a life event: 8 September 2026: Started sertraline." in html.unescape(site[page]), page
     august = re.findall(r"<svg[^>]*class=\"chart trend\".*?</svg>", site["2026/08/index.html"], re.S)
     assert august and not any('class="event"' in chart for chart in august)
     assert not any('class="event"' in chart for chart in re.findall(r"<svg.*?</svg>", site[SINCE], re.S))
