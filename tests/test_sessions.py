@@ -151,6 +151,9 @@ def test_events_are_marked_on_every_chart_that_spans_them_and_listed_on_progress
         assert len(pixels) == 2, page
         assert all(p.count('<rect class="event"') == 1 and "Started sertraline" in p for p in pixels), page
         assert "Outlined for a life event: 8 September 2026: Started sertraline." in html.unescape(site[page]), page
+    for kind in ("wins-weekly", "wins-monthly"):  # the bars of 7 to 13 September, and of September
+        bars = re.findall(rf'<svg[^>]*aria-labelledby="{kind}(?:-narrow)?-title.*?</svg>', progress, re.S)
+        assert len(bars) == 2 and all(b.count('class="event"') == 1 and "Started sertraline" in b for b in bars), kind
     august = re.findall(r"<svg[^>]*class=\"chart trend\".*?</svg>", site["2026/08/index.html"], re.S)
     assert august and not any('class="event"' in chart for chart in august)
     assert not any('class="event"' in chart for chart in re.findall(r"<svg.*?</svg>", site[SINCE], re.S))

@@ -140,10 +140,12 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
             for p in year_in_pixels(entries)
         ],
         wins=wins,
-        weekly_wins=bar_charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
+        weekly_wins=bar_charts.bar_chart(
+            wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week", events=marked
+        )
         if wins.weeks
         else None,
-        monthly_wins=bar_charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month")
+        monthly_wins=bar_charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month", events=marked)
         if wins.months
         else None,
         routines=routines(entries, config),
