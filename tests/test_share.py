@@ -15,6 +15,7 @@ from cryptography.exceptions import InvalidTag
 
 from generator.build import prepare
 from generator.crypt.keys import derive_key, load_or_create_salt, open_file
+from generator.errors import BuildFailed
 from generator.share.build import plan_share, share_edition
 from tests.conftest import run_cairn, snapshot
 from tests.share_fixture import PLANTED, make_journal
@@ -291,3 +292,25 @@ def test_search_tags_and_timeline_cover_exactly_what_a_share_includes(journal: P
         "2026-09-06": "private (tag 'kinfolk')",
         **{f"2026-09-{d}": "after the share's span (to 2026-09-10)" for d in (11, 13, 15, 16, 17, 18, 19, 20)},
     }
+
+
+def test_the_leak_check_reads_the_sealed_share_as_its_reader_will_after_decrypting(
+    journal: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A sealing step that slipped a left-out word into a page would pass a check of the
+    # files before sealing; the check of the edition opened with the share's key finds it.
+    import generator.crypt as crypt
+
+    real_seal_site = crypt.seal_site
+
+    def leaky_seal_site(files, key, salt, iterations, **options):
+        home = files["index.html"].replace(b"</main>", b"<p>tinderlatch</p></main>")
+        return real_seal_site({**files, "index.html": home}, key, salt, iterations, **options)
+
+    monkeypatch.setattr(crypt, "seal_site", leaky_seal_site)
+    share = share_edition(journal, "therapist")
+    with pytest.raises(BuildFailed) as failed:
+        prepare(journal, passphrase=PASSPHRASE, share=share)
+    assert [str(p) for p in failed.value.errors] == [
+        "index.html: share 'therapist' shows words of what it leaves out: tinderlatch"
+    ]
