@@ -314,3 +314,22 @@ def test_the_leak_check_reads_the_sealed_share_as_its_reader_will_after_decrypti
     assert [str(p) for p in failed.value.errors] == [
         "index.html: share 'therapist' shows words of what it leaves out: tinderlatch"
     ]
+
+
+def test_a_new_passphrase_for_one_share_leaves_the_other_shares_as_they_were(tmp_path: Path):
+    folder = make_journal(tmp_path / "journal")
+    for name, passphrase in (("therapist", PASSPHRASE), ("friend", FRIEND_PASSPHRASE)):
+        result = run_cairn("--journal", folder, "share", name, env=_env(CAIRN_SHARE_PASSPHRASE=passphrase))
+        assert result.returncode == 0, result.stderr
+    friend_before = snapshot(folder / "shares" / "friend")
+    salts_before = {n: (folder / f".cairn-share-salt-{n}").read_bytes() for n in ("therapist", "friend")}
+    renewed = "a fresh passphrase for the therapist"
+    result = run_cairn("--journal", folder, "share", "therapist", env=_env(CAIRN_SHARE_PASSPHRASE=renewed))
+    assert result.returncode == 0, result.stderr
+    assert snapshot(folder / "shares" / "friend") == friend_before
+    assert {n: (folder / f".cairn-share-salt-{n}").read_bytes() for n in ("therapist", "friend")} == salts_before
+    home = (folder / "shares" / "therapist" / "index.html").read_bytes()
+    with pytest.raises(InvalidTag):
+        open_file(_key(folder, "therapist", PASSPHRASE), home, "index.html")
+    assert b"For my sessions" in open_file(_key(folder, "therapist", renewed), home, "index.html")[1]
+    assert "Answered emails" in " ".join(opened(folder, "friend", FRIEND_PASSPHRASE).values())
