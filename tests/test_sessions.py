@@ -111,8 +111,12 @@ def test_cairn_review_draws_any_span_and_prints_its_path(journal: Path):
     assert path == journal / "reviews" / "2026-09-01-to-2026-09-14" / "index.html"
     page = words(path.read_text(encoding="utf-8"))
     assert "Entries on 9 of 14 days; the median mood was 3 of 5: okay" in page
+    assert "Review: 1 Sep 2026 to 14 Sep 2026" in page  # not between two sessions: any span
     # The 14 days before: 25 to 31 August, each mood 2.
-    assert "median mood 3, from 2; days written 9 of 14, from 7 of 14." in page
+    assert (
+        "Beside the 14 days before (18 August 2026 to 31 August 2026): median mood 3, from 2; "
+        "days written 9 of 14, from 7 of 14."
+    ) in page
     assert (path.parent / "static" / "style.css").is_file()
     bad = run_cairn("--journal", journal, "review", "--from", "2026-09-14", "--to", "2026-09-01")
     assert (bad.returncode, bad.stderr) == (2, "cairn: --to (2026-09-01) is before --from (2026-09-14)\n")
