@@ -87,7 +87,7 @@ def test_dry_run_lists_exactly_what_would_go_out_and_what_stays(journal: Path):
         "  2026-09-11  Friday 11 September 2026: mood, metrics (sleep), habits (1)",
         "  2026-09-13  Sunday 13 September 2026: mood, metrics (sleep), habits (1), for_session (1)",
         "  2026-09-15  Tuesday 15 September 2026: mood, metrics (sleep), habits (1)",
-        "  2026-09-16  Inbox zero (the title stays home): mood, metrics (sleep), wins (1), habits (1)",
+        "  2026-09-16 21:40  Inbox zero (the title stays home): mood, metrics (sleep), wins (1), habits (1)",
         "  2026-09-17  Thursday 17 September 2026: mood, metrics (sleep)",
         "  2026-09-18  Friday 18 September 2026: mood, metrics (sleep), coping (1)",
         "  2026-09-19  Saturday 19 September 2026: mood, metrics (sleep), habits (1)",
