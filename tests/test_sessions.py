@@ -100,6 +100,7 @@ def test_since_the_last_session_says_so_far_and_sets_it_beside_the_previous_revi
         "days written 6 of 6, from 9 of 14."
     ) in page
     assert "Went for a walk on 4 of 6 days so far" in page
+    assert "1 of 6 days with a mood was at 2 of 5 or lower" in page  # 18 September
     assert "No day in this span had a mood" not in page
     assert "Saturday 19 September 2026" not in page.split("The hardest days")[1].split("Routines")[0]
 

@@ -175,7 +175,10 @@ def _stood_out(r: Review, days: tuple[Day, ...], config: Config) -> str:
         name, count = feelings[0]
         parts.append(f"the feeling named most often was {name} ({count} {'entry' if count == 1 else 'entries'})")
     if r.mood_days:
-        parts.append(f"{low} of {r.mood_days} days with a mood were at {r.low_ceiling} of {config.mood.high} or lower")
+        were = "was" if low == 1 else "were"
+        parts.append(
+            f"{low} of {r.mood_days} days with a mood {were} at {r.low_ceiling} of {config.mood.high} or lower"
+        )
     wins = sum(len(e.wins) for e in r.entries)
     parts.append(f"{wins} {'win was' if wins == 1 else 'wins were'} written down")
     text = "; ".join(parts)
