@@ -333,3 +333,26 @@ def test_a_new_passphrase_for_one_share_leaves_the_other_shares_as_they_were(tmp
         open_file(_key(folder, "therapist", PASSPHRASE), home, "index.html")
     assert b"For my sessions" in open_file(_key(folder, "therapist", renewed), home, "index.html")[1]
     assert "Answered emails" in " ".join(opened(folder, "friend", FRIEND_PASSPHRASE).values())
+
+
+def test_a_share_refuses_a_passphrase_that_already_opens_the_journal_s_site_or_another_share(tmp_path: Path):
+    folder = make_journal(tmp_path / "journal")
+    journal_passphrase = "the journal's very own words"
+    built = run_cairn("--journal", folder, "build", "--encrypt", env=_env(CAIRN_PASSPHRASE=journal_passphrase))
+    assert built.returncode == 0, built.stderr
+    friend = run_cairn("--journal", folder, "share", "friend", env=_env(CAIRN_SHARE_PASSPHRASE=FRIEND_PASSPHRASE))
+    assert friend.returncode == 0, friend.stderr
+    # Typed at the prompt, the journal's passphrase is not in CAIRN_PASSPHRASE: the site itself tells.
+    for passphrase, what in (
+        (journal_passphrase, "the journal's own encrypted site"),
+        (FRIEND_PASSPHRASE, "the share 'friend'"),
+    ):
+        refused = run_cairn("--journal", folder, "share", "therapist", env=_env(CAIRN_SHARE_PASSPHRASE=passphrase))
+        assert refused.returncode == 2
+        assert refused.stderr.startswith(f"cairn: This passphrase already opens {what} (")
+        assert "Nothing was built" in refused.stderr
+        assert not (folder / "shares" / "therapist").exists()
+    again = run_cairn("--journal", folder, "share", "friend", env=_env(CAIRN_SHARE_PASSPHRASE=FRIEND_PASSPHRASE))
+    assert again.returncode == 0, again.stderr  # its own passphrase again: fine
+    own = run_cairn("--journal", folder, "share", "therapist", env=_env(CAIRN_SHARE_PASSPHRASE=PASSPHRASE))
+    assert own.returncode == 0, own.stderr
