@@ -120,7 +120,7 @@ def test_other_links_are_left_as_written(journal):
         {
             "content/2026-11-23.md": (
                 "[web](https://example.org/a.png) [top](#top) [root](/about/) [mail](mailto:a@example.org) "
-                "[gone](nowhere.md)\n"
+                "[gone](nowhere.md) <b@example.org>\n"
             ),
         }
     )
@@ -128,8 +128,12 @@ def test_other_links_are_left_as_written(journal):
     files, _ = prepared.files, prepared.cache
     assert body_of(files["2026/11/23/index.html"]) == (
         '<p><a href="https://example.org/a.png">web</a> <a href="#top">top</a> <a href="/about/">root</a> '
-        '<a href="mailto:a@example.org">mail</a> gone</p>'
+        '<a href="mailto:a@example.org">mail</a> gone <a href="mailto:b@example.org">b@example.org</a></p>'
     )
+    # An email written as <address> is a link to write to, not a missing file.
+    assert [w.message for w in prepared.report.warnings] == [
+        "links to nowhere.md, which is not in content/; the page shows its words instead"
+    ]
 
 
 def test_a_missing_image_is_a_warning_and_its_alt_text_stays(journal):
