@@ -130,7 +130,7 @@ def test_obsidian_vault_builds_with_one_warning_per_name_that_links_to_nothing(b
     assert result.stderr == (
         "content/Cafe notes.md:6: warning: links to [[Nowhere]], but no entry has that file name, date or "
         "title, so it shows as text; 1 other entry links to it too\n"
-        "content/daily/2026-11-23.md:1: warning: shows ../attachments/park.svg, which is published as it is: "
+        "content/daily/2026-11-23.md:4: warning: shows ../attachments/park.svg, which is published as it is: "
         "unlike a photo, a file keeps its own metadata (author, dates, sometimes a place)\n"
     )
     assert result.stdout.startswith("Built 4 entries into ")

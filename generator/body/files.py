@@ -50,8 +50,9 @@ def folder_words(entry_source: str) -> str:
 
 
 def line_of(body: str, name: str) -> int:
-    """Lines before the one that writes `name` (preferably as a link target)."""
-    for needle in (f"({name}", name, unquote(name)):
+    """Lines before the one that writes `name` (preferably as a link target). A wiki link
+    (`![[park.jpg]]`) writes only the file's name, however far away the file is found."""
+    for needle in (f"({name}", name, unquote(name), posixpath.basename(unquote(name))):
         index = body.find(needle)
         if index >= 0:
             return body.count("\n", 0, index)
