@@ -165,6 +165,29 @@ def test_a_missing_image_is_a_warning_and_its_alt_text_stays(journal):
     assert not [name for name in prepared.files if name.startswith("files/")]
 
 
+def test_an_image_from_the_root_as_jekyll_and_hugo_write_it_is_looked_for_from_content(journal):
+    folder = journal(
+        {
+            "content/assets/rain.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "content/posts/2024-03-03-rain.md": (
+                '![the rain](/assets/rain.svg)\n\n<img src="/assets/rain.svg" alt="again">\n\n'
+                "![gone](/assets/gone.jpg)\n"
+            ),
+        }
+    )
+    prepared = prepare(folder)
+    assert body_of(prepared.files["2024/03/03/index.html"]) == (
+        '<p><img alt="the rain" src="../../../files/posts/../assets/rain.svg"></p>\n'
+        '<p><img src="../../../files/posts/../assets/rain.svg" alt="again"></p>\n'
+        '<p><span class="missing">gone</span></p>'
+    )
+    assert "files/assets/rain.svg" in prepared.files
+    assert [str(w) for w in prepared.report.warnings if "gone" in str(w)] == [
+        "content/posts/2024-03-03-rain.md:5: warning: shows the image /assets/gone.jpg, which is not in "
+        "content/assets/; the page shows its words instead"
+    ]
+
+
 def test_strict_makes_a_missing_image_an_error(journal):
     folder = journal({"content/2026-11-20.md": "![p](pic.png)\n"})
     assert errors_of_strict(folder) == [

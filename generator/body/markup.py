@@ -12,7 +12,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from generator import __version__
-from generator.body.sanitise import NOT_RELATIVE, SAFELIST_VERSION, clean_html
+from generator.body.sanitise import SAFELIST_VERSION, clean_html, is_file_name
 from generator.body.wikitext import mark_wiki_links
 from generator.cache import HtmlCache, cache_key
 from generator.model import Entry
@@ -22,7 +22,7 @@ from generator.workers import spread
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")
 BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
-MARKS = "relative-marks-2"  # what _MarkRelativeLinks takes for a file; part of the cache key
+MARKS = "relative-marks-3"  # what _MarkRelativeLinks takes for a file; part of the cache key
 
 
 class _MarkRelativeLinks(Treeprocessor):
@@ -32,7 +32,7 @@ class _MarkRelativeLinks(Treeprocessor):
             value = element.get(attribute) if attribute else None
             # An email autolink (<a@b.org>) arrives as character references behind Markdown's own mark.
             written = html.unescape(value.replace(AMP_SUBSTITUTE, "&")) if value else value
-            if attribute and value and written and not NOT_RELATIVE.match(written):
+            if attribute and value and written and is_file_name(element.tag, written):
                 element.set(attribute, ASSET_MARK + value)
 
 
