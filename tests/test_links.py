@@ -188,6 +188,16 @@ def test_an_image_from_the_root_as_jekyll_and_hugo_write_it_is_looked_for_from_c
     ]
 
 
+def test_a_missing_file_in_another_folder_is_looked_for_where_the_link_points(journal):
+    folder = journal({"content/2025/11/2025-11-24.md": "[then](../../2024/12/2024-12-26.md) ![x](sub/x.svg)\n"})
+    assert [str(w) for w in prepare(folder).report.warnings] == [
+        "content/2025/11/2025-11-24.md:1: warning: links to ../../2024/12/2024-12-26.md, which is not in "
+        "content/2024/12/; the page shows its words instead",
+        "content/2025/11/2025-11-24.md:1: warning: shows the image sub/x.svg, which is not in content/2025/11/sub/; "
+        "the page shows its words instead",
+    ]
+
+
 def test_strict_makes_a_missing_image_an_error(journal):
     folder = journal({"content/2026-11-20.md": "![p](pic.png)\n"})
     assert errors_of_strict(folder) == [

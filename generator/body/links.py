@@ -108,7 +108,7 @@ def resolve_links(
                 return match.group(0)
             problem(
                 written,
-                f"links to {written}, {what.format(where=folder_words(entry.source))}",
+                f"links to {written}, {what.format(where=folder_words(source))}",
                 warning=what != _OUTSIDE,
             )
             return text
