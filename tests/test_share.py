@@ -291,3 +291,26 @@ def test_search_tags_and_timeline_cover_exactly_what_a_share_includes(journal: P
         "2026-09-06": "private (tag 'kinfolk')",
         **{f"2026-09-{d}": "after the share's span (to 2026-09-10)" for d in (11, 13, 15, 16, 17, 18, 19, 20)},
     }
+
+
+def test_without_titles_the_entries_of_one_day_still_read_apart():
+    """A share that leaves titles at home keeps the date-and-time names of untitled entries."""
+    import datetime as dt
+
+    from generator.index import assign_urls
+    from generator.model import Entry
+    from generator.share.select import strip
+
+    day = dt.date(2026, 9, 1)
+    entries = assign_urls(
+        [
+            Entry(source="content/a.md", date=day, title="1 September", slug="", time=dt.time(8)),
+            Entry(source="content/b.md", date=day, title="1 September", slug="b", time=dt.time(21)),
+            Entry(source="content/c.md", date=day, title="Glimmerstone", slug="c", has_title=True),
+        ]
+    )
+    assert [strip(e, ("mood",)).title for e in entries] == [
+        "Tuesday 1 September 2026",  # its own title stays home
+        "Tuesday 1 September 2026 at 08:00",
+        "Tuesday 1 September 2026 at 21:00",
+    ]
