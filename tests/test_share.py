@@ -8,6 +8,7 @@ import html
 import os
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -356,3 +357,44 @@ def test_a_share_refuses_a_passphrase_that_already_opens_the_journal_s_site_or_a
     assert again.returncode == 0, again.stderr  # its own passphrase again: fine
     own = run_cairn("--journal", folder, "share", "therapist", env=_env(CAIRN_SHARE_PASSPHRASE=PASSPHRASE))
     assert own.returncode == 0, own.stderr
+
+
+def test_the_page_for_hard_days_goes_out_only_in_a_share_that_names_it(journal: Path, tmp_path: Path):
+    folder = shutil.copytree(journal, tmp_path / "journal", ignore=shutil.ignore_patterns("shares", "site", ".cairn"))
+    (folder / "plan.md").write_text("# My plan\n\n## People I can ask\n\n- Priya, any time.\n", encoding="utf-8")
+    settings = folder / "journal.yaml"
+    settings.write_text(settings.read_text().replace("pages: [wins]\n", "pages: [wins, hard-days]\n"))
+    named = prepare(folder, share=share_edition(folder, "friend")).files
+    page = words((named["hard-days/index.html"] or b"").decode("utf-8"))
+    assert page.startswith("When it's hard") and "Priya, any time." in page
+    assert 'href="hard-days/index.html">When it\'s hard</a>' in (named["index.html"] or b"").decode("utf-8")
+    for name in ("therapist", "notes"):
+        files = prepare(folder, share=share_edition(folder, name)).files
+        assert not any(path.startswith("hard-days/") for path in files), name
+        pages = {path: (data or b"").decode("utf-8") for path, data in files.items() if path.endswith(".html")}
+        # Not even the words of a link to it: no footer line, no line on progress, nothing to wonder at.
+        assert [path for path, text in pages.items() if "When it's hard" in text or "harder day" in text] == []
+        assert all("Priya" not in text for text in pages.values())
+
+
+def test_without_titles_the_entries_of_one_day_still_read_apart():
+    """A share that leaves titles at home keeps the date-and-time names of untitled entries."""
+    import datetime as dt
+
+    from generator.index import assign_urls
+    from generator.model import Entry
+    from generator.share.select import strip
+
+    day = dt.date(2026, 9, 1)
+    entries = assign_urls(
+        [
+            Entry(source="content/a.md", date=day, title="1 September", slug="", time=dt.time(8)),
+            Entry(source="content/b.md", date=day, title="1 September", slug="b", time=dt.time(21)),
+            Entry(source="content/c.md", date=day, title="Glimmerstone", slug="c", has_title=True),
+        ]
+    )
+    assert [strip(e, ("mood",)).title for e in entries] == [
+        "Tuesday 1 September 2026",  # its own title stays home
+        "Tuesday 1 September 2026 at 08:00",
+        "Tuesday 1 September 2026 at 21:00",
+    ]
