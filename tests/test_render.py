@@ -312,3 +312,16 @@ def test_a_missing_included_template_says_it_was_not_found(journal):
     assert template_errors(folder) == [
         "templates/entry.html:3: the template partials/nope.html was not found in templates/ or the built-in theme"
     ]
+
+
+def test_an_untitled_entry_named_by_its_time_says_the_time_once(journal):
+    folder = journal(
+        {
+            "content/2026-11-23.md": "---\nmood: 3\n---\n",
+            "content/2026-11-23-evening.md": "---\ndate: 2026-11-23 19:30\n---\n",
+        }
+    )
+    entry = prepare(folder).files["2026/11/23/evening/index.html"].decode()
+    header = entry.split("<article")[1].split("</header>")[0]
+    assert '<h1><time datetime="2026-11-23">Monday 23 November 2026 at 19:30</time></h1>' in header
+    assert header.count("19:30") == 1 and "one of 2 entries that day" in header
