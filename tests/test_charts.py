@@ -167,6 +167,16 @@ def test_wins_per_month_bars():
     assert [t for t in texts if t.endswith("win") or t.endswith("wins")] == ["1 win", "0 wins", "2 wins"]
 
 
+@pytest.mark.parametrize("period", ["week", "month"])
+def test_a_life_event_on_the_wins_bars_is_named_in_its_marks_title(period):
+    counts = win_counts(ten_days())
+    events = ((date("2026-03-03"), "Started <walking> & more"),)
+    chart = bar_charts.bar_chart(getattr(counts, period + "s"), "Wins", "w", period=period, events=events)
+    (mark,) = marks(parse(chart), "line" if period == "week" else "rect", "event")
+    title = mark.find(SVG + "title")  # an element, not its markup escaped into text
+    assert title is not None and title.text == "3 March 2026: Started <walking> & more" and not mark.text
+
+
 def test_a_month_shows_how_many_days_had_each_mood():
     days = [(date("2026-03-01"), 4.0), (date("2026-03-02"), 2.0), (date("2026-03-03"), 4.0), (date("2026-03-04"), None)]
     chart = calendars.mood_count_chart(days, SCALE, "counts")

@@ -83,7 +83,8 @@ def _by_bar(marked: Marked) -> dict[int, tuple[str, str]]:
     return {
         i: (
             ", ".join(str(n) for n, _, _ in items),
-            "<title>" + escape("; ".join(f"{date_words(d)}: {w}" for _, d, w in items)) + "</title>",
+            # One f-string: "<title>" + a Markup would escape the tags themselves.
+            f"<title>{escape('; '.join(f'{date_words(d)}: {w}' for _, d, w in items))}</title>",
         )
         for i, items in bars.items()
     }
