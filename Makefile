@@ -33,7 +33,7 @@ lint: $(VENV)/.installed-test
 # One worker a core (pytest-xdist), each test file whole on one worker: most tests wait on
 # a subprocess or a browser, so two workers share the cores better than one.
 test: lint .ci/node_modules/.installed
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --durations=15
 
 golden: $(VENV)/.installed-test
 	$(PY) -m tests.golden

@@ -62,31 +62,21 @@ and change it whenever you like. The site shows it as you wrote it.
 
 What I notice when things start to get harder: thoughts, feelings, what I do or stop doing.
 
--
-
 ## Things that help me
 
 What I can do on my own, even for a few minutes.
-
--
 
 ## People and places
 
 People and places that take my mind somewhere else for a while.
 
--
-
 ## People I can ask
 
 Who I can talk to, and how to reach them.
 
--
-
 ## Professional and crisis lines I chose
 
 The people and services I chose, and how to reach them.
-
--
 """
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from generator.config import load_config
 from generator.content import read_entry
 from generator.errors import BuildFailed
 from generator.frontmatter_edit import yaml_item
@@ -394,6 +396,21 @@ def test_cairn_log_usage_mistakes_exit_2(journal, args, message):
     assert not (folder / "content").exists()
 
 
+@pytest.mark.parametrize("command", [["log", "2", "stayed in"], ["new", "--no-edit"]])
+def test_log_and_new_outside_a_journal_write_nothing_and_say_where_to_go(tmp_path, command):
+    home = tmp_path / "home"
+    home.mkdir()
+    result = run_cairn(*command, cwd=home)
+    assert (result.returncode, result.stdout, list(home.iterdir())) == (2, "", [])
+    assert result.stderr == (
+        "cairn: this folder holds no journal (journal.yaml or content/), so nothing was written; "
+        "run this inside your journal, give --journal DIR, or start one with cairn init\n"
+    )
+    assert run_cairn("--journal", home, *command).stderr.startswith(f"cairn: {home} holds no journal")
+    (home / "content").mkdir()  # a journal without settings is still a journal
+    assert run_cairn(*command, cwd=home).returncode == 0
+
+
 def test_a_list_written_as_a_block_of_text_is_left_for_a_person(tmp_path):
     path = tmp_path / NAME
     path.parent.mkdir(parents=True)
@@ -452,3 +469,51 @@ def test_log_on_a_full_disk_says_so_and_leaves_nothing(tmp_path, full_disk, caps
     assert main(["--journal", str(journal), "log", "3", "a short walk"]) == 1
     assert capsys.readouterr().err.endswith(": the disk is full\n")
     assert list((journal / "content").iterdir()) == []  # neither an empty entry nor its folders
+
+
+# --- a one-line entry counts as fully as a long one ----------------------------------------------
+
+DAYS = [  # mood, the line cairn log writes, a win, and walk kept
+    (2, "stayed in, it was enough", "showered", False),
+    (1, "bad night", "", True),
+    (3, "got out for milk", "", False),
+    (4, "sun at last", "answered Sam", True),
+    (2, "tired", "", False),
+    (1, "still heavy", "", True),
+    (3, "lighter", "made tea", False),
+    (5, "laughed at the radio", "", True),
+]
+
+
+def test_a_one_line_entry_counts_on_every_page_as_a_long_one_does(tmp_path):
+    """The same days written with `cairn log` (one line) and then at length: every page but
+    the entries' own and the search index is the same, byte for byte."""
+    sites = {}
+    for length in ("one line", "long"):
+        folder = tmp_path / length.replace(" ", "-")
+        (folder / "content").mkdir(parents=True)
+        (folder / "journal.yaml").write_text(JOURNAL_YAML)
+        config = load_config(folder)
+        for number, (mood, line, win, walked) in enumerate(DAYS):
+            quick = QuickEntry(
+                str(mood), line, (win,) if win else (), ("walk",) if mood <= 2 else (), (), ("walk",) * walked
+            )
+            logged = log_entry(folder, config, dt.date(2026, 3, 1) + dt.timedelta(days=number * 3 // 2), quick)
+            if length == "long":
+                more = "\n".join(
+                    f"\nAnother paragraph about the day, the {n}th. " + "More words. " * 60 for n in range(4)
+                )
+                logged.path.write_text(logged.path.read_text() + more)
+        result = run_cairn("build", cwd=folder)
+        assert result.returncode == 0, result.stderr
+        sites[length] = snapshot(folder / "site")
+    short, long = sites["one line"], sites["long"]
+    assert short.keys() == long.keys()
+    differ = sorted(name for name in short if short[name] != long[name])
+    entry_pages = [name for name in differ if re.match(r"2026/03/\d\d/index\.html$", name)]
+    assert len(entry_pages) == len(DAYS) and differ == sorted([*entry_pages, "static/search-index.js"])
+    # Worked out by hand: low on the 1st-2nd and 7th-8th, okay on the 4th and 10th; walk on the 4 low days.
+    hard = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", short["hard-days/index.html"].decode()))
+    assert "2 hard stretches since March 2026. They lasted 2 and 2 days. Each one passed." in hard
+    assert "walk 4 days" in hard
+    assert "stayed in, it was enough" in short["2026/03/01/index.html"].decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -359,6 +360,21 @@ def test_init_offers_a_plan_with_the_usual_sections_and_nothing_of_cairns_own(tm
     ]
     assert not any(character.isdigit() for character in text)  # no phone numbers of Cairn's choosing
     assert "!" not in text
+
+
+def test_the_plan_init_offers_reads_as_headings_and_prompts_before_it_is_filled_in(tmp_path):
+    from generator.body.plan import render_plan
+
+    html, problems = render_plan(init_journal(tmp_path / "diary"))
+    assert problems == [] and html is not None
+    # Nothing on the page that the person did not write or Cairn did not ask: no stray dashes.
+    assert [re.sub(r"<[^>]+>", "", line) for line in html.splitlines() if line.startswith("<p>")][1:] == [
+        "What I notice when things start to get harder: thoughts, feelings, what I do or stop doing.",
+        "What I can do on my own, even for a few minutes.",
+        "People and places that take my mind somewhere else for a while.",
+        "Who I can talk to, and how to reach them.",
+        "The people and services I chose, and how to reach them.",
+    ]
 
 
 def test_init_keeps_a_plan_already_there(tmp_path):

@@ -8,6 +8,7 @@ import html
 import os
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,21 @@ def test_search_tags_and_timeline_cover_exactly_what_a_share_includes(journal: P
         "2026-09-06": "private (tag 'kinfolk')",
         **{f"2026-09-{d}": "after the share's span (to 2026-09-10)" for d in (11, 13, 15, 16, 17, 18, 19, 20)},
     }
+
+
+def test_the_page_for_hard_days_goes_out_only_in_a_share_that_names_it(journal: Path, tmp_path: Path):
+    folder = shutil.copytree(journal, tmp_path / "journal", ignore=shutil.ignore_patterns("shares", "site", ".cairn"))
+    (folder / "plan.md").write_text("# My plan\n\n## People I can ask\n\n- Priya, any time.\n", encoding="utf-8")
+    settings = folder / "journal.yaml"
+    settings.write_text(settings.read_text().replace("pages: [wins]\n", "pages: [wins, hard-days]\n"))
+    named = prepare(folder, share=share_edition(folder, "friend")).files
+    page = words((named["hard-days/index.html"] or b"").decode("utf-8"))
+    assert page.startswith("When it's hard") and "Priya, any time." in page
+    assert 'href="hard-days/index.html">When it\'s hard</a>' in (named["index.html"] or b"").decode("utf-8")
+    for name in ("therapist", "notes"):
+        files = prepare(folder, share=share_edition(folder, name)).files
+        assert not any(path.startswith("hard-days/") for path in files), name
+        pages = {path: (data or b"").decode("utf-8") for path, data in files.items() if path.endswith(".html")}
+        # Not even the words of a link to it: no footer line, no line on progress, nothing to wonder at.
+        assert [path for path, text in pages.items() if "When it's hard" in text or "harder day" in text] == []
+        assert all("Priya" not in text for text in pages.values())

@@ -9,6 +9,25 @@ from pathlib import Path
 from generator.commands.terminal import EXIT_OK, print_problems, usage
 
 
+def _not_a_journal(journal: Path) -> str | None:
+    """Why new and log will not start content/ here: a folder with no journal.yaml, content/
+    or entry templates is most likely not the journal the person meant, and the entry would
+    be lost to it."""
+    from generator.config import CONFIG_FILE
+    from generator.content import CONTENT_DIR
+    from generator.entry_templates import TEMPLATE_FOLDER
+
+    if (journal / CONFIG_FILE).is_file() or any(
+        (journal / folder).is_dir() for folder in (CONTENT_DIR, f"templates/{TEMPLATE_FOLDER}")
+    ):
+        return None
+    shown = "this folder" if journal == Path(".") else str(journal)
+    return (
+        f"{shown} holds no journal ({CONFIG_FILE} or {CONTENT_DIR}/), so nothing was written; "
+        "run this inside your journal, give --journal DIR, or start one with cairn init"
+    )
+
+
 def run_new(args: argparse.Namespace, journal: Path) -> int:
     from generator.config import load_config
     from generator.entry_templates import UnknownTemplate, available_templates
@@ -20,6 +39,8 @@ def run_new(args: argparse.Namespace, journal: Path) -> int:
             also = " (in place of the built-in one)" if template.replaces_builtin else ""
             print(f"{template.name:<12} {where}{also}")
         return EXIT_OK
+    if problem := _not_a_journal(journal):
+        return usage(problem)
     config = load_config(journal)
     try:
         date = read_day(args.date, config)
@@ -44,6 +65,8 @@ def run_log(args: argparse.Namespace, journal: Path) -> int:
     from generator.quicklog import log_entry, read_quick_entry
     from generator.scaffold import read_day
 
+    if problem := _not_a_journal(journal):
+        return usage(problem)
     config = load_config(journal)
     try:
         quick = read_quick_entry(args.words, args.win, args.helped, args.feeling, args.habit, args.metric, config)

@@ -69,13 +69,16 @@ def _reviews_in_span(pages: list[Page], start: dt.date | None, end: dt.date | No
 
 
 _NAV_ITEM = re.compile(r'<li><a href="([^"]*)"[^>]*>[^<]*</a></li>\n?')
+_SEE_ALSO = re.compile(r'[ \t]*<p class="(?:[^"]* )?see-also(?: [^"]*)?">.*?</p>\n?', re.S)
+_HREF = re.compile(r'\bhref="([^"]*)"')
 _LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
 _FORM = re.compile(r'<form\b[^>]*\baction="([^"]*)".*?</form>', re.S)
 
 
 def trim_links(files: Mapping[str, bytes]) -> dict[str, bytes]:
-    """Every link to a page or file that is not in the share becomes its plain text (a
-    menu item disappears); a form that would go to a missing page goes too."""
+    """Every link to a page or file that is not in the share becomes its plain text; a
+    menu item, a theme's `<p class="see-also">` that points at a missing page and a form
+    that would go to one disappear."""
     out = dict(files)
     for path, data in files.items():
         if path.endswith(".html"):
@@ -89,6 +92,7 @@ def _trim_page(path: str, text: str, files: Mapping[str, bytes]) -> str:
         return target is not None and target not in files
 
     text = _NAV_ITEM.sub(lambda m: "" if missing(m.group(1)) else m.group(0), text)
+    text = _SEE_ALSO.sub(lambda m: "" if any(map(missing, _HREF.findall(m.group(0)))) else m.group(0), text)
     text = _LINK.sub(lambda m: m.group(4) if missing(m.group(2)) else m.group(0), text)
     return _FORM.sub(lambda m: "" if missing(m.group(1)) else m.group(0), text)
 
