@@ -127,7 +127,10 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
 def create_new(path: Path, data: bytes) -> bool:
     """Write a file that must not exist yet (False, and nothing changed, when it does).
     A failure part way (a full disk) leaves neither the file nor the folders made for it."""
-    made_folders = _make_folders(path.parent)
+    try:
+        made_folders = _make_folders(path.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         stream = path.open("xb")  # "x": a file made meanwhile (another `cairn new`) stays as it is
     except FileExistsError:
@@ -247,9 +250,16 @@ def _make_folders(folder: Path) -> list[Path]:
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir()
-    return list(reversed(missing))
+    made: list[Path] = []
+    try:
+        for path in reversed(missing):
+            path.mkdir()
+            made.append(path)
+    except OSError:  # a full disk part way: the folders made so far go too
+        for path in reversed(made):
+            path.rmdir()
+        raise
+    return made
 
 
 def _put_in_place(out: Path, staged: list[tuple[Path, Path]]) -> None:
