@@ -17,6 +17,7 @@ pipeline without the write. Each stage is timed into the report.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -192,13 +193,14 @@ def prepare(
         files["static/search-index.js"] = search_index(journal_index.entries, config, texts)
         if save_caches and share is None:
             texts.save()
-    salt_file = SALT_FILE
+    salt_file, check_opened = SALT_FILE, None
     if share is not None and planned.selection is not None:
         files = dict(share.finish(_whole(files)))
         left_out = share.left_out_problems(_whole(files), planned.selection, journal)
         if left_out:
             raise BuildFailed(left_out, warnings)
         salt_file = share.salt_file
+        check_opened = functools.partial(share.left_out_problems, selection=planned.selection, journal=journal)
     if passphrase is not None:
         with clock.stage("seal"):
             files = dict(
@@ -210,6 +212,7 @@ def prepare(
                     config,
                     salt_file=salt_file,
                     new_key=new_key,
+                    check_opened=check_opened,
                 )
             )
     report = Report(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import groupby
 
+from generator.dates import long_date
 from generator.model import Entry, Journal, Tag
 from generator.slugs import tag_slug
 
@@ -31,14 +32,32 @@ def _names(day: list[Entry]) -> list[str | None]:
     return names
 
 
+def _titles(day: list[Entry]) -> list[str]:
+    """Each entry's title on its day. Where a day has several, one without a title of its
+    own is named by its time, or by its place in the day when no time tells it apart,
+    so that no list shows the same date twice for two entries."""
+    if len(day) == 1:
+        return [day[0].title]
+    times = Counter(e.time for e in day if not e.has_title)
+    titles = []
+    for position, entry in enumerate(day, start=1):
+        if entry.has_title:
+            titles.append(entry.title)
+        elif entry.time is not None and times[entry.time] == 1:
+            titles.append(f"{long_date(entry.date)} at {entry.time:%H:%M}")
+        else:
+            titles.append(f"{long_date(entry.date)}, entry {position}")
+    return titles
+
+
 def assign_urls(entries: list[Entry]) -> list[Entry]:
     """Entries sorted oldest first, each with its URL."""
     ordered = sorted(entries, key=lambda e: e.sort_key)
     with_urls: list[Entry] = []
     for _, same_day in groupby(ordered, key=lambda e: e.date):
         day = list(same_day)
-        for entry, name in zip(day, _names(day), strict=True):
-            with_urls.append(replace(entry, url=entry_url(entry.date, name)))
+        for entry, name, title in zip(day, _names(day), _titles(day), strict=True):
+            with_urls.append(replace(entry, url=entry_url(entry.date, name), title=title))
     return with_urls
 
 

@@ -57,17 +57,16 @@ class _Constructor(SafeConstructor):
     pass
 
 
-# A bare `10:45` time or `2026-11-23 09:30` without seconds is fine in a journal.
-_SHORT_TIMESTAMP = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})$")
+# A bare `10:45` time or `2026-11-23 09:30` without seconds is fine in a journal, with an
+# offset (`2026-11-23T09:30+01:00`) too: the seconds PyYAML needs are put in.
+_SHORT_TIMESTAMP = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d{1,2}:\d{2})(\s*(?:Z|[-+].*))?$")
 
 
 def _construct_timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
-    import datetime as dt
-
     match = _SHORT_TIMESTAMP.match(node.value)
     if match:
-        year, month, day, hour, minute = (int(g) for g in match.groups())
-        return dt.datetime(year, month, day, hour, minute)
+        written = match.group(1) + ":00" + (match.group(2) or "")
+        node = yaml.ScalarNode(node.tag, written, node.start_mark, node.end_mark)
     return SafeConstructor.construct_yaml_timestamp(loader, node)
 
 

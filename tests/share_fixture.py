@@ -96,7 +96,10 @@ def entries() -> dict[str, str]:
             _entry("2026-09-11", "mood: 3\nsleep: 7\nhabits: [walk]\n"),
             _entry("2026-09-13", "mood: 4\nsleep: 8\nhabits: [walk]\nfor_session: [the wedding in October]\n"),
             _entry("2026-09-15", "mood: 3\nsleep: 7\nhabits: [walk]\n"),
-            _entry("2026-09-16", "title: Inbox zero\nmood: 4\nsleep: 7\nhabits: [walk]\nwins: [Answered emails]\n"),
+            _entry(
+                "2026-09-16",
+                "title: Inbox zero\ndate: 2026-09-16 21:40\nmood: 4\nsleep: 7\nhabits: [walk]\nwins: [Answered emails]\n",
+            ),
             _entry("2026-09-17", "mood: 3\nsleep: 6\n"),
             _entry("2026-09-18", "mood: 2\nsleep: 5\ncoping: [wrote it down]\n"),
             _entry("2026-09-19", "mood: 4\nsleep: 8\nhabits: [walk]\n"),

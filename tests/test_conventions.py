@@ -19,6 +19,13 @@ NO_DATE = (
     "has no date, so it is not an entry: to make it one, add `date: YYYY-MM-DD` "
     "to its front matter or start its file name with the date"
 )
+# The Jekyll fixture's rain post shows an image from the site's root that is not there, and one from the web.
+RAIN_WARNINGS = (
+    "content/posts/2024-03-03-rain.md:8: warning: shows the image /assets/window.jpg, which is not in "
+    "content/assets/; the page shows its words instead\n"
+    "content/posts/2024-03-03-rain.md:10: warning: shows an image from example.org, which the site does not "
+    "load (it makes no requests to other sites); the page shows its alt text or a note instead\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +57,9 @@ def body(html: str) -> str:
 def test_jekyll_folder_builds_with_one_warning_for_the_undated_file(built):
     folder, result = built("jekyll")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"content/todo.md:1: warning: {NO_DATE}\n"
+    assert result.stderr == f"{RAIN_WARNINGS}content/todo.md:1: warning: {NO_DATE}\n"
+    rain = body(page(folder, "2024/03/03"))
+    assert '<span class="missing">the window</span>' in rain and '<span class="missing">the radar</span>' in rain
     # first-walk (.markdown) and rain; not-ready is published: false; _drafts, .hidden and
     # the folders in exclude: are never read (their broken front matter is no error).
     assert result.stdout.startswith("Built 2 entries into ")
@@ -67,11 +76,11 @@ def test_published_false_is_a_draft_built_only_with_drafts(built):
     assert "Not ready to share" in page(folder, "2024/03/02")
 
 
-def test_strict_makes_the_undated_file_an_error_and_writes_nothing(built):
+def test_strict_makes_the_warnings_errors_and_writes_nothing(built):
     folder, result = built("jekyll", "--strict")
     assert (result.returncode, result.stderr) == (
         1,
-        f"content/todo.md:1: warning: {NO_DATE}\nNothing was written: 1 problem to fix first.\n",
+        f"{RAIN_WARNINGS}content/todo.md:1: warning: {NO_DATE}\nNothing was written: 3 problems to fix first.\n",
     )
     assert not (folder / "site").exists()
 
@@ -82,6 +91,7 @@ def test_warnings_show_beside_errors_in_one_sorted_run(tmp_path):
     result = run_cairn("check", cwd=folder)
     assert (result.returncode, result.stderr) == (
         1,
+        f"{RAIN_WARNINGS}"
         "content/posts/2024-03-04-wrong.md:3: mood must be a whole number from 1 to 5 (got 9)\n"
         f"content/todo.md:1: warning: {NO_DATE}\n"
         "Nothing was written: 1 problem to fix first.\n",
@@ -130,7 +140,7 @@ def test_obsidian_vault_builds_with_one_warning_per_name_that_links_to_nothing(b
     assert result.stderr == (
         "content/Cafe notes.md:6: warning: links to [[Nowhere]], but no entry has that file name, date or "
         "title, so it shows as text; 1 other entry links to it too\n"
-        "content/daily/2026-11-23.md:1: warning: shows ../attachments/park.svg, which is published as it is: "
+        "content/daily/2026-11-23.md:4: warning: shows ../attachments/park.svg, which is published as it is: "
         "unlike a photo, a file keeps its own metadata (author, dates, sometimes a place)\n"
     )
     assert result.stdout.startswith("Built 4 entries into ")

@@ -30,7 +30,7 @@ ENTRIES = {
         "---\ndate: 2026-11-23 09:30\ntitle: =A quieter morning\nmood: 3\nsleep: 7.5\nanxiety: 4\n"
         "tags: [walk, therapy]\nwins: [Got up before nine, 'Texted Sam; finally']\nhabits: [walk, meds]\n"
         "emotions: [tired, hopeful]\ncoping: [went for a walk]\ngratitude: [Rain on the window]\n"
-        "event: Started sertraline\nstarred: true\n---\nFree text, with *Markdown*.\n\nA second paragraph.\n"
+        "event: Started sertraline\nfor_session: [ask about sleep]\nstarred: true\n---\nFree text, with *Markdown*.\n\nA second paragraph.\n"
     ),
     "content/2026/11/2026-11-23-evening.md": "---\ntitle: Evening\nmood: 4\nresurface: false\n---\nLater.\n",
     "content/2026/11/2026-11-24.md": "---\nprivate: true\nmood: 1\n---\nSecret words.\n",
@@ -93,7 +93,7 @@ def test_json_holds_every_field_and_is_the_same_bytes_each_time(journal, tmp_pat
         "tags": ["walk", "therapy"], "wins": ["Got up before nine", "Texted Sam; finally"],
         "gratitude": ["Rain on the window"], "emotions": ["tired", "hopeful"], "habits": ["walk", "meds"],
         "coping": ["went for a walk"], "resurface": True, "draft": False, "private": False,
-        "extra": {"event": "Started sertraline", "starred": True},
+        "extra": {"event": "Started sertraline", "for_session": ["ask about sleep"], "starred": True},
         "body": "Free text, with *Markdown*.\n\nA second paragraph.\n",
     }  # fmt: skip
     assert document["entries"][2]["title"] is None  # no title of its own
@@ -103,7 +103,7 @@ def comparable(entry):
     extra = {k: v for k, v in entry.extra.items() if k != "imported"}
     return (entry.source, entry.date, entry.time, entry.title, entry.has_title, entry.mood, entry.metrics,
             entry.tags, entry.wins, entry.gratitude, entry.emotions, entry.habits, entry.coping, entry.resurface,
-            entry.draft, entry.private, extra, entry.body.strip())  # fmt: skip
+            entry.draft, entry.private, entry.events, entry.for_session, extra, entry.body.strip())  # fmt: skip
 
 
 def test_import_of_the_json_export_gives_back_the_same_entries(journal, tmp_path):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+from generator.dates import long_date
 from generator.index import assign_urls, build_journal, entry_url
 from generator.model import Entry
 
@@ -97,3 +99,43 @@ def test_years_months_and_neighbours():
 def test_an_empty_journal():
     journal = build_journal(assign_urls([]))
     assert (journal.entries, journal.tags, journal.years, journal.neighbours, journal.newest) == ((), (), {}, {}, None)
+
+
+def test_entries_without_titles_on_a_shared_day_are_told_apart_by_time_or_place():
+    entries = assign_urls(
+        [
+            make("c/2026-11-23.md", "2026-11-23", time="08:00"),
+            make("c/2026-11-23-2.md", "2026-11-23", slug="2", time="21:15"),
+            make("c/2026-11-23-3.md", "2026-11-23", slug="3"),
+            make("c/2026-11-24.md", "2026-11-24", time="09:00"),
+        ]
+    )
+    titled = [replace(e, title="x", has_title=True) for e in entries]
+    assert [e.title for e in assign_urls(titled)] == ["x", "x", "x", "x"]  # a title of one's own is kept
+    assert [e.title for e in assign_urls([replace(e, title=long_date(e.date)) for e in entries])] == [
+        "Monday 23 November 2026, entry 1",
+        "Monday 23 November 2026 at 08:00",
+        "Monday 23 November 2026 at 21:15",
+        "Tuesday 24 November 2026",  # alone on its day: the date is enough
+    ]
+
+
+def test_a_built_timeline_never_shows_the_same_words_for_two_entries_of_a_day(journal):
+    import re
+
+    from tests.conftest import run_cairn
+
+    folder = journal(
+        {
+            "content/2026-11-23.md": "---\ndate: 2026-11-23T08:00\nmood: 3\n---\nMorning.\n",
+            "content/2026-11-23-2.md": "---\ndate: 2026-11-23T08:00\nmood: 4\n---\nSame minute.\n",
+            "content/2026-11-23-evening.md": "---\ndate: 2026-11-23T21:15\ntitle: Evening\n---\nLater.\n",
+        }
+    )
+    assert run_cairn("build", cwd=folder).returncode == 0
+    timeline = (folder / "site/timeline/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a class="title" href="[^"]*">([^<]*)</a>', timeline) == [
+        "Evening",
+        "Monday 23 November 2026, entry 2",
+        "Monday 23 November 2026, entry 1",
+    ]

@@ -120,7 +120,7 @@ def test_other_links_are_left_as_written(journal):
         {
             "content/2026-11-23.md": (
                 "[web](https://example.org/a.png) [top](#top) [root](/about/) [mail](mailto:a@example.org) "
-                "[gone](nowhere.md)\n"
+                "[gone](nowhere.md) <b@example.org>\n"
             ),
         }
     )
@@ -128,8 +128,12 @@ def test_other_links_are_left_as_written(journal):
     files, _ = prepared.files, prepared.cache
     assert body_of(files["2026/11/23/index.html"]) == (
         '<p><a href="https://example.org/a.png">web</a> <a href="#top">top</a> <a href="/about/">root</a> '
-        '<a href="mailto:a@example.org">mail</a> gone</p>'
+        '<a href="mailto:a@example.org">mail</a> gone <a href="mailto:b@example.org">b@example.org</a></p>'
     )
+    # An email written as <address> is a link to write to, not a missing file.
+    assert [w.message for w in prepared.report.warnings] == [
+        "links to nowhere.md, which is not in content/; the page shows its words instead"
+    ]
 
 
 def test_a_missing_image_is_a_warning_and_its_alt_text_stays(journal):
@@ -159,6 +163,39 @@ def test_a_missing_image_is_a_warning_and_its_alt_text_stays(journal):
         '<p>ref image</p>\n<p><span class="missing">shown</span></p>'
     )
     assert not [name for name in prepared.files if name.startswith("files/")]
+
+
+def test_an_image_from_the_root_as_jekyll_and_hugo_write_it_is_looked_for_from_content(journal):
+    folder = journal(
+        {
+            "content/assets/rain.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "content/posts/2024-03-03-rain.md": (
+                '![the rain](/assets/rain.svg)\n\n<img src="/assets/rain.svg" alt="again">\n\n'
+                "![gone](/assets/gone.jpg)\n"
+            ),
+        }
+    )
+    prepared = prepare(folder)
+    assert body_of(prepared.files["2024/03/03/index.html"]) == (
+        '<p><img alt="the rain" src="../../../files/posts/../assets/rain.svg"></p>\n'
+        '<p><img src="../../../files/posts/../assets/rain.svg" alt="again"></p>\n'
+        '<p><span class="missing">gone</span></p>'
+    )
+    assert "files/assets/rain.svg" in prepared.files
+    assert [str(w) for w in prepared.report.warnings if "gone" in str(w)] == [
+        "content/posts/2024-03-03-rain.md:5: warning: shows the image /assets/gone.jpg, which is not in "
+        "content/assets/; the page shows its words instead"
+    ]
+
+
+def test_a_missing_file_in_another_folder_is_looked_for_where_the_link_points(journal):
+    folder = journal({"content/2025/11/2025-11-24.md": "[then](../../2024/12/2024-12-26.md) ![x](sub/x.svg)\n"})
+    assert [str(w) for w in prepare(folder).report.warnings] == [
+        "content/2025/11/2025-11-24.md:1: warning: links to ../../2024/12/2024-12-26.md, which is not in "
+        "content/2024/12/; the page shows its words instead",
+        "content/2025/11/2025-11-24.md:1: warning: shows the image sub/x.svg, which is not in content/2025/11/sub/; "
+        "the page shows its words instead",
+    ]
 
 
 def test_strict_makes_a_missing_image_an_error(journal):

@@ -40,3 +40,19 @@ def test_a_day_without_entries_says_so(chromium, site_url):
         assert page.locator("#on-this-day-today").inner_text() == "Nothing from 1 March yet."
     finally:
         page.close()
+
+
+def test_in_the_small_hours_it_opens_the_day_before_when_the_journal_says_so(chromium, journal):
+    """day_starts_at: "04:00": at 01:30 on 24 November it is still the 23rd for the person."""
+    from tests.conftest import run_cairn
+
+    folder = journal(
+        {
+            "journal.yaml": 'day_starts_at: "04:00"\n',
+            "content/2025-11-23.md": "---\nmood: 3\n---\nA year ago.\n",
+        }
+    )
+    assert run_cairn("build", cwd=folder).returncode == 0
+    index = (folder / "site/on-this-day/index.html").as_uri()
+    assert open_on(chromium, index, "2026-11-24T01:30:00").endswith("/on-this-day/11-23/index.html")
+    assert open_on(chromium, index, "2026-11-24T04:00:00") == index

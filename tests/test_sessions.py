@@ -100,6 +100,7 @@ def test_since_the_last_session_says_so_far_and_sets_it_beside_the_previous_revi
         "days written 6 of 6, from 9 of 14."
     ) in page
     assert "Went for a walk on 4 of 6 days so far" in page
+    assert "1 of 6 days with a mood was at 2 of 5 or lower" in page  # 18 September
     assert "No day in this span had a mood" not in page
     assert "Saturday 19 September 2026" not in page.split("The hardest days")[1].split("Routines")[0]
 
@@ -111,8 +112,12 @@ def test_cairn_review_draws_any_span_and_prints_its_path(journal: Path):
     assert path == journal / "reviews" / "2026-09-01-to-2026-09-14" / "index.html"
     page = words(path.read_text(encoding="utf-8"))
     assert "Entries on 9 of 14 days; the median mood was 3 of 5: okay" in page
+    assert "Review: 1 Sep 2026 to 14 Sep 2026" in page  # not between two sessions: any span
     # The 14 days before: 25 to 31 August, each mood 2.
-    assert "median mood 3, from 2; days written 9 of 14, from 7 of 14." in page
+    assert (
+        "Beside the 14 days before (18 August 2026 to 31 August 2026): median mood 3, from 2; "
+        "days written 9 of 14, from 7 of 14."
+    ) in page
     assert (path.parent / "static" / "style.css").is_file()
     bad = run_cairn("--journal", journal, "review", "--from", "2026-09-14", "--to", "2026-09-01")
     assert (bad.returncode, bad.stderr) == (2, "cairn: --to (2026-09-01) is before --from (2026-09-14)\n")
@@ -146,6 +151,14 @@ def test_events_are_marked_on_every_chart_that_spans_them_and_listed_on_progress
     assert len(calendars) == 2  # wide and narrow
     assert all(c.count('<rect class="event"') == 1 and "Started sertraline" in c for c in calendars)
     assert "Marked: 1, 8 September 2026: Started sertraline." in site["2026/09/index.html"]
+    for page in ("progress/index.html", "2026/index.html"):  # the year in pixels, wide and narrow
+        pixels = re.findall(r"<svg[^>]*class=\"chart year-pixels.*?</svg>", site[page], re.S)
+        assert len(pixels) == 2, page
+        assert all(p.count('<rect class="event"') == 1 and "Started sertraline" in p for p in pixels), page
+        assert "Outlined for a life event: 8 September 2026: Started sertraline." in html.unescape(site[page]), page
+    for kind in ("wins-weekly", "wins-monthly"):  # the bars of 7 to 13 September, and of September
+        bars = re.findall(rf'<svg[^>]*aria-labelledby="{kind}(?:-narrow)?-title.*?</svg>', progress, re.S)
+        assert len(bars) == 2 and all(b.count('class="event"') == 1 and "Started sertraline" in b for b in bars), kind
     august = re.findall(r"<svg[^>]*class=\"chart trend\".*?</svg>", site["2026/08/index.html"], re.S)
     assert august and not any('class="event"' in chart for chart in august)
     assert not any('class="event"' in chart for chart in re.findall(r"<svg.*?</svg>", site[SINCE], re.S))

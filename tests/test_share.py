@@ -16,6 +16,7 @@ from cryptography.exceptions import InvalidTag
 
 from generator.build import prepare
 from generator.crypt.keys import derive_key, load_or_create_salt, open_file
+from generator.errors import BuildFailed
 from generator.share.build import plan_share, share_edition
 from tests.conftest import run_cairn, snapshot
 from tests.share_fixture import PLANTED, make_journal
@@ -87,7 +88,7 @@ def test_dry_run_lists_exactly_what_would_go_out_and_what_stays(journal: Path):
         "  2026-09-11  Friday 11 September 2026: mood, metrics (sleep), habits (1)",
         "  2026-09-13  Sunday 13 September 2026: mood, metrics (sleep), habits (1), for_session (1)",
         "  2026-09-15  Tuesday 15 September 2026: mood, metrics (sleep), habits (1)",
-        "  2026-09-16  Inbox zero (the title stays home): mood, metrics (sleep), wins (1), habits (1)",
+        "  2026-09-16 21:40  Inbox zero (the title stays home): mood, metrics (sleep), wins (1), habits (1)",
         "  2026-09-17  Thursday 17 September 2026: mood, metrics (sleep)",
         "  2026-09-18  Friday 18 September 2026: mood, metrics (sleep), coping (1)",
         "  2026-09-19  Saturday 19 September 2026: mood, metrics (sleep), habits (1)",
@@ -294,6 +295,70 @@ def test_search_tags_and_timeline_cover_exactly_what_a_share_includes(journal: P
     }
 
 
+def test_the_leak_check_reads_the_sealed_share_as_its_reader_will_after_decrypting(
+    journal: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A sealing step that slipped a left-out word into a page would pass a check of the
+    # files before sealing; the check of the edition opened with the share's key finds it.
+    import generator.crypt as crypt
+
+    real_seal_site = crypt.seal_site
+
+    def leaky_seal_site(files, key, salt, iterations, **options):
+        home = files["index.html"].replace(b"</main>", b"<p>tinderlatch</p></main>")
+        return real_seal_site({**files, "index.html": home}, key, salt, iterations, **options)
+
+    monkeypatch.setattr(crypt, "seal_site", leaky_seal_site)
+    share = share_edition(journal, "therapist")
+    with pytest.raises(BuildFailed) as failed:
+        prepare(journal, passphrase=PASSPHRASE, share=share)
+    assert [str(p) for p in failed.value.errors] == [
+        "index.html: share 'therapist' shows words of what it leaves out: tinderlatch"
+    ]
+
+
+def test_a_new_passphrase_for_one_share_leaves_the_other_shares_as_they_were(tmp_path: Path):
+    folder = make_journal(tmp_path / "journal")
+    for name, passphrase in (("therapist", PASSPHRASE), ("friend", FRIEND_PASSPHRASE)):
+        result = run_cairn("--journal", folder, "share", name, env=_env(CAIRN_SHARE_PASSPHRASE=passphrase))
+        assert result.returncode == 0, result.stderr
+    friend_before = snapshot(folder / "shares" / "friend")
+    salts_before = {n: (folder / f".cairn-share-salt-{n}").read_bytes() for n in ("therapist", "friend")}
+    renewed = "a fresh passphrase for the therapist"
+    result = run_cairn("--journal", folder, "share", "therapist", env=_env(CAIRN_SHARE_PASSPHRASE=renewed))
+    assert result.returncode == 0, result.stderr
+    assert snapshot(folder / "shares" / "friend") == friend_before
+    assert {n: (folder / f".cairn-share-salt-{n}").read_bytes() for n in ("therapist", "friend")} == salts_before
+    home = (folder / "shares" / "therapist" / "index.html").read_bytes()
+    with pytest.raises(InvalidTag):
+        open_file(_key(folder, "therapist", PASSPHRASE), home, "index.html")
+    assert b"For my sessions" in open_file(_key(folder, "therapist", renewed), home, "index.html")[1]
+    assert "Answered emails" in " ".join(opened(folder, "friend", FRIEND_PASSPHRASE).values())
+
+
+def test_a_share_refuses_a_passphrase_that_already_opens_the_journal_s_site_or_another_share(tmp_path: Path):
+    folder = make_journal(tmp_path / "journal")
+    journal_passphrase = "the journal's very own words"
+    built = run_cairn("--journal", folder, "build", "--encrypt", env=_env(CAIRN_PASSPHRASE=journal_passphrase))
+    assert built.returncode == 0, built.stderr
+    friend = run_cairn("--journal", folder, "share", "friend", env=_env(CAIRN_SHARE_PASSPHRASE=FRIEND_PASSPHRASE))
+    assert friend.returncode == 0, friend.stderr
+    # Typed at the prompt, the journal's passphrase is not in CAIRN_PASSPHRASE: the site itself tells.
+    for passphrase, what in (
+        (journal_passphrase, "the journal's own encrypted site"),
+        (FRIEND_PASSPHRASE, "the share 'friend'"),
+    ):
+        refused = run_cairn("--journal", folder, "share", "therapist", env=_env(CAIRN_SHARE_PASSPHRASE=passphrase))
+        assert refused.returncode == 2
+        assert refused.stderr.startswith(f"cairn: This passphrase already opens {what} (")
+        assert "Nothing was built" in refused.stderr
+        assert not (folder / "shares" / "therapist").exists()
+    again = run_cairn("--journal", folder, "share", "friend", env=_env(CAIRN_SHARE_PASSPHRASE=FRIEND_PASSPHRASE))
+    assert again.returncode == 0, again.stderr  # its own passphrase again: fine
+    own = run_cairn("--journal", folder, "share", "therapist", env=_env(CAIRN_SHARE_PASSPHRASE=PASSPHRASE))
+    assert own.returncode == 0, own.stderr
+
+
 def test_the_page_for_hard_days_goes_out_only_in_a_share_that_names_it(journal: Path, tmp_path: Path):
     folder = shutil.copytree(journal, tmp_path / "journal", ignore=shutil.ignore_patterns("shares", "site", ".cairn"))
     (folder / "plan.md").write_text("# My plan\n\n## People I can ask\n\n- Priya, any time.\n", encoding="utf-8")
@@ -310,3 +375,26 @@ def test_the_page_for_hard_days_goes_out_only_in_a_share_that_names_it(journal: 
         # Not even the words of a link to it: no footer line, no line on progress, nothing to wonder at.
         assert [path for path, text in pages.items() if "When it's hard" in text or "harder day" in text] == []
         assert all("Priya" not in text for text in pages.values())
+
+
+def test_without_titles_the_entries_of_one_day_still_read_apart():
+    """A share that leaves titles at home keeps the date-and-time names of untitled entries."""
+    import datetime as dt
+
+    from generator.index import assign_urls
+    from generator.model import Entry
+    from generator.share.select import strip
+
+    day = dt.date(2026, 9, 1)
+    entries = assign_urls(
+        [
+            Entry(source="content/a.md", date=day, title="1 September", slug="", time=dt.time(8)),
+            Entry(source="content/b.md", date=day, title="1 September", slug="b", time=dt.time(21)),
+            Entry(source="content/c.md", date=day, title="Glimmerstone", slug="c", has_title=True),
+        ]
+    )
+    assert [strip(e, ("mood",)).title for e in entries] == [
+        "Tuesday 1 September 2026",  # its own title stays home
+        "Tuesday 1 September 2026 at 08:00",
+        "Tuesday 1 September 2026 at 21:00",
+    ]

@@ -14,7 +14,7 @@ import pytest
 
 from tests.browser import built_site, chromium, serve, site_url  # noqa: F401  (fixtures)
 from tests.conftest import run_cairn
-from tests.share_fixture import make_journal
+from tests.share_fixture import PLANTED, make_journal
 
 pytestmark = pytest.mark.browser
 
@@ -56,14 +56,21 @@ def test_the_share_unlocks_with_its_own_passphrase_only_and_shows_the_chosen_pag
         assert page.title().startswith("For my sessions")
         menu = page.get_by_role("navigation", name="Journal").get_by_role("link").all_inner_texts()
         assert menu == ["Home", "Progress", "Wins", "Reviews"]
-        page.get_by_role("navigation", name="Journal").get_by_role("link", name="Reviews").click()
-        page.wait_for_selector(LOCK, timeout=20_000)
+        seen = [page.content()]
+        for name in ("Progress", "Wins", "Reviews"):
+            page.get_by_role("navigation", name="Journal").get_by_role("link", name=name).click()
+            page.wait_for_selector(LOCK, timeout=20_000)
+            seen.append(page.content())
+        assert "Started sertraline" in seen[1] and "Made tea" in seen[2]  # chosen figures are there
         page.get_by_role("link", name="1 Sep 2026 to 14 Sep 2026").click()
         page.wait_for_selector(LOCK, timeout=20_000)
         main = page.inner_text("main")
         assert "Entries on 8 of 14 days; the median mood was 3 of 5: okay" in main
         assert "Went for a walk on 6 of 14 days" in main
-        assert "tinderlatch" not in main.casefold() and "quillmarrow" not in main.casefold()
+        seen.append(page.content())
+        # Every page the reader opened, as the browser decrypted it: no planted word of
+        # anything the share leaves out (tests/share_fixture.py).
+        assert [word for word in PLANTED if word in " ".join(seen).casefold()] == []
         page.emulate_media(media="print")
         pages = _pdf_pages(page.pdf(format="A4", print_background=True))
         assert 1 <= pages <= 2, f"the shared review prints on {pages} A4 pages"

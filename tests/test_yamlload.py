@@ -75,6 +75,13 @@ def test_only_plain_meanings_are_resolved(text, expected):
             "x: 2026-11-23T09:30:00+01:00",
             dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
         ),
+        # Without seconds, an offset is read as well (it was a traceback).
+        ("x: 2026-11-23T09:30Z", dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)),
+        (
+            "x: 9999-12-31T23:59+14:00",
+            dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=14))),
+        ),
+        ("x: 2015-03-17 10:00 -4", dt.datetime(2015, 3, 17, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4)))),
         ("x: '3'", "3"),
         ("x: [no, yes, 10:45]", ["no", "yes", "10:45"]),
         ("x: {a: 1, b: [2026-11-23]}", {"a": 1, "b": [dt.date(2026, 11, 23)]}),

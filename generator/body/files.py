@@ -38,20 +38,29 @@ def written_name(marked: str) -> str:
 
 
 def source_of(entry_source: str, marked: str) -> str:
-    """The file a link in `entry_source` points at, relative to the journal folder."""
-    folder = posixpath.dirname(entry_source)
-    return posixpath.normpath(posixpath.join(folder, unquote(written_name(marked))))
+    """The file a link in `entry_source` points at, relative to the journal folder. A name
+    from the root (`/assets/rain.jpg`, as Jekyll and Hugo write) is looked for from content/."""
+    written = unquote(written_name(marked))
+    if written.startswith("/"):
+        return posixpath.normpath(CONTENT + "/" + written.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(entry_source), written))
 
 
-def folder_words(entry_source: str) -> str:
-    """`content/` or `content/2026/11/`: where a missing file was looked for."""
-    where = posixpath.relpath(posixpath.dirname(entry_source), CONTENT)
+def folder_words(source: str) -> str:
+    """`content/` or `content/2026/11/`: the folder of `source`, where a missing file was looked for."""
+    where = posixpath.relpath(posixpath.dirname(source), CONTENT)
     return "content/" if where == "." else f"content/{where}/"
 
 
+def relative_name(entry_source: str, source: str) -> str:
+    """How `entry_source` names `source` from its own folder."""
+    return posixpath.relpath(source, posixpath.dirname(entry_source))
+
+
 def line_of(body: str, name: str) -> int:
-    """Lines before the one that writes `name` (preferably as a link target)."""
-    for needle in (f"({name}", name, unquote(name)):
+    """Lines before the one that writes `name` (preferably as a link target). A wiki link
+    (`![[park.jpg]]`) writes only the file's name, however far away the file is found."""
+    for needle in (f"({name}", name, unquote(name), posixpath.basename(unquote(name))):
         index = body.find(needle)
         if index >= 0:
             return body.count("\n", 0, index)

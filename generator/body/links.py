@@ -14,8 +14,17 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import quote
 
-from generator.body.files import folder_words, is_backup, leads_outside, line_of, source_of, written_name
+from generator.body.files import (
+    folder_words,
+    is_backup,
+    leads_outside,
+    line_of,
+    relative_name,
+    source_of,
+    written_name,
+)
 from generator.body.photos import image_format, is_photo
 from generator.errors import ContentError
 from generator.model import Entry
@@ -74,10 +83,15 @@ def resolve_links(
                     journal, source, documents, f"shows {written}", written, problem
                 ):
                     return _words_instead(_alt(match.group(0)) or written)
+                if written.startswith("/"):  # from the root: named from the entry's folder from here on
+                    marked = f'"{ASSET_MARK}{match.group(1)}'
+                    return match.group(0).replace(
+                        marked, f'"{ASSET_MARK}{quote(relative_name(entry.source, source))}', 1
+                    )
                 return match.group(0)
             problem(
                 written,
-                f"shows the image {written}, {what.format(where=folder_words(entry.source))}",
+                f"shows the image {written}, {what.format(where=folder_words(source))}",
                 warning=what != _OUTSIDE,
             )
             return _words_instead(_alt(match.group(0)) or written)
@@ -98,7 +112,7 @@ def resolve_links(
                 return match.group(0)
             problem(
                 written,
-                f"links to {written}, {what.format(where=folder_words(entry.source))}",
+                f"links to {written}, {what.format(where=folder_words(source))}",
                 warning=what != _OUTSIDE,
             )
             return text

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as etree
 from dataclasses import replace
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from generator import __version__
-from generator.body.sanitise import NOT_RELATIVE, SAFELIST_VERSION, clean_html
+from generator.body.sanitise import SAFELIST_VERSION, clean_html, is_file_name
 from generator.body.wikitext import mark_wiki_links
 from generator.cache import HtmlCache, cache_key
 from generator.model import Entry
@@ -20,6 +22,7 @@ from generator.workers import spread
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")
 BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
+MARKS = "relative-marks-3"  # what _MarkRelativeLinks takes for a file; part of the cache key
 
 
 class _MarkRelativeLinks(Treeprocessor):
@@ -27,7 +30,9 @@ class _MarkRelativeLinks(Treeprocessor):
         for element in root.iter():
             attribute = {"img": "src", "a": "href"}.get(element.tag)
             value = element.get(attribute) if attribute else None
-            if attribute and value and not NOT_RELATIVE.match(value):
+            # An email autolink (<a@b.org>) arrives as character references behind Markdown's own mark.
+            written = html.unescape(value.replace(AMP_SUBSTITUTE, "&")) if value else value
+            if attribute and value and written and is_file_name(element.tag, written):
                 element.set(attribute, ASSET_MARK + value)
 
 
@@ -47,7 +52,7 @@ def to_html(text: str) -> str:
 
 
 def _key(body: str) -> str:
-    return cache_key(body, ",".join(EXTENSIONS), BEFORE, __version__, SAFELIST_VERSION)
+    return cache_key(body, ",".join(EXTENSIONS), BEFORE, MARKS, __version__, SAFELIST_VERSION)
 
 
 def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:

@@ -44,14 +44,21 @@ ATTRIBUTES = {
 SCHEMES = frozenset({"http", "https", "mailto", "tel", ASSET_SCHEME, PAGE_SCHEME, WIKI_SCHEME})
 # A URL that names its scheme, or starts at the site root or on the page: not a file beside the entry.
 NOT_RELATIVE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^[#/]")
+# An image from the root of a Jekyll or Hugo site (`/assets/rain.jpg`): looked for from content/.
+FROM_ROOT = re.compile(r"^/(?!/)")
 # Part of the cache key of an entry's HTML: change it whenever the safelist changes.
-SAFELIST_VERSION = f"safelist-2,nh3-{getattr(nh3, '__version__', '')}"
+SAFELIST_VERSION = f"safelist-3,nh3-{getattr(nh3, '__version__', '')}"
+
+
+def is_file_name(tag: str, value: str) -> bool:
+    """A link or image that names a file of the journal: relative, or an image from the root."""
+    return not NOT_RELATIVE.match(value) or (tag == "img" and bool(FROM_ROOT.match(value)))
 
 
 def _mark_relative(tag: str, attribute: str, value: str) -> str:
     """A relative link written in raw HTML is marked like one written in Markdown, so it is
     checked and published the same way (or not at all)."""
-    if (tag, attribute) in (("img", "src"), ("a", "href")) and value and not NOT_RELATIVE.match(value):
+    if (tag, attribute) in (("img", "src"), ("a", "href")) and value and is_file_name(tag, value):
         return f"{ASSET_SCHEME}:{value}"
     return value
 

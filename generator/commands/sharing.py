@@ -16,7 +16,7 @@ from generator.model import Page
 from generator.render import make_environment, render_pages
 from generator.routes import review
 from generator.share import PASSPHRASE_VARIABLE, ShareUnknown, trim_links
-from generator.share.build import build_share, describe_share, share_edition
+from generator.share.build import build_share, describe_share, opened_elsewhere, share_edition
 from generator.write import check_output_folder, write_site
 
 
@@ -45,6 +45,13 @@ def run_share(args: argparse.Namespace, journal: Path) -> int:
     if passphrase == os.environ.get("CAIRN_PASSPHRASE"):
         return usage("A share needs a passphrase of its own, not the journal's: choose another one.")
     out = args.out if args.out is not None else journal / "shares" / args.name
+    elsewhere = opened_elsewhere(journal, out, passphrase)
+    if elsewhere is not None:
+        what = "the journal's own encrypted site" if elsewhere.name == "site" else f"the share '{elsewhere.name}'"
+        return usage(
+            f"This passphrase already opens {what} ({elsewhere}): a share needs one of its own, "
+            "so that giving it to one person gives nothing else away. Nothing was built; choose another."
+        )
     report = build_share(journal, share, out, passphrase)
     print_problems(report.warnings)
     entries = f"{report.entries} {'entry' if report.entries == 1 else 'entries'}"

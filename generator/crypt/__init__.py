@@ -35,11 +35,13 @@ the AES-GCM ciphertext with its tag.
 
 After sealing, `find_leaks` reads every output file and file name for the journal's
 words; `encrypt_site` does all of it and fails the build when anything is readable.
+A share edition also hands `encrypt_site` its check of what it leaves out, which then
+reads the sealed site opened again with the key (`opened_text`), as its reader sees it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +51,9 @@ from generator.crypt.keys import (
     PassphraseRefused,
     derive_key,
     load_or_create_salt,
+    media_type,
     new_salt,
+    open_file,
     passphrase_problem,
     read_passphrase,
     save_salt,
@@ -73,10 +77,14 @@ def encrypt_site(
     salt_file: str = SALT_FILE,
     *,
     new_key: bool = False,
+    check_opened: Callable[[Mapping[str, bytes]], list[ContentError]] | None = None,
 ) -> dict[str, bytes]:
     """The sealed site, checked: BuildFailed (nothing to write) if a journal word is readable.
     A share edition passes its own salt file, so it never shares the journal's key. With
-    `new_key`, under a new salt, kept in the salt file once the site is sealed."""
+    `new_key`, under a new salt, kept in the salt file once the site is sealed. With
+    `check_opened`, the sealed site is also opened again with the key, as its reader's
+    browser will open it, and the text of every file (by its name before sealing) goes to
+    `check_opened`; what it finds fails the build."""
     problem = passphrase_problem(passphrase)
     if problem:
         raise PassphraseRefused(problem)
@@ -98,6 +106,25 @@ def encrypt_site(
                 for path, what in found
             ]
         )
+    if check_opened is not None:
+        problems = check_opened(opened_text(sealed, site_names(files, key), key))
+        if problems:
+            raise BuildFailed(problems)
     if new_key:
         save_salt(journal, salt, salt_file)
     return sealed
+
+
+def opened_text(sealed: Mapping[str, bytes], moves: Mapping[str, str], key: bytes) -> dict[str, bytes]:
+    """Every text file of a sealed site, decrypted where sealed, by its name before sealing
+    (`moves` is site_names: old name to sealed name); photos and other binary files are left out."""
+    opened = {}
+    for old, new in moves.items():
+        data = sealed[new]
+        try:
+            kind, data = open_file(key, data, new)
+        except ValueError:  # the theme and robots.txt stay readable as they are
+            kind = media_type(old)
+        if kind.startswith("text/") or kind in ("application/json", "application/xml", "image/svg+xml"):
+            opened[old] = data
+    return opened

@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -238,3 +239,19 @@ def open_file(key: bytes, data: bytes, name: str) -> tuple[str, bytes]:
     if not match:
         raise ValueError("not a sealed file")
     return open_bytes(key, base64.b64decode(match.group(1)), name)
+
+
+_SHELL_KEY = re.compile(rb'data-cairn-salt="([0-9 ]+)" data-cairn-iterations="([0-9]+)" data-cairn-check="([0-9 ]+)"')
+
+
+def shell_opens(shell: bytes, passphrase: str) -> bool:
+    """Whether `passphrase` opens the sealed site whose page shell this is (by its key check)."""
+    match = _SHELL_KEY.search(shell)
+    if match is None or int(match.group(2)) < ITERATIONS:
+        return False
+    salt, check = (bytes(int(b) for b in match.group(n).split()) for n in (1, 3))
+    try:
+        open_bytes(derive_key(passphrase, salt, int(match.group(2))), check, "")
+    except (InvalidTag, ValueError):
+        return False
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from markupsafe import escape
@@ -13,6 +14,7 @@ from generator.progress.charts import (
     WIDTH,
     Chart,
     count_words,
+    date_words,
     draw_line,
     draw_svg,
     draw_text,
@@ -20,7 +22,10 @@ from generator.progress.charts import (
     one_decimal,
     when_shown,
 )
+from generator.progress.trend_charts import Marks
 from generator.progress.wins import PeriodCount
+
+Marked = Sequence[tuple[int, int, dt.date, str]]  # (mark's number, bar's index, day, what happened)
 
 
 @when_shown
@@ -30,14 +35,17 @@ def bar_chart(
     id_prefix: str,
     period: str = "week",
     noun: tuple[str, str] = ("win", "wins"),
+    events: Marks = (),
 ) -> Chart:
-    """Wins per week (`period="week"`): one upright bar a week; per month: one labelled row a month."""
+    """Wins per week (`period="week"`): one upright bar a week; per month: one labelled row a month.
+    Each of `events` is marked, numbered, on the bar of its week or month."""
     if not counts:
         return empty_chart(title, f"No {noun[1]} written down yet.", id_prefix)
     most = max(c.count for c in counts)
+    marked = _marked(counts, period, events)
     draw = _month_bars if period == "month" else _week_bars
-    wide = draw(counts, WIDTH, most, noun, title, id_prefix)
-    narrow = draw(counts, NARROW, most, noun, title, id_prefix + "-narrow")
+    wide = draw(counts, WIDTH, most, noun, marked)
+    narrow = draw(counts, NARROW, most, noun, marked)
 
     first, last = counts[0], counts[-1]
     the = "the " if period == "week" else ""  # "the week of 2 March 2026", but "March 2026"
@@ -46,14 +54,43 @@ def bar_chart(
     if most:
         busiest = max(reversed(counts), key=lambda c: c.count)  # the latest, on a tie
         description += f" The most in one {period}: {most}, in {the}{busiest.label}."
+    if marked:
+        description += " Marked: " + "; ".join(f"{n}, {date_words(d)}: {w}" for n, _, d, w in marked) + "."
     svg_wide = draw_svg(id_prefix, title, description, *wide)
     svg_narrow = draw_svg(id_prefix + "-narrow", title, description, *narrow)
     rows = tuple((c.label, str(c.count)) for c in counts)
     return Chart(svg_wide, title, description, (period.capitalize(), noun[1].capitalize()), rows, narrow=svg_narrow)
 
 
+def _marked(counts: Sequence[PeriodCount], period: str, events: Marks) -> Marked:
+    """Each event that falls in a bar's week or month, numbered in order."""
+
+    def holds(c: PeriodCount, day: dt.date) -> bool:
+        if period == "month":
+            return (c.start.year, c.start.month) == (day.year, day.month)
+        return c.start <= day < c.start + dt.timedelta(days=7)
+
+    found = [(i, day, what) for day, what in events for i, c in enumerate(counts) if holds(c, day)]
+    return [(n, i, day, what) for n, (i, day, what) in enumerate(found, 1)]
+
+
+def _by_bar(marked: Marked) -> dict[int, tuple[str, str]]:
+    """For each marked bar: its marks' numbers ("2, 3") and their title, so that two
+    events in one week or month share one mark."""
+    bars: dict[int, list[tuple[int, dt.date, str]]] = {}
+    for number, i, day, what in marked:
+        bars.setdefault(i, []).append((number, day, what))
+    return {
+        i: (
+            ", ".join(str(n) for n, _, _ in items),
+            "<title>" + escape("; ".join(f"{date_words(d)}: {w}" for _, d, w in items)) + "</title>",
+        )
+        for i, items in bars.items()
+    }
+
+
 def _week_bars(
-    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], title: str, prefix: str
+    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], marked: Marked
 ) -> tuple[int, int, list[str], str]:
     left, right, top, bottom = 36, width - 8, 12, 150 if width < WIDTH else 168
     step = (right - left) / len(counts)
@@ -71,6 +108,13 @@ def _week_bars(
             f'width="{one_decimal(bar)}" height="{one_decimal(h)}" fill="currentColor" fill-opacity="0.7">'
             f"<title>{escape(c.label)}: {count_words(c.count, *noun)}</title></rect>"
         )
+    for i, (numbers, tip) in _by_bar(marked).items():
+        x = one_decimal(left + (i + 0.5) * step)
+        parts.append(
+            f'<line class="event" x1="{x}" y1="{top - 8}" x2="{x}" y2="{bottom}" stroke="currentColor" '
+            f'stroke-width="1.5" stroke-dasharray="2 2">{tip}</line>'
+        )
+        parts.append(draw_text(left + (i + 0.5) * step + 3, top + 2, numbers, size=TEXT, css="event-number"))
     parts.append(draw_text(left, bottom + 18, _short(counts[0], "week"), size=TEXT))
     if len(counts) > 1:
         parts.append(draw_text(right, bottom + 18, _short(counts[-1], "week"), anchor="end", size=TEXT))
@@ -78,11 +122,11 @@ def _week_bars(
 
 
 def _month_bars(
-    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], title: str, prefix: str
+    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], marked: Marked
 ) -> tuple[int, int, list[str], str]:
     """One row a month, newest last: its name, a bar, and its count written beside it."""
     row, left, top = 24, 78, 4
-    right = width - 60
+    right = width - (96 if marked else 60)  # room for the count, and for the numbers of marks
     parts = []
     for i, c in enumerate(counts):
         y = top + i * row
@@ -93,6 +137,13 @@ def _month_bars(
             f'fill="currentColor" fill-opacity="0.7"><title>{escape(c.label)}: {count_words(c.count, *noun)}</title></rect>'
         )
         parts.append(draw_text(left + w + 6, y + 16, count_words(c.count, *noun), size=TEXT))
+    for i, (numbers, tip) in _by_bar(marked).items():
+        y = top + i * row
+        parts.append(
+            f'<rect class="event" x="2" y="{one_decimal(y + 1)}" width="{width - 4}" height="{row - 2}" fill="none" '
+            f'stroke="currentColor" stroke-width="1.5" stroke-dasharray="4 3">{tip}</rect>'
+        )
+        parts.append(draw_text(width - 8, y + 16, numbers, anchor="end", size=TEXT, css="event-number"))
     return width, top + len(counts) * row + 4, parts, "bars month-bars"
 
 

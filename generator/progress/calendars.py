@@ -40,8 +40,11 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @when_shown
-def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link: Link | None = None) -> Chart:
-    """Twelve rows of days, one square each, coloured by the day's mood; a legend below."""
+def year_pixels_chart(
+    pixels: YearPixels, scale: MoodScale, id_prefix: str, link: Link | None = None, events: Marks = ()
+) -> Chart:
+    """Twelve rows of days, one square each, coloured by the day's mood; a legend below.
+    Each of `events` in the year outlines its day's square, and the description names it."""
     title = f"{pixels.year} in pixels"
     counts = [0] * len(scale.labels)
     by_month: dict[int, list[float]] = {}
@@ -56,6 +59,9 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
         description += f"{count_words(total, 'day')} {'has' if total == 1 else 'have'} a mood: {spread}."
     else:
         description += f"No moods written down in {pixels.year} yet."
+    marked = [(day, what) for day, what in events if day.year == pixels.year]
+    if marked:
+        description += " Outlined for a life event: " + "; ".join(f"{date_words(d)}: {w}" for d, w in marked) + "."
 
     def draw(width: int, prefix: str) -> Markup:
         narrow = width < WIDTH
@@ -71,6 +77,13 @@ def year_pixels_chart(pixels: YearPixels, scale: MoodScale, id_prefix: str, link
             x, y = left + (day.day - 1) * cell, top + (day.month - 1) * row
             square = draw_cell(x, y, cell - 2, row - 2, mood, scale, _tip(day, mood, scale))
             parts.append(_linked(square, link(day) if link else None, _tip(day, mood, scale) or date_words(day)))
+        for day, what in marked:
+            x, y = left + (day.day - 1) * cell, top + (day.month - 1) * row
+            parts.append(
+                f'<rect class="event" x="{one_decimal(x - 1)}" y="{one_decimal(y - 1)}" width="{one_decimal(cell)}" '
+                f'height="{one_decimal(row)}" fill="none" stroke="currentColor" stroke-width="1.5">'
+                f"<title>{escape(date_words(day))}: {escape(what)}</title></rect>"
+            )
         legend_top, columns = top + 12 * row + 12, 3 if narrow else 6
         items: list[tuple[str, int | None]] = [
             (f"{scale.low + i} {label}", scale.low + i) for i, label in enumerate(scale.labels)

@@ -33,7 +33,7 @@ def session_pages(journal: Journal, config: Config) -> list[Page]:
 def review_page(journal: Journal, config: Config, start: dt.date, end: dt.date) -> Page:
     """One review for any span (`cairn review --from --to`), set beside the span just before it."""
     events = _public_events(journal, config)
-    span = Span(start, end)
+    span = Span(start, end, chosen=True)
     before = Span(days_before(start, span.days), days_before(start, 1))
     previous = review(journal.entries, before, config)
     made = review(journal.entries, span, config, previous if previous.entries else None)

@@ -89,7 +89,10 @@ def year_context(year: int, entries: Sequence[Entry], config: Config) -> YearCha
     """A year's page: its year in pixels, each day linked to its entry."""
     pixels = year_in_pixels(entries)
     link = day_links(entries, f"{year}/")
-    return YearCharts(pixels=[calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", link) for p in pixels])
+    marked = tuple((e.date, text) for e in entries for text in e.events)
+    return YearCharts(
+        pixels=[calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", link, marked) for p in pixels]
+    )
 
 
 def day_links(entries: Sequence[Entry], page: str) -> DayLinks:
@@ -133,14 +136,16 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
             if t.points and (metric := config.metric(t.name)) is not None
         ],
         pixels=[
-            calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", day_links(entries, "progress/"))
+            calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", day_links(entries, "progress/"), marked)
             for p in year_in_pixels(entries)
         ],
         wins=wins,
-        weekly_wins=bar_charts.bar_chart(wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week")
+        weekly_wins=bar_charts.bar_chart(
+            wins.weeks[-RECENT_WEEKS:], "Wins each week", "wins-weekly", period="week", events=marked
+        )
         if wins.weeks
         else None,
-        monthly_wins=bar_charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month")
+        monthly_wins=bar_charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month", events=marked)
         if wins.months
         else None,
         routines=routines(entries, config),

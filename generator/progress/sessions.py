@@ -30,6 +30,7 @@ class Span:
     start: dt.date
     end: dt.date  # inclusive
     since_last: bool = False  # "since the last session": still open, counted "so far"
+    chosen: bool = False  # drawn by `cairn review --from --to`, not between two sessions
 
     @property
     def slug(self) -> str:
@@ -174,7 +175,10 @@ def _stood_out(r: Review, days: tuple[Day, ...], config: Config) -> str:
         name, count = feelings[0]
         parts.append(f"the feeling named most often was {name} ({count} {'entry' if count == 1 else 'entries'})")
     if r.mood_days:
-        parts.append(f"{low} of {r.mood_days} days with a mood were at {r.low_ceiling} of {config.mood.high} or lower")
+        were = "was" if low == 1 else "were"
+        parts.append(
+            f"{low} of {r.mood_days} days with a mood {were} at {r.low_ceiling} of {config.mood.high} or lower"
+        )
     wins = sum(len(e.wins) for e in r.entries)
     parts.append(f"{wins} {'win was' if wins == 1 else 'wins were'} written down")
     text = "; ".join(parts)
@@ -185,10 +189,11 @@ def _changed(r: Review, previous: Review | None, config: Config) -> str:
     if previous is None:
         return "This is the first review, so there is no earlier span to set it beside."
     when = f"{_day(previous.span.start)} to {_day(previous.span.end)}"
+    beside = f"the {previous.span.days} days before" if r.span.chosen else "the previous review"
     parts = [f"days written {r.entry_days} of {r.span.days}, from {previous.entry_days} of {previous.span.days}"]
     if r.median_mood is not None and previous.median_mood is not None:
         parts.insert(0, f"median mood {_num(r.median_mood)}, from {_num(previous.median_mood)}")
-    return f"Beside the previous review ({when}): " + "; ".join(parts) + "."
+    return f"Beside {beside} ({when}): " + "; ".join(parts) + "."
 
 
 def _day(day: dt.date) -> str:

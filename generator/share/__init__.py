@@ -11,7 +11,8 @@ normal pipeline, stage by stage:
             index goes only with the search page, files only when a page links to them;
             then `left_out_problems` proves no word of anything left out is readable
     seal    with the share's passphrase and its own salt (SALT_PREFIX + name), never the
-            journal's
+            journal's; then `left_out_problems` reads the sealed edition again, opened
+            with that key as its reader's browser opens it
 
 share/build.py runs the pipeline with it for `cairn share NAME`.
 """

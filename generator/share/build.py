@@ -12,7 +12,8 @@ from pathlib import Path
 
 from generator.build import Clock, Planned, Report, after_write, plan_site, prepare
 from generator.config import load_config
-from generator.share import Edition, describe, edition
+from generator.crypt.keys import shell_opens
+from generator.share import SHARES_DIR, Edition, describe, edition
 from generator.write import check_output_folder, write_site
 
 
@@ -31,6 +32,19 @@ def describe_share(journal: Path, share: Edition) -> list[str]:
     """What `cairn share NAME --dry-run` prints: each entry and page that would go, and
     each entry left out with the reason."""
     return describe(plan_share(journal, share), share)
+
+
+def opened_elsewhere(journal: Path, out: Path, passphrase: str) -> Path | None:
+    """The journal's own encrypted site (site/) or another share (shares/NAME/) that
+    `passphrase` already opens, or None: a share's passphrase must give nothing else away.
+    The folder being written is not counted: building a share again with its own
+    passphrase is fine."""
+    folders = [journal / "site", *sorted(p for p in (journal / SHARES_DIR).glob("*") if p.is_dir())]
+    for folder in folders:
+        home = folder / "index.html"
+        if folder.resolve() != out.resolve() and home.is_file() and shell_opens(home.read_bytes(), passphrase):
+            return folder
+    return None
 
 
 def build_share(journal: Path, share: Edition, out: Path, passphrase: str) -> Report:

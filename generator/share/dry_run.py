@@ -41,7 +41,7 @@ def describe(planned: _Planned, share: _Edition) -> list[str]:
         whole = originals[entry.source]
         title = whole.title + (" (the title stays home)" if whole.has_title and not entry.has_title else "")
         shown = fields_of(entry)
-        lines.append(f"  {entry.date}  {title}: {', '.join(shown) if shown else 'the date only'}")
+        lines.append(f"  {_when(entry)}  {title}: {', '.join(shown) if shown else 'the date only'}")
     if not planned.entries:
         lines.append("  none")
     groups: dict[str, list[str]] = {}
@@ -57,7 +57,7 @@ def describe(planned: _Planned, share: _Edition) -> list[str]:
             lines.append(f"  {label} ({count}): {' '.join(urls)}")
     lines += ["", f"Entries left out ({len(selection.left_out)}):"]
     for item in selection.left_out:
-        lines.append(f"  {item.entry.date}  {item.entry.title}: {item.reason}")
+        lines.append(f"  {_when(item.entry)}  {item.entry.title}: {item.reason}")
     if not selection.left_out:
         lines.append("  none")
     fields_left = [f for f in FIELDS if f not in spec.show]
@@ -68,3 +68,8 @@ def describe(planned: _Planned, share: _Edition) -> list[str]:
         "Pages left out (not in pages): " + (", ".join(pages_left) or "none"),
     ]
     return lines
+
+
+def _when(entry: Entry) -> str:
+    """The entry's date, and its time when it has one: two entries of a day read apart."""
+    return f"{entry.date} {entry.time:%H:%M}" if entry.time else f"{entry.date}"

@@ -79,7 +79,8 @@ def strip(entry: Entry, show: tuple[str, ...]) -> Entry:
     titled = "title" in shown
     return replace(
         entry,
-        title=entry.title if titled else long_date(entry.date),
+        # An entry without a title of its own is named by its date (and time, on a shared day): nothing to hide.
+        title=entry.title if titled or not entry.has_title else long_date(entry.date),
         has_title=entry.has_title and titled,
         slug=entry.slug if titled else "",
         body=body,

@@ -6,14 +6,19 @@
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   function openToday() {
+    var note = document.getElementById("on-this-day-today");
     var today = new Date();
+    // Before the journal's day starts (day_starts_at), the small hours still count for the day before.
+    var starts = ((note && note.getAttribute("data-day-starts-at")) || "00:00").split(":");
+    if (today.getHours() * 60 + today.getMinutes() < Number(starts[0]) * 60 + Number(starts[1])) {
+      today.setDate(today.getDate() - 1);
+    }
     var key = String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
     var link = document.querySelector('a[data-day="' + key + '"]');
     if (link) {
       window.location.replace(link.href);
       return;
     }
-    var note = document.getElementById("on-this-day-today");
     if (note) {
       note.textContent = "Nothing from " + today.getDate() + " " + MONTHS[today.getMonth()] + " yet.";
       note.hidden = false;
