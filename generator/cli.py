@@ -15,10 +15,10 @@ from generator.commands.journal_folder import run_export, run_import, run_init
 from generator.commands.serving import run_serve
 from generator.commands.sharing import run_review, run_share
 from generator.commands.stats import run_stats
-from generator.commands.terminal import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, print_problems, usage
+from generator.commands.terminal import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, failed, print_problems, usage
 from generator.commands.writing import run_log, run_new
 from generator.errors import BuildFailed
-from generator.write import UnsafeOutput, os_problem
+from generator.write import CannotWrite, UnsafeOutput, os_problem
 
 
 class _Parser(argparse.ArgumentParser):
@@ -155,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         count = len(failure.errors)
         print(f"Nothing was written: {count} {'problem' if count == 1 else 'problems'} to fix first.", file=sys.stderr)
         return EXIT_CONTENT
+    except CannotWrite as error:
+        return failed(str(error))
     except UnsafeOutput as error:
         return usage(str(error))
     except KeyboardInterrupt:
@@ -164,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:  # a full disk, a folder without permission: say which, without a traceback
         where = f"could not write {error.filename}: " if error.filename else "could not finish: "
-        return usage(where + os_problem(error))
+        return failed(where + os_problem(error))
 
 
 _COMMANDS = {

@@ -20,6 +20,7 @@ from generator.errors import BuildFailed, ContentError, suggest
 from generator.frontmatter_edit import CannotEdit, extend_list, set_scalar, yaml_item
 from generator.model import Config, Entry
 from generator.scaffold import entry_path, find_day_entry
+from generator.write import create_new
 
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _ATTEMPTS = 5  # another program writing the same file at the same moment: read it again
@@ -183,15 +184,14 @@ def _is_number(text: str) -> bool:
 
 def _write(path: Path, before: bytes | None, after: bytes) -> bool:
     """Write atomically. False when the file changed (or appeared) since it was read."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if before is None:
+        return create_new(path, after)  # never over a file made meanwhile, never half a file
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(after)
             out.flush()
             os.fsync(out.fileno())
-        if before is None:
-            return _create(path, temporary, after)
         if path.read_bytes() != before:
             return False
         shutil.copymode(path, temporary)
@@ -200,17 +200,3 @@ def _write(path: Path, before: bytes | None, after: bytes) -> bool:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-
-
-def _create(path: Path, temporary: str, text: bytes) -> bool:
-    try:
-        os.link(temporary, path)  # fails, rather than overwrite, if the file appeared meanwhile
-    except FileExistsError:
-        return False
-    except OSError:  # a file system without hard links: an exclusive create is next best
-        try:
-            with path.open("xb") as out:
-                out.write(text)
-        except FileExistsError:
-            return False
-    return True

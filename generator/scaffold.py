@@ -17,6 +17,7 @@ from generator.entry_templates import DEFAULT_TEMPLATE, draw_template, find_temp
 from generator.filenames import PLAN_FILE, find_entry_files
 from generator.model import Config
 from generator.slugs import slugify
+from generator.write import create_new
 
 JOURNAL_YAML = """\
 # Settings for your journal. Every line is optional.
@@ -155,13 +156,8 @@ def new_entry(
             return again, False
         path = first.with_name(first.stem + suffix + first.suffix)
     text = draw_template(chosen, journal, config, date, title)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8") as out:  # "x": if another `cairn new` got there first, keep its file
-            out.write(text)
-    except FileExistsError:
-        return path, False
-    return path, True
+    # If another `cairn new` got there first, its file is kept and opened.
+    return path, create_new(path, text.encode("utf-8"))
 
 
 def open_in_editor(path: Path) -> int | None:

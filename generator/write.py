@@ -35,6 +35,11 @@ class UnsafeOutput(Exception):
     """The output folder cannot be written as asked; the message says why and what to do."""
 
 
+class CannotWrite(UnsafeOutput):
+    """Writing the site failed or would go through a symbolic link (a full disk, a
+    read-only folder): the folder was left as it was."""
+
+
 @dataclass(frozen=True)
 class SiteRecord:
     """What the marker says: how the site was built, and the files Cairn wrote."""
@@ -108,12 +113,47 @@ def check_output_folder(out: Path, journal: Path, *, sealed: bool = False, repla
 def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = _temp_beside(path, data, mode)
+    try:
+        temp = _temp_beside(path, data, mode)
+    except OSError as error:  # a full disk: say which file could not be written
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def create_new(path: Path, data: bytes) -> bool:
+    """Write a file that must not exist yet (False, and nothing changed, when it does).
+    A failure part way (a full disk) leaves neither the file nor the folders made for it."""
+    try:
+        made_folders = _make_folders(path.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    try:
+        stream = path.open("xb")  # "x": a file made meanwhile (another `cairn new`) stays as it is
+    except FileExistsError:
+        return False
+    except OSError as error:
+        _undo(made_folders)
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    try:
+        with stream:
+            stream.write(data)
+    except OSError as error:
+        path.unlink()  # made by the open above, so ours to remove
+        _undo(made_folders)
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    return True
+
+
+def _undo(made_folders: list[Path]) -> None:
+    for folder in reversed(made_folders):
+        try:
+            folder.rmdir()
+        except OSError:  # something else was put there meanwhile: it stays
+            return
 
 
 def _temp_beside(path: Path, data: bytes, mode: int | None) -> Path:
@@ -162,13 +202,13 @@ def _refuse_links(out: Path, name: str) -> None:
         path = path / part
         last = depth == len(parts) - 1
         if path.is_symlink():
-            raise UnsafeOutput(
+            raise CannotWrite(
                 f"{path} is a symbolic link; Cairn never writes through one. Remove it, or build with --out DIR"
             )
         if last and path.is_dir():
-            raise UnsafeOutput(f"{path} is a folder where Cairn writes a file; move it, or build with --out DIR")
+            raise CannotWrite(f"{path} is a folder where Cairn writes a file; move it, or build with --out DIR")
         if not last and path.exists() and not path.is_dir():
-            raise UnsafeOutput(f"{path} is a file where Cairn needs a folder; move it, or build with --out DIR")
+            raise CannotWrite(f"{path} is a file where Cairn needs a folder; move it, or build with --out DIR")
 
 
 def _stage(
@@ -189,7 +229,7 @@ def _stage(
             temp.unlink(missing_ok=True)
         for folder in reversed(made_folders):
             folder.rmdir()
-        raise UnsafeOutput(
+        raise CannotWrite(
             f"could not write the site into {out}: {os_problem(error)}; nothing in it was changed"
         ) from None
     return staged
@@ -210,9 +250,16 @@ def _make_folders(folder: Path) -> list[Path]:
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir()
-    return list(reversed(missing))
+    made: list[Path] = []
+    try:
+        for path in reversed(missing):
+            path.mkdir()
+            made.append(path)
+    except OSError:  # a full disk part way: the folders made so far go too
+        for path in reversed(made):
+            path.rmdir()
+        raise
+    return made
 
 
 def _put_in_place(out: Path, staged: list[tuple[Path, Path]]) -> None:

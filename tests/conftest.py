@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,43 @@ def journal(tmp_path: Path):
         return write_files(tmp_path / "journal", files)
 
     return make
+
+
+class _FullStream:
+    """A file just created on a disk with no room left: every write fails."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stream.close()
+
+    def write(self, data) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """full_disk(folder, room=0): new files below `folder` are created, as on a real disk,
+    but once `room` of them are written, writing any more fails with ENOSPC."""
+
+    def fill(folder: Path, room: int = 0) -> None:
+        real_open = Path.open
+        written = [0]
+
+        def open_(self: Path, mode: str = "r", *args, **kwargs):
+            stream = real_open(self, mode, *args, **kwargs)
+            if "x" not in mode or not self.is_relative_to(folder):
+                return stream
+            written[0] += 1
+            return stream if written[0] <= room else _FullStream(stream)
+
+        monkeypatch.setattr(Path, "open", open_)
+
+    return fill
 
 
 def run_cairn(*args: str | Path, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

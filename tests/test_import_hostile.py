@@ -142,3 +142,27 @@ def test_a_huge_value_in_a_message_is_cut_short(tmp_path):
     export.write_text(json.dumps({"entries": [{"date": "9" * 100_000, "time": "10:00"}]}), encoding="utf-8")
     [problem] = messages(run_import("jrnl", export, tmp_path / "journal", Config()))
     assert len(problem) == 400 + len("jrnl.json:1: ") and problem.endswith("…")
+
+
+def test_a_disk_that_fills_up_mid_import_leaves_whole_entries_and_says_how_many(
+    tmp_path, full_disk, monkeypatch, capsys
+):
+    from generator.cli import main
+
+    export = tmp_path / "export.csv"
+    export.write_text(HEADER + ROWS["a"] + ROWS["b"] + ROWS["c"], encoding="utf-8")
+    journal = tmp_path / "journal"
+    (journal / "content").mkdir(parents=True)
+    full_disk(journal, room=1)
+    assert main(["--journal", str(journal), "import", "daylio", str(export)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "wrote content/2024/05/2024-05-01.md\n"
+    assert err == (
+        f"cairn: could not write {journal}/content/2024/05/2024-05-02.md: the disk is full. 1 entry imported"
+        " before it stopped, each whole; importing the same file again adds only the rest\n"
+    )
+    assert sorted(p.name for p in (journal / "content").rglob("*.md")) == ["2024-05-01.md"]
+    assert front(journal, "content/2024/05/2024-05-01.md")[1] == "First export only\n"
+    monkeypatch.undo()  # room on the disk again
+    again = run_import("daylio", export, journal, Config())
+    assert (len(again.imported), again.duplicates) == (2, 1)

@@ -460,6 +460,17 @@ def test_log_adds_to_a_markdown_file_but_not_to_one_in_an_excluded_folder(tmp_pa
     assert (kept.read_text(), skipped.read_text()) == ("---\nmood: 3\n---\nWords.\n", "Words.\n")
 
 
+def test_log_on_a_full_disk_says_so_and_leaves_nothing(tmp_path, full_disk, capsys):
+    from generator.cli import main
+
+    journal = tmp_path / "journal"
+    (journal / "content").mkdir(parents=True)
+    full_disk(journal)
+    assert main(["--journal", str(journal), "log", "3", "a short walk"]) == 1
+    assert capsys.readouterr().err.endswith(": the disk is full\n")
+    assert list((journal / "content").iterdir()) == []  # neither an empty entry nor its folders
+
+
 # --- a one-line entry counts as fully as a long one ----------------------------------------------
 
 DAYS = [  # mood, the line cairn log writes, a win, and walk kept

@@ -134,8 +134,50 @@ def test_a_full_disk_is_a_clean_message_and_the_site_stays(tmp_path, monkeypatch
         return real(*args, **kwargs)
 
     monkeypatch.setattr(tempfile, "mkstemp", full_in_site)
-    assert main(["--journal", str(journal), "build"]) == 2
+    assert main(["--journal", str(journal), "build"]) == 1
     assert capsys.readouterr().err == (
         f"cairn: could not write the site into {site}: the disk is full; nothing in it was changed\n"
     )
     assert snapshot(site) == before
+
+
+def test_a_read_only_site_folder_is_a_clean_message_and_exit_1(tmp_path, monkeypatch, capsys):
+    import errno
+    import tempfile
+
+    from generator.cli import main
+
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    site = journal / "site"
+    real = tempfile.mkstemp
+
+    def read_only(*args, **kwargs):  # what a read-only mount answers (the tests may run as root)
+        if Path(kwargs["dir"]).is_relative_to(site):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    assert main(["--journal", str(journal), "build"]) == 1
+    assert capsys.readouterr().err == (
+        f"cairn: could not write the site into {site}: the folder is read-only (no permission to write there); "
+        "nothing in it was changed\n"
+    )
+    assert not site.exists()
+
+
+def test_a_symlinked_folder_in_the_site_is_never_written_through(tmp_path):
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    assert run_cairn("--journal", journal, "build").returncode == 0
+    site = journal / "site"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mine.txt").write_text("not Cairn's\n")
+    shutil.rmtree(site / "2026")
+    (site / "2026").symlink_to(elsewhere)
+    result = run_cairn("--journal", journal, "build")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"cairn: {site / '2026'} is a symbolic link; Cairn never writes through one. Remove it, or build with --out DIR\n"
+    )
+    assert snapshot(elsewhere) == {"mine.txt": b"not Cairn's\n"}
+    assert "Traceback" not in result.stderr

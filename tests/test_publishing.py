@@ -144,3 +144,38 @@ def test_drafts_publish_their_files_only_with_drafts(tmp_path):
     assert run_cairn("--journal", journal, "build", "--drafts").returncode == 0
     assert (journal / "site" / "files" / "2026" / "05" / "draft-only.pdf").is_file()
     assert not (journal / "site" / "files" / "2026" / "05" / "notes.txt").exists()
+
+
+def test_an_image_under_any_name_never_goes_out_with_its_metadata(tmp_path):
+    camera_raw = photo("TIFF", (40, 30))  # an iPhone's ProRAW .dng is a TIFF inside
+    journal = write_files(
+        tmp_path / "journal",
+        {
+            "content/2026/05/2026-05-02.md": (
+                "Old ones: ![scan](old.jpe) ![raw](IMG_0001.DNG) and [the raw file](IMG_0001.DNG).\n"
+                "The [leaflet](leaflet.pdf).\n"
+            ),
+            "content/2026/05/old.jpe": photo("JPEG"),
+            "content/2026/05/IMG_0001.DNG": camera_raw,
+            "content/2026/05/leaflet.pdf": b"%PDF-1.4 a leaflet\n",
+        },
+    )
+    result = run_cairn("--journal", journal, "build")
+    assert result.returncode == 0, result.stderr
+    site = journal / "site"
+    published = sorted(name for name in snapshot(site) if name.startswith("files/"))
+    assert published == ["files/2026/05/leaflet.pdf", "files/2026/05/old-64.jpe.jpg"]
+    _no_metadata((site / "files/2026/05/old-64.jpe.jpg").read_bytes())
+    assert camera_raw not in b"".join(snapshot(site).values())
+    left_out = (
+        "an image (TIFF) in a file whose name is not a photo's, so it is left out rather than published with "
+        "its metadata (a place, the camera); save it as .jpg or .png to show it"
+    )
+    assert result.stderr.splitlines() == [
+        f"content/2026/05/2026-05-02.md:1: warning: links to IMG_0001.DNG, {left_out}",
+        f"content/2026/05/2026-05-02.md:1: warning: shows IMG_0001.DNG, {left_out}",
+        "content/2026/05/2026-05-02.md:2: warning: links to leaflet.pdf, which is published as it is: "
+        "unlike a photo, a file keeps its own metadata (author, dates, sometimes a place)",
+    ]
+    page = (site / "2026" / "05" / "02" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="missing">raw</span> and the raw file.' in page

@@ -86,3 +86,16 @@ def test_a_relative_link_in_raw_html_is_treated_like_one_in_markdown():
     assert to_html('<a href="notes/plan.pdf">plan</a> <img src="park.jpg" alt="park">') == (
         '<p><a href="cairn-asset:notes/plan.pdf">plan</a> <img src="cairn-asset:park.jpg" alt="park"></p>'
     )
+
+
+def test_the_readme_names_every_element_the_safelist_keeps():
+    import re
+    from pathlib import Path
+
+    from generator.body.sanitise import TAGS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    said = readme[readme.index("HTML written inside an entry is cleaned") : readme.index("What goes:")]
+    named = set(re.findall(r"`([a-z0-9]+)`", said)) | {"h2", "h3", "h4", "h5"}  # "`h1` to `h6`"
+    assert sorted(TAGS - named) == []
+    assert sorted(named - TAGS - {"id", "class", "title", "lang", "dir"}) == []

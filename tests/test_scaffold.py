@@ -410,3 +410,17 @@ def test_a_second_entry_beside_a_markdown_file_keeps_its_suffix(tmp_path):
     first.write_text("Morning.\n")
     path, created = new(tmp_path, "2026-11-23", "Evening")
     assert (path, created) == (tmp_path / "content" / "2026-11-23-evening.markdown", True)
+
+
+def test_new_on_a_full_disk_says_so_and_leaves_no_empty_entry(tmp_path, full_disk, capsys):
+    from generator.cli import main
+
+    init_journal(tmp_path / "journal")
+    journal = tmp_path / "journal"
+    before = snapshot(journal)
+    full_disk(journal)
+    assert main(["--journal", str(journal), "new", "--date", "2026-11-23", "--no-edit"]) == 1
+    where = journal / "content" / "2026" / "11" / "2026-11-23.md"
+    assert capsys.readouterr().err == f"cairn: could not write {where}: the disk is full\n"
+    assert snapshot(journal) == before  # no empty file that the next `cairn new` would open
+    assert not (journal / "content" / "2026").exists()

@@ -146,6 +146,33 @@ def test_an_existing_site_folder_is_left_byte_for_byte(journal, serve, events, t
     assert snapshot(folder / "site") == before
 
 
+def test_serving_beside_an_encrypted_site_leaves_it_byte_for_byte_and_sealed(journal, serve, events):
+    import os
+
+    from generator.config import load_config
+    from generator.content import load_entries
+    from generator.crypt.leaks import journal_words, leaks
+    from tests.conftest import run_cairn
+
+    folder = journal({"content/2026/11/2026-11-23.md": ENTRY, "content/2026/11/2026-11-20.md": OTHER})
+    sealed = run_cairn(
+        "build", "--encrypt", "--journal", folder, env={**os.environ, "CAIRN_PASSPHRASE": "a long one, twice"}
+    )
+    assert sealed.returncode == 0, sealed.stderr
+    before = snapshot(folder / "site")
+    port = serve(folder)
+    assert b"The river was high" in get(port, "/2026/11/20/")[1]
+    stream = events(port)
+    (folder / "content/2026/11/2026-11-23.md").write_text(ENTRY.replace("Made tea", "Made soup"))
+    stream.until("reload site")
+    assert b"Made soup" in get(port, "/2026/11/23/")[1]
+    assert snapshot(folder / "site") == before
+    config = load_config(folder)
+    words = journal_words(load_entries(folder, config).entries, before, config)
+    assert {"river", "soup"} <= words
+    assert leaks(before, words) == []
+
+
 def test_a_path_the_site_lacks_gets_the_same_404_whatever_is_on_disk(served):
     folder, port = served
     (folder / "notes.txt").write_text("private")

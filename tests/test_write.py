@@ -279,3 +279,26 @@ def test_a_marker_from_an_older_cairn_still_tells_an_encrypted_site(tmp_path):
     with pytest.raises(UnsafeOutput):
         check_output_folder(out, tmp_path / "journal")
     check_output_folder(out, tmp_path / "journal", sealed=True)
+
+
+def test_a_new_file_that_cannot_be_made_leaves_no_folders_behind(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from generator.write import create_new
+
+    real_mkdir = Path.mkdir
+
+    def full_after_one(self, *args, **kwargs):  # the disk fills up between two folders
+        if self.name == "11":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", full_after_one)
+    target = tmp_path / "content" / "2026" / "11" / "2026-11-23.md"
+    with pytest.raises(OSError) as caught:
+        create_new(target, b"words\n")
+    assert (caught.value.errno, caught.value.filename) == (errno.ENOSPC, str(target))
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    assert create_new(target, b"words\n") and not create_new(target, b"other words\n")
+    assert target.read_bytes() == b"words\n"

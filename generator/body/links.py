@@ -25,7 +25,7 @@ from generator.body.files import (
     source_of,
     written_name,
 )
-from generator.body.photos import is_photo
+from generator.body.photos import image_format, is_photo
 from generator.errors import ContentError
 from generator.model import Entry
 from generator.urls import ASSET_MARK, PAGE_MARK, page_file
@@ -79,8 +79,10 @@ def resolve_links(
             written, source = written_name(match.group(1)), source_of(entry.source, match.group(1))
             what = _unusable(journal, source, asset_names)
             if what is None:
-                if not is_photo(source):
-                    _publish(journal, source, documents, f"shows {written}", written, problem)
+                if not is_photo(source) and not _publish(
+                    journal, source, documents, f"shows {written}", written, problem
+                ):
+                    return _words_instead(_alt(match.group(0)) or written)
                 if written.startswith("/"):  # from the root: named from the entry's folder from here on
                     marked = f'"{ASSET_MARK}{match.group(1)}'
                     return match.group(0).replace(
@@ -103,8 +105,10 @@ def resolve_links(
                 )
             what = _unusable(journal, source, asset_names)
             if what is None:
-                if not is_photo(source):
-                    _publish(journal, source, documents, f"links to {written}", written, problem)
+                if not is_photo(source) and not _publish(
+                    journal, source, documents, f"links to {written}", written, problem
+                ):
+                    return text
                 return match.group(0)
             problem(
                 written,
@@ -160,15 +164,26 @@ def _unusable(journal: Path, source: str, asset_names: set[str]) -> str | None:
 
 def _publish(
     journal: Path, source: str, documents: dict[str, bytes], what: str, written: str, problem: Callable[..., None]
-) -> None:
+) -> bool:
+    """Publish a linked file as it is (True), unless it is an image under a name that is
+    not a photo's: that would go out with its metadata, so it stays out (False)."""
     output = "files/" + source.removeprefix("content/")
-    if output not in documents:
-        documents[output] = (journal / source).read_bytes()
+    data = documents.get(output) or (journal / source).read_bytes()
+    kind = image_format(data)
+    if kind is not None:
+        problem(
+            written,
+            f"{what}, an image ({kind}) in a file whose name is not a photo's, so it is left out rather than "
+            "published with its metadata (a place, the camera); save it as .jpg or .png to show it",
+        )
+        return False
+    documents[output] = data
     problem(
         written,
         f"{what}, which is published as it is: unlike a photo, a file keeps its own metadata "
         "(author, dates, sometimes a place)",
     )
+    return True
 
 
 def _alt(img: str) -> str:

@@ -27,16 +27,22 @@ pillow_heif.register_heif_opener()  # HEIC and HEIF, as an iPhone saves them
 
 # Formats a browser shows are published in kind; the others (an iPhone's HEIC, TIFF scans,
 # AVIF, BMP) are published as JPEG.
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jfif", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp")
+PHOTO_SUFFIXES = (
+    *(".jpg", ".jpeg", ".jpe", ".jfif", ".jif", ".png", ".apng", ".webp", ".gif", ".heic", ".heif", ".hif"),
+    *(".avif", ".tif", ".tiff", ".bmp", ".jp2", ".j2k"),
+)
 DISPLAY = 1600  # longest side, in pixels; never upscaled
 THUMB = 480
 QUALITY = 82
 VERSION = "photos-2"  # change when the processing changes, to redo every cached photo
-_WRITE_AS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
+_WRITE_AS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".apng": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 _WRITE_AS |= {suffix: "JPEG" for suffix in PHOTO_SUFFIXES if suffix not in _WRITE_AS}
 _PUBLISHED_SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 # JPEG includes MPO; HEIF comes from pillow-heif; never EPS, PDF and the like.
-_READ_AS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF", "TIFF", "BMP")
+_READ_AS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF", "TIFF", "BMP", "JPEG2000")
+# Any format Pillow recognises counts as an image when deciding what may go out as it is
+# (EPS would run Ghostscript, and Pillow names MPEG video without reading it).
+_NOT_IMAGES = frozenset({"EPS", "MPEG"})
 _OPTIONS: dict[str, dict[str, object]] = {
     "JPEG": {"quality": QUALITY, "optimize": True, "progressive": True},
     "WEBP": {"quality": QUALITY, "method": 4},
@@ -47,6 +53,20 @@ _OPTIONS: dict[str, dict[str, object]] = {
 
 def is_photo(name: str) -> bool:
     return posixpath.splitext(name)[1].lower() in PHOTO_SUFFIXES
+
+
+def image_format(data: bytes) -> str | None:
+    """The image format Pillow reads `data` as ("TIFF" for a camera's raw file named
+    .dng), or None when it is no image: such a file would carry its metadata out."""
+    Image.init()  # every plugin, not only the few Pillow loads first
+    formats = [name for name in Image.OPEN if name not in _NOT_IMAGES]
+    try:
+        with Image.open(io.BytesIO(data), formats=formats) as image:
+            return image.format or "image"
+    except Image.DecompressionBombError:
+        return "image"
+    except Exception:  # Pillow's plugins raise many kinds of error for what they cannot read
+        return None
 
 
 @dataclass(frozen=True)

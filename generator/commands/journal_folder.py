@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.commands.terminal import EXIT_CONTENT, EXIT_OK, ProgressLine, print_problems, printable, usage
+from generator.commands.terminal import EXIT_CONTENT, EXIT_OK, ProgressLine, failed, print_problems, printable, usage
 from generator.errors import BuildFailed
 
 
@@ -24,6 +24,7 @@ def run_init(args: argparse.Namespace, journal: Path) -> int:
 def run_import(args: argparse.Namespace, journal: Path) -> int:
     from generator import importers
     from generator.config import load_config
+    from generator.write import os_problem
 
     moods = {}
     for pair in args.mood:
@@ -47,6 +48,15 @@ def run_import(args: argparse.Namespace, journal: Path) -> int:
         )
     except importers.UsageError as error:
         return usage(str(error))
+    except importers.ImportStopped as stopped:
+        for name in stopped.written:
+            print(printable("wrote " + name))
+        where = f"could not write {stopped.error.filename}" if stopped.error.filename else "could not go on"
+        done = f"{len(stopped.written)} {'entry' if len(stopped.written) == 1 else 'entries'}"
+        return failed(
+            f"{where}: {os_problem(stopped.error)}. {done} imported before it stopped, each whole;"
+            " importing the same file again adds only the rest"
+        )
     finally:
         progress.clear()
     print_problems(report.rejected)
@@ -62,6 +72,7 @@ def run_export(args: argparse.Namespace, journal: Path) -> int:
     from generator.config import load_config
     from generator.content import load_entries
     from generator.export import chosen_entries, to_csv, to_json
+    from generator.write import os_problem
 
     config = load_config(journal)
     loaded = load_entries(journal, config)
@@ -77,7 +88,7 @@ def run_export(args: argparse.Namespace, journal: Path) -> int:
     try:
         args.out.write_text(text, encoding="utf-8")
     except OSError as error:
-        return usage(f"cannot write {args.out}: {error.strerror}")
+        return failed(f"could not write {args.out}: {os_problem(error)}")
     left_out = len([e for e in loaded.entries if not e.draft or args.drafts]) - len(entries)
     private = f", leaving out {left_out} private" if left_out else ""
     print(

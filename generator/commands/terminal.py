@@ -56,6 +56,12 @@ class ProgressLine:
             self.shown = False
 
 
+def failed(message: str) -> int:
+    """Say why a command could not finish (a full disk, a read-only folder); the exit status for it."""
+    print(f"cairn: {printable(message)}", file=sys.stderr)
+    return EXIT_CONTENT
+
+
 def usage(message: str) -> int:
     """Say what was wrong with the command as given; the exit status for it."""
     print(f"cairn: {printable(message)}", file=sys.stderr)

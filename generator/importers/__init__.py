@@ -27,6 +27,7 @@ __all__ = [
     "Attachment",
     "Draft",
     "ImportReport",
+    "ImportStopped",
     "Note",
     "Source",
     "UsageError",
@@ -68,6 +69,15 @@ class ImportReport:
         return line + (". Nothing was written." if self.dry_run or self.blocked else ".")
 
 
+class ImportStopped(Exception):
+    """Writing stopped part way (a full disk): `written` are the entry files already
+    there, each whole; importing again adds only the rest."""
+
+    def __init__(self, error: OSError, written: list[str]) -> None:
+        super().__init__(error)
+        self.error, self.written = error, written
+
+
 def run_import(
     kind: str,
     file: Path,
@@ -104,7 +114,10 @@ def run_import(
         if _already_there(draft.key, seen):
             duplicates += 1
             continue
-        writer.write(draft)
+        try:
+            writer.write(draft)
+        except OSError as error:
+            raise ImportStopped(error, list(writer.entries)) from None
         written.append(draft)
     fidelity = [_clean(line) for line in describe(written, config.timezone, source.advice)]
     return ImportReport(

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator.importers.draft import Draft
+from generator.write import create_new
 
 
 def day_stem(draft: Draft) -> str:
@@ -60,12 +61,19 @@ class Writer:
             self._taken.discard(f"{folder}/{entry}")
             folder, entry = hinted.rsplit("/", 1)
         body = draft.body
-        for number, attachment in enumerate(draft.attachments, 1):
-            name = self._free(folder, f"{entry[:-3]}-photo-{number}", f".{attachment.suffix}")
-            self._create(f"{folder}/{name}", attachment.read)
-            self.copied.append(f"{folder}/{name}")
-            body = body.replace(attachment.ref, name)
-        self._create(f"{folder}/{entry}", lambda: render_entry(draft, body).encode("utf-8"))
+        made: list[str] = []
+        try:
+            for number, attachment in enumerate(draft.attachments, 1):
+                name = self._free(folder, f"{entry[:-3]}-photo-{number}", f".{attachment.suffix}")
+                self._create(f"{folder}/{name}", attachment.read)
+                made.append(f"{folder}/{name}")
+                body = body.replace(attachment.ref, name)
+            self._create(f"{folder}/{entry}", lambda: render_entry(draft, body).encode("utf-8"))
+        except OSError:  # a full disk: this entry's photos go with it, so no half an entry is left
+            for name in made:
+                (self.root / name).unlink()
+            raise
+        self.copied += made
         self.entries.append(f"{folder}/{entry}")
 
     def _claim(self, relative: str) -> bool:
@@ -89,10 +97,8 @@ class Writer:
     def _create(self, relative: str, data: Callable[[], bytes]) -> None:
         if self.dry_run:
             return
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "xb") as out:  # "x": fails rather than replace a file made meanwhile
-            out.write(data())
+        if not create_new(self.root / relative, data()):  # a file made meanwhile is never replaced
+            raise FileExistsError(f"{relative} appeared while importing; it was left as it is")
 
 
 _HINT = re.compile(r"^content/(?:[\w.-]+/)*[\w-][\w.-]*\.md$")
