@@ -38,6 +38,9 @@ def test_an_image_beside_the_entry_is_copied_and_linked_relatively(journal):
         body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.svg"></p>'
     )
 
+SVG_1 = b"<svg xmlns='http://www.w3.org/2000/svg'><circle r='1'/></svg>"
+SVG_2 = b"<svg xmlns='http://www.w3.org/2000/svg'><circle r='2'/></svg>"
+
 
 def test_file_names_with_spaces_and_ampersands(journal):
     folder = journal(
@@ -45,8 +48,8 @@ def test_file_names_with_spaces_and_ampersands(journal):
             "content/2026-11-23.md": (
                 "---\ntitle: x\n---\n![a](my%20pic.svg)\n![b](<my pic.svg>)\n![c](a&b.svg)\n[notes](notes.pdf)\n"
             ),
-            "content/my pic.svg": b"1",
-            "content/a&b.svg": b"2",
+            "content/my pic.svg": SVG_1,
+            "content/a&b.svg": SVG_2,
             "content/notes.pdf": b"3",
         }
     )
@@ -58,19 +61,19 @@ def test_file_names_with_spaces_and_ampersands(journal):
         '<img alt="c" src="../../../files/a&amp;b.svg">\n'
         '<a href="../../../files/notes.pdf">notes</a></p>'
     )
-    assert (files["files/my pic.svg"], files["files/a&b.svg"], files["files/notes.pdf"]) == (b"1", b"2", b"3")
+    assert (files["files/my pic.svg"], files["files/a&b.svg"], files["files/notes.pdf"]) == (SVG_1, SVG_2, b"3")
 
 
 def test_an_image_in_another_folder_of_content(journal):
     folder = journal(
         {
             "content/2026/11/2026-11-23.md": "---\ntitle: x\n---\n![p](../../drawings/p.svg)\n",
-            "content/drawings/p.svg": b"svg",
+            "content/drawings/p.svg": SVG_1,
         }
     )
     prepared = prepare(folder)
     files, _ = prepared.files, prepared.cache
-    assert files["files/drawings/p.svg"] == b"svg"
+    assert files["files/drawings/p.svg"] == SVG_1
     # ../../../files/2026/11/../../drawings/p.svg is files/drawings/p.svg from /2026/11/23/
     src = re.search(r'src="([^"]+)"', body_of(files["2026/11/23/index.html"])).group(1)
     assert src == "../../../files/2026/11/../../drawings/p.svg"

@@ -179,3 +179,53 @@ def test_an_image_under_any_name_never_goes_out_with_its_metadata(tmp_path):
     ]
     page = (site / "2026" / "05" / "02" / "index.html").read_text(encoding="utf-8")
     assert '<span class="missing">raw</span> and the raw file.' in page
+
+
+INERT_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="url(#g)"/></svg>'
+)
+
+
+def test_a_drawing_or_page_a_browser_would_run_stays_out_of_the_site(tmp_path):
+    scripted = '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("https://example.org/?"+1)</script></svg>'
+    handler = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="2"/></svg>'
+    linking = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<image xlink:href="https://example.org/track.png"/></svg>'
+    )
+    journal = write_files(
+        tmp_path / "journal",
+        {
+            "content/2026/05/2026-05-02.md": (
+                "A map: ![the park](park.svg)\n"
+                "![a badge](badge.svg) and [the chart](chart.svg)\n"
+                "![a logo](logo.svg)\n"
+                "The [saved page](saved.html).\n"
+            ),
+            "content/2026/05/park.svg": INERT_SVG,
+            "content/2026/05/badge.svg": scripted,
+            "content/2026/05/chart.svg": handler,
+            "content/2026/05/logo.svg": linking,
+            "content/2026/05/saved.html": "<html><script>alert(1)</script></html>",
+        },
+    )
+    result = run_cairn("--journal", journal, "build")
+    assert result.returncode == 0, result.stderr
+    site = journal / "site"
+    assert sorted(name for name in snapshot(site) if name.startswith("files/")) == ["files/2026/05/park.svg"]
+    everything = b"".join(snapshot(site).values())
+    assert b"alert(1)" not in everything and b"example.org/track" not in everything
+    run = "which could run or load when it is opened on its own, so it is left out; save it as .png to show it"
+    assert result.stderr.splitlines() == [
+        "content/2026/05/2026-05-02.md:1: warning: shows park.svg, which is published as it is: "
+        "unlike a photo, a file keeps its own metadata (author, dates, sometimes a place)",
+        f"content/2026/05/2026-05-02.md:2: warning: links to chart.svg, an SVG drawing with an onload handler, {run}",
+        f"content/2026/05/2026-05-02.md:2: warning: shows badge.svg, an SVG drawing with a <script>, {run}",
+        "content/2026/05/2026-05-02.md:3: warning: shows logo.svg, an SVG drawing with a link to "
+        f"https://example.org/track.png, {run}",
+        "content/2026/05/2026-05-02.md:4: warning: links to saved.html, a web page, which would run its scripts "
+        "with the journal's own address when opened, so it is left out; save it as a PDF to publish it",
+    ]
+    page = (site / "2026" / "05" / "02" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="missing">a badge</span> and the chart' in page
+    assert "The saved page." in page

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
+from generator.body.active import why_left_out
 from generator.body.files import (
     folder_words,
     is_backup,
@@ -166,7 +167,8 @@ def _publish(
     journal: Path, source: str, documents: dict[str, bytes], what: str, written: str, problem: Callable[..., None]
 ) -> bool:
     """Publish a linked file as it is (True), unless it is an image under a name that is
-    not a photo's: that would go out with its metadata, so it stays out (False)."""
+    not a photo's (it would go out with its metadata) or a document a browser would run
+    (active.py): those stay out (False)."""
     output = "files/" + source.removeprefix("content/")
     data = documents.get(output) or (journal / source).read_bytes()
     kind = image_format(data)
@@ -176,6 +178,10 @@ def _publish(
             f"{what}, an image ({kind}) in a file whose name is not a photo's, so it is left out rather than "
             "published with its metadata (a place, the camera); save it as .jpg or .png to show it",
         )
+        return False
+    left_out = why_left_out(source, data)
+    if left_out:
+        problem(written, f"{what}, {left_out}")
         return False
     documents[output] = data
     problem(
