@@ -556,3 +556,16 @@ def test_a_one_line_entry_counts_on_every_page_as_a_long_one_does(tmp_path):
     assert "2 hard stretches since March 2026. They lasted 2 and 2 days. Each one passed." in hard
     assert "walk 4 days" in hard
     assert "stayed in, it was enough" in short["2026/03/01/index.html"].decode()
+
+
+def test_the_day_and_the_time_are_the_journals_own_time_zone(tmp_path):
+    config = Config(timezone="America/Los_Angeles")
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nmood: 3\n---\n")
+    london_morning = dt.datetime(2026, 11, 24, 5, 30, tzinfo=dt.UTC)  # 21:30 on the 23rd in Los Angeles
+    day = read_day(None, config, now=london_morning)
+    assert day == DAY
+    logged = log_entry(tmp_path, config, day, QuickEntry(mood="2", line="long day"), now=london_morning)
+    assert logged.path == tmp_path / "content/2026/11/2026-11-23-2130.md"
+    assert logged.path.read_text() == "---\ndate: 2026-11-23 21:30\nmood: 2\n---\nlong day\n"
