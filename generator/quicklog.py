@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from generator.content import read_entry
 from generator.errors import BuildFailed, ContentError, suggest
@@ -45,6 +46,7 @@ class Logged:
     created: bool
     changed: bool
     warnings: list[ContentError] = field(default_factory=list)
+    another: bool = False  # a second entry for the day, for a mood unlike the first one's
 
 
 def read_quick_entry(
@@ -86,25 +88,59 @@ def read_mood(word: str, config: Config) -> str | None:
     return None if level is None else str(level)
 
 
-def log_entry(journal: Path, config: Config, date: dt.date, quick: QuickEntry) -> Logged:
-    """Add `quick` to the day's entry. Raises BuildFailed, writing nothing, when the result
-    would not build."""
+def log_entry(
+    journal: Path, config: Config, date: dt.date, quick: QuickEntry, now: dt.datetime | None = None
+) -> Logged:
+    """Add `quick` to the day's entry. A mood unlike the one the day's entry holds starts the
+    day's next entry instead, named by the time (2026-11-23-2130.md): moods change within a
+    day, and what is written is never changed. Raises BuildFailed, writing nothing, when the
+    result would not build."""
     for _ in range(_ATTEMPTS):
-        path = find_day_entry(journal, date, exclude=config.exclude) or entry_path(journal, date)
+        first = find_day_entry(journal, date, exclude=config.exclude) or entry_path(journal, date)
+        path = _latest(first)
         before = path.read_bytes() if path.exists() else None
+        start = None
+        if before is not None and _another_mood(path.relative_to(journal).as_posix(), before, quick, config):
+            path, start = _next_entry(first, config, date, now)
+            before = path.read_bytes() if path.exists() else None
         name = path.relative_to(journal).as_posix()
-        after, warnings = _added(name, before, date, quick, config)
+        after, warnings = _added(name, before, date, quick, config, start)
         if after == before:
-            return Logged(path, False, False, warnings)
+            return Logged(path, False, False, warnings, start is not None)
         if _write(path, before, after):
-            return Logged(path, before is None, True, warnings)
+            return Logged(path, before is None, True, warnings, start is not None)
     raise BuildFailed([ContentError(name, 0, "kept changing while cairn log was adding to it; nothing was written")])
 
 
+def _latest(first: Path) -> Path:
+    """The day's entry that cairn log adds to: the last one it started, or the first."""
+    later = sorted(first.parent.glob(f"{first.stem}-[0-2][0-9][0-5][0-9]{first.suffix}"))
+    return later[-1] if later else first
+
+
+def _another_mood(name: str, text: bytes, quick: QuickEntry, config: Config) -> bool:
+    if quick.mood is None or not _is_number(quick.mood):
+        return False
+    if not float(quick.mood).is_integer() or not config.mood.low <= int(float(quick.mood)) <= config.mood.high:
+        return False  # off the scale: the day's entry says so at its line
+    entry, _ = read_entry(name, text, config)
+    return entry is not None and entry.mood is not None and float(quick.mood) != entry.mood
+
+
+def _next_entry(first: Path, config: Config, date: dt.date, now: dt.datetime | None) -> tuple[Path, str]:
+    """The day's next entry, named by the clock in the journal's time zone, and how it starts.
+    After midnight, still counted for the day before, it carries the day alone: its own
+    date and time would say another day."""
+    here = (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(config.timezone))
+    path = first.with_name(f"{first.stem}-{here:%H%M}{first.suffix}")
+    written = f"{date.isoformat()} {here:%H:%M}" if here.date() == date else date.isoformat()
+    return path, f"---\ndate: {written}\n---\n"
+
+
 def _added(
-    name: str, before: bytes | None, date: dt.date, quick: QuickEntry, config: Config
+    name: str, before: bytes | None, date: dt.date, quick: QuickEntry, config: Config, start: str | None = None
 ) -> tuple[bytes, list[ContentError]]:
-    raw = before if before is not None else f"---\ndate: {date.isoformat()}\n---\n".encode()
+    raw = before if before is not None else (start or f"---\ndate: {date.isoformat()}\n---\n").encode()
     entry, problems = read_entry(name, raw, config)
     errors = [p for p in problems if not p.warning]
     if errors or entry is None:

@@ -38,6 +38,7 @@ def test_an_image_beside_the_entry_is_copied_and_linked_relatively(journal):
         body_of(files["2026/11/23/index.html"]) == '<p><img alt="the park" src="../../../files/2026/11/park.svg"></p>'
     )
 
+
 SVG_1 = b"<svg xmlns='http://www.w3.org/2000/svg'><circle r='1'/></svg>"
 SVG_2 = b"<svg xmlns='http://www.w3.org/2000/svg'><circle r='2'/></svg>"
 

@@ -155,19 +155,58 @@ def test_twice_in_a_row_loses_nothing(tmp_path):
     assert (again.changed, snapshot(tmp_path)) == (False, before)
 
 
-def test_a_mood_already_written_is_never_changed(tmp_path):
+def test_another_mood_starts_the_days_next_entry_and_never_changes_the_first(tmp_path):
     path = tmp_path / NAME
     path.parent.mkdir(parents=True)
     path.write_text("---\ntitle: Morning\nmood: 2\n---\nSlow start.\n")
+    evening = dt.datetime(2026, 11, 23, 21, 30, tzinfo=dt.UTC)
+    logged = log_entry(tmp_path, CONFIG, DAY, QuickEntry(mood="4", line="better by the evening"), now=evening)
+    second = tmp_path / "content/2026/11/2026-11-23-2130.md"
+    assert (logged.path, logged.created, logged.another) == (second, True, True)
+    assert path.read_text() == "---\ntitle: Morning\nmood: 2\n---\nSlow start.\n"
+    assert second.read_text() == "---\ndate: 2026-11-23 21:30\nmood: 4\n---\nbetter by the evening\n"
+    later = dt.datetime(2026, 11, 23, 22, 5, tzinfo=dt.UTC)
+    log_entry(tmp_path, CONFIG, DAY, QuickEntry(mood="4", wins=("cooked",)), now=later)  # the same mood: added
+    assert second.read_text() == "---\ndate: 2026-11-23 21:30\nmood: 4\nwins:\n  - cooked\n---\nbetter by the evening\n"
+    log_entry(tmp_path, CONFIG, DAY, QuickEntry(mood="2", line="tired now"), now=later)
+    third = tmp_path / "content/2026/11/2026-11-23-2205.md"
+    assert third.read_text() == "---\ndate: 2026-11-23 22:05\nmood: 2\n---\ntired now\n"
+    entries = [read_entry(f"content/2026/11/{p.name}", p.read_bytes(), CONFIG)[0] for p in (path, second, third)]
+    assert [(e.date, e.time, e.mood) for e in entries] == [
+        (DAY, None, 2),
+        (DAY, dt.time(21, 30), 4),
+        (DAY, dt.time(22, 5), 2),
+    ]
+
+
+def test_another_mood_after_midnight_is_the_next_entry_of_the_day_still_being_lived(tmp_path):
+    config = Config(day_starts_at=dt.time(4))
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nmood: 3\n---\n")
+    small_hours = dt.datetime(2026, 11, 24, 1, 30, tzinfo=dt.UTC)
+    day = read_day(None, config, now=small_hours)
+    logged = log_entry(tmp_path, config, day, QuickEntry(mood="1", line="cannot sleep"), now=small_hours)
+    assert logged.path == tmp_path / "content/2026/11/2026-11-23-0130.md"
+    assert logged.path.read_text() == "---\ndate: 2026-11-23\nmood: 1\n---\ncannot sleep\n"
+    entry, problems = read_entry("content/2026/11/2026-11-23-0130.md", logged.path.read_bytes(), config)
+    assert (entry.date, problems) == (DAY, [])
+
+
+def test_a_second_mood_in_the_same_minute_changes_nothing(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nmood: 2\n---\n")
+    now = dt.datetime(2026, 11, 23, 21, 30, tzinfo=dt.UTC)
+    log_entry(tmp_path, CONFIG, DAY, QuickEntry(mood="4"), now=now)
     before = snapshot(tmp_path)
     with pytest.raises(BuildFailed) as caught:
-        log(tmp_path, QuickEntry(mood="4", line="better by the evening"))
+        log_entry(tmp_path, CONFIG, DAY, QuickEntry(mood="5"), now=now)
     assert [str(e) for e in caught.value.errors] == [
-        f"{NAME}:3: mood is already 2 here, and cairn log never changes what is written; edit the file to change it"
+        "content/2026/11/2026-11-23-2130.md:3: mood is already 4 here, and cairn log never changes what is written; "
+        "edit the file to change it"
     ]
     assert snapshot(tmp_path) == before
-    log(tmp_path, QuickEntry(mood="2", line="better by the evening"))  # the same mood is no change
-    assert path.read_text() == "---\ntitle: Morning\nmood: 2\n---\nSlow start.\n\nbetter by the evening\n"
 
 
 @pytest.mark.parametrize(
@@ -517,3 +556,16 @@ def test_a_one_line_entry_counts_on_every_page_as_a_long_one_does(tmp_path):
     assert "2 hard stretches since March 2026. They lasted 2 and 2 days. Each one passed." in hard
     assert "walk 4 days" in hard
     assert "stayed in, it was enough" in short["2026/03/01/index.html"].decode()
+
+
+def test_the_day_and_the_time_are_the_journals_own_time_zone(tmp_path):
+    config = Config(timezone="America/Los_Angeles")
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nmood: 3\n---\n")
+    london_morning = dt.datetime(2026, 11, 24, 5, 30, tzinfo=dt.UTC)  # 21:30 on the 23rd in Los Angeles
+    day = read_day(None, config, now=london_morning)
+    assert day == DAY
+    logged = log_entry(tmp_path, config, day, QuickEntry(mood="2", line="long day"), now=london_morning)
+    assert logged.path == tmp_path / "content/2026/11/2026-11-23-2130.md"
+    assert logged.path.read_text() == "---\ndate: 2026-11-23 21:30\nmood: 2\n---\nlong day\n"

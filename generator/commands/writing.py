@@ -79,4 +79,6 @@ def run_log(args: argparse.Namespace, journal: Path) -> int:
         print(f"{logged.path} already holds all of that; nothing was changed.")
     else:
         print(f"{'Started' if logged.created else 'Added to'} {logged.path}")
+        if logged.another and logged.created:
+            print("The day's entry holds another mood, which stays as written; this is the day's next entry.")
     return EXIT_OK
