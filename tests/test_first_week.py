@@ -63,3 +63,9 @@ def test_the_feelings_page_groups_pleasant_before_unpleasant(pages: dict[str, st
     feelings = pages["emotions/index.html"]
     assert feelings.index("Pleasant feelings") < feelings.index("hopeful") < feelings.index("Unpleasant feelings")
     assert feelings.index("Unpleasant feelings") < feelings.index("tired")
+
+
+def test_the_first_month_is_not_called_the_best_nor_a_week_the_last_year(pages: dict[str, str]):
+    progress = pages["progress/index.html"]
+    assert "Only one month so far" in progress and "100% of days" not in progress
+    assert "Each week so far" in progress and "over the last year" not in progress
