@@ -15,6 +15,10 @@ from functools import lru_cache
 from generator.model import MoodScale
 
 STOPS = ("#3b4f8a", "#6b6f8f", "#a39b86", "#d6b45b", "#f4d03f")  # lowest to highest
+# A scale longer than five levels runs further at both ends, so eleven levels still differ by
+# about 5 in lightness, neighbour to neighbour, and by 7 or more in colour for every kind of
+# colour vision (blue-yellow included), where the five stops alone give 3.7.
+LONG_STOPS = ("#1d2b66", "#4a5488", "#807d84", "#b5a06b", "#e0bd4a", "#fae88e")
 INKS = ("#ffffff", "#1c1a16")  # text on a level: light on the darker ones, dark on the lighter
 READABLE = 4.5  # contrast text needs on its level (WCAG AA)
 
@@ -41,8 +45,9 @@ def mood_colours(scale: MoodScale) -> tuple[MoodColour, ...]:
 @lru_cache(maxsize=16)
 def _colours(low: int, levels: int) -> tuple[MoodColour, ...]:
     colours = []
+    stops = STOPS if levels <= len(STOPS) else LONG_STOPS
     for index in range(levels):
-        fill = _between(index / (levels - 1))
+        fill = _between(index / (levels - 1), stops)
         ink = _most_readable(INKS, fill)
         if _contrast(ink, fill) < READABLE:  # a middle grey on a long scale: black reads on it
             ink = _most_readable((*INKS, "#000000"), fill)
@@ -75,12 +80,12 @@ def _most_readable(inks: tuple[str, ...], fill: str) -> str:
     return max(inks, key=lambda ink: _contrast(ink, fill))
 
 
-def _between(position: float) -> str:
+def _between(position: float, stops: tuple[str, ...]) -> str:
     """The colour at `position` (0 to 1) along the stops."""
-    scaled = position * (len(STOPS) - 1)
-    step = min(int(scaled), len(STOPS) - 2)
+    scaled = position * (len(stops) - 1)
+    step = min(int(scaled), len(stops) - 2)
     part = scaled - step
-    a, b = _rgb(STOPS[step]), _rgb(STOPS[step + 1])
+    a, b = _rgb(stops[step]), _rgb(stops[step + 1])
     return "#" + "".join(f"{round(x + (y - x) * part):02x}" for x, y in zip(a, b, strict=True))
 
 

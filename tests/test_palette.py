@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 import pytest
@@ -60,8 +61,45 @@ def test_neighbouring_levels_stay_apart_in_lightness_and_text_stays_readable(lev
     """Lightness rising with every level reads in greyscale and for every kind of colour vision."""
     colours = mood_colours(scale_of(levels))
     steps = [lightness(b.fill) - lightness(a.fill) for a, b in itertools.pairwise(colours)]
-    assert min(steps) >= 3.5
+    assert min(steps) >= 5
     assert all(contrast(c.fill, c.ink) >= 4.5 for c in colours)
+
+
+# Machado, Oliveira and Fernandes (2009), full severity, applied to linear RGB.
+VISION = {
+    "typical": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
+    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.01182, 0.04294, 0.968881)),
+    "tritan": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.3039)),
+}
+
+
+def seen_lab(colour: str, vision: str) -> tuple[float, float, float]:
+    """CIE L*a*b* of an sRGB colour as a reader with `vision` sees it."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    rgb = [linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5)]
+    r, g, b = (min(1.0, max(0.0, sum(m * c for m, c in zip(row, rgb, strict=True)))) for row in VISION[vision])
+    x, y, z = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+@pytest.mark.parametrize("vision", sorted(VISION))
+@pytest.mark.parametrize("levels", [3, 5, 7, 11])
+def test_neighbouring_levels_stay_apart_for_every_kind_of_colour_vision(levels, vision):
+    colours = mood_colours(scale_of(levels))
+    apart = [math.dist(seen_lab(a.fill, vision), seen_lab(b.fill, vision)) for a, b in itertools.pairwise(colours)]
+    assert min(apart) >= 7
 
 
 def test_five_levels_keep_the_themes_colours():
