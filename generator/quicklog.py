@@ -97,34 +97,38 @@ def log_entry(
     result would not build."""
     for _ in range(_ATTEMPTS):
         first = find_day_entry(journal, date, exclude=config.exclude) or entry_path(journal, date)
-        path = _latest(first)
+        path, start = _latest(first), None
         before = path.read_bytes() if path.exists() else None
-        start = None
-        if before is not None and _another_mood(path.relative_to(journal).as_posix(), before, quick, config):
+        try:
+            after, warnings = _added(_name(journal, path), before, date, quick, config)
+        except _AnotherMood as differs:
+            tried = path
             path, start = _next_entry(first, config, date, now)
+            if path == tried:  # the day's next entry of this very minute holds another mood too
+                raise BuildFailed([ContentError(_name(journal, path), differs.line, str(differs))]) from None
             before = path.read_bytes() if path.exists() else None
-        name = path.relative_to(journal).as_posix()
-        after, warnings = _added(name, before, date, quick, config, start)
+            after, warnings = _added(_name(journal, path), before, date, quick, config, start)
         if after == before:
             return Logged(path, False, False, warnings, start is not None)
         if _write(path, before, after):
             return Logged(path, before is None, True, warnings, start is not None)
-    raise BuildFailed([ContentError(name, 0, "kept changing while cairn log was adding to it; nothing was written")])
+    raise BuildFailed(
+        [ContentError(_name(journal, path), 0, "kept changing while cairn log was adding to it; nothing was written")]
+    )
+
+
+class _AnotherMood(CannotEdit):
+    """The entry holds a mood other than the one logged: the day's next entry takes it."""
+
+
+def _name(journal: Path, path: Path) -> str:
+    return path.relative_to(journal).as_posix()
 
 
 def _latest(first: Path) -> Path:
     """The day's entry that cairn log adds to: the last one it started, or the first."""
     later = sorted(first.parent.glob(f"{first.stem}-[0-2][0-9][0-5][0-9]{first.suffix}"))
     return later[-1] if later else first
-
-
-def _another_mood(name: str, text: bytes, quick: QuickEntry, config: Config) -> bool:
-    if quick.mood is None or not _is_number(quick.mood):
-        return False
-    if not float(quick.mood).is_integer() or not config.mood.low <= int(float(quick.mood)) <= config.mood.high:
-        return False  # off the scale: the day's entry says so at its line
-    entry, _ = read_entry(name, text, config)
-    return entry is not None and entry.mood is not None and float(quick.mood) != entry.mood
 
 
 def _next_entry(first: Path, config: Config, date: dt.date, now: dt.datetime | None) -> tuple[Path, str]:
@@ -151,6 +155,8 @@ def _added(
     text = text.replace("\r\n", "\n")
     try:
         text = _add_to_text(text, entry, quick, config)
+    except _AnotherMood:
+        raise
     except CannotEdit as error:
         raise BuildFailed([ContentError(name, error.line, str(error))]) from None
     if crlf:
@@ -176,7 +182,7 @@ def _add_to_text(text: str, entry: Entry, quick: QuickEntry, config: Config) -> 
     assert closing is not None  # read_entry has checked the front matter is closed
     front, rest = text[4 : closing.start()], text[closing.start() :]
     if quick.mood is not None:
-        front = _set_once(front, "mood", quick.mood, entry.mood, entry.lines.get("mood", 0))
+        front = _set_once(front, "mood", quick.mood, entry.mood, entry.lines.get("mood", 0), _AnotherMood)
     values = entry.metric_values
     for name, typed in quick.metrics:
         front = _set_once(front, name, typed, values.get(name), entry.lines.get(name, 0))
@@ -202,14 +208,16 @@ def _split(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for item in items for part in item.split(",") if part.strip())
 
 
-def _set_once(front: str, key: str, typed: str, present: float | None, line: int) -> str:
+def _set_once(
+    front: str, key: str, typed: str, present: float | None, line: int, refused: type[CannotEdit] = CannotEdit
+) -> str:
     """Fill in a number the entry does not have yet; never change one already written."""
     if present is None:
         return set_scalar(front, key, typed if _is_number(typed) else yaml_item(typed))
     if _is_number(typed) and float(typed) == present:
         return front
     shown = f"{present:g}" if isinstance(present, float) else str(present)
-    raise CannotEdit(
+    raise refused(
         line, f"{key} is already {shown} here, and cairn log never changes what is written; edit the file to change it"
     )
 

@@ -569,3 +569,17 @@ def test_the_day_and_the_time_are_the_journals_own_time_zone(tmp_path):
     logged = log_entry(tmp_path, config, day, QuickEntry(mood="2", line="long day"), now=london_morning)
     assert logged.path == tmp_path / "content/2026/11/2026-11-23-2130.md"
     assert logged.path.read_text() == "---\ndate: 2026-11-23 21:30\nmood: 2\n---\nlong day\n"
+
+
+def test_a_mood_off_the_scale_on_a_day_with_another_mood_starts_nothing(tmp_path):
+    path = tmp_path / NAME
+    path.parent.mkdir(parents=True)
+    path.write_text("---\nmood: 4\n---\n")
+    before = snapshot(tmp_path)
+    now = dt.datetime(2026, 11, 23, 21, 30, tzinfo=dt.UTC)
+    with pytest.raises(BuildFailed) as caught:
+        log_entry(tmp_path, CONFIG, DAY, QuickEntry(mood="9", line="x"), now=now)
+    assert [str(e) for e in caught.value.errors] == [
+        "content/2026/11/2026-11-23-2130.md:3: mood must be a whole number from 1 to 5 (got 9)"
+    ]
+    assert snapshot(tmp_path) == before
