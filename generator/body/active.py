@@ -23,24 +23,24 @@ _PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", "
 
 def why_left_out(name: str, data: bytes) -> str | None:
     """Why a linked file must stay out of the site (a clause to follow its name), or None."""
-    if name.lower().endswith(_PAGE_SUFFIXES):
+    lowered = name.lower()
+    if lowered.endswith(_PAGE_SUFFIXES):
         return (
             "a web page, which would run its scripts with the journal's own address when opened, "
             "so it is left out; save it as a PDF to publish it"
         )
-    lowered = name.lower()
     if lowered.endswith(".svgz"):
         danger: str | None = "compressed contents Cairn cannot look through"
     elif lowered.endswith(".svg") or data.lstrip()[:4].lower() == b"<svg":
         danger = what_could_run(data)
     else:
-        danger = None
-    if danger:
-        return (
-            f"an SVG drawing with {danger}, which could run or load when it is opened on its own, "
-            "so it is left out; save it as .png to show it"
-        )
-    return None
+        return None
+    if danger is None:
+        return None
+    return (
+        f"an SVG drawing with {danger}, which could run or load when it is opened on its own, "
+        "so it is left out; save it as .png to show it"
+    )
 
 
 def what_could_run(data: bytes) -> str | None:
