@@ -135,7 +135,13 @@ def plan_site(
     asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal, config.exclude)}
     with clock.stage("body"):
         bodies = give_bodies(
-            journal, entries, asset_names, html_cache, journal / CACHE_DIR / "photos", save_cache=save_caches
+            journal,
+            entries,
+            asset_names,
+            html_cache,
+            journal / CACHE_DIR / "photos",
+            save_cache=save_caches,
+            whole_journal=share is None,
         )
         plan_html, plan_errors = render_plan(journal)
     problems += bodies.errors + plan_errors

@@ -106,12 +106,17 @@ class PhotoCache:
         self._write(f"{key}.photo", header + b"\n" + display + thumb)
         self._used.add(key)
 
-    def save(self) -> None:
-        """Note the originals seen in this build; forget photos it did not use."""
+    def save(self, *, prune: bool = True) -> None:
+        """Note the originals seen in this build; forget photos it did not use. Only a
+        build of the whole journal prunes: `serve`'s quick step and a share see a few
+        entries' photos, and must not throw away the rest of the journal's."""
         if self.read_only:
             return
-        if self._noted != self._stored:
-            self._write(self.index_path.name, json.dumps(self._noted, sort_keys=True).encode())
+        noted = self._noted if prune else {**self._stored, **self._noted}
+        if noted != self._stored:
+            self._write(self.index_path.name, json.dumps(noted, sort_keys=True).encode())
+        if not prune:
+            return
         for path in self.folder.glob("*.photo") if self.folder.is_dir() else ():
             if path.stem not in self._used:
                 path.unlink(missing_ok=True)

@@ -230,3 +230,67 @@ def test_the_photos_page_shows_each_photo_lazily_linked_to_its_entry(tmp_path):
 
     empty = render_page(env, Page("photos/", "photos.html", {"months": []})).decode()
     assert "No photos yet." in empty
+
+
+def _two_entries_with_photos(journal: Path) -> Path:
+    write_files(
+        journal,
+        {
+            "journal.yaml": "title: Photos\nshares:\n  friend:\n    from: 2026-05-02\n    show: [title, body]\n",
+            "content/2026/05/2026-05-01.md": "---\ntitle: Park\n---\n![The pond](park.png)\n",
+            "content/2026/05/park.png": png((900, 600), colour=(0, 0, 255, 255)),
+            "content/2026/05/2026-05-02.md": "---\ntitle: Beach\n---\n![The sea](beach.png)\n",
+            "content/2026/05/beach.png": png((900, 600), colour=(255, 0, 0, 255)),
+        },
+    )
+    return journal
+
+
+@pytest.fixture
+def resized(monkeypatch) -> list[str]:
+    """The photos Pillow resized, by file name, as they are resized."""
+    import generator.body.photos as photos
+
+    done: list[str] = []
+    process = photos._process
+
+    def counted(job):
+        done.append(job[0].name)
+        return process(job)
+
+    monkeypatch.setattr(photos, "_process", counted)
+    return done
+
+
+def test_an_edit_in_serve_keeps_the_other_entries_photos_in_the_cache(tmp_path, monkeypatch, resized):
+    from generator.build import build
+    from generator.serve.live import Preview
+
+    monkeypatch.setattr(cache_module, "_SETTLE_NS", 0)
+    journal = _two_entries_with_photos(tmp_path / "journal")
+    build(journal, tmp_path / "site")
+    assert sorted(resized) == ["beach.png", "park.png"]
+    preview = Preview(journal)
+    assert not preview.rebuild().errors
+    beach = journal / "content/2026/05/2026-05-02.md"
+    beach.write_text(beach.read_text(encoding="utf-8") + "\nWarm.\n", encoding="utf-8")
+    outcome = preview.quick([beach])
+    assert outcome is not None and outcome.changed == ("2026/05/02/index.html",)
+    assert len(list((journal / ".cairn/photos").glob("*.photo"))) == 2
+    assert not preview.rebuild().errors
+    build(journal, tmp_path / "site")
+    assert sorted(resized) == ["beach.png", "park.png"]  # neither resized again after the edit
+
+
+def test_a_share_keeps_the_photos_it_leaves_out_in_the_cache(tmp_path, monkeypatch, resized):
+    from generator.build import build
+    from generator.share.build import build_share, share_edition
+
+    monkeypatch.setattr(cache_module, "_SETTLE_NS", 0)
+    journal = _two_entries_with_photos(tmp_path / "journal")
+    build(journal, tmp_path / "site")
+    build_share(journal, share_edition(journal, "friend"), tmp_path / "friend", "a long passphrase for Sam")
+    assert len(list((journal / ".cairn/photos").glob("*.photo"))) == 2
+    (journal / "content/2026/05/2026-05-01.md").write_text("---\ntitle: Park again\n---\n![The pond](park.png)\n")
+    build(journal, tmp_path / "site")
+    assert sorted(resized) == ["beach.png", "park.png"]  # the share and the build after it resized nothing

@@ -43,16 +43,21 @@ def give_bodies(
     *,
     save_cache: bool,
     sources: Mapping[str, Entry] | None = None,
+    whole_journal: bool = True,
 ) -> Bodies:
     """Entries must already have their URLs (links between entries need them).
     `sources` (by source path) are the entries links may point at, when they are
-    more than `entries`: `serve` gives one edited entry its body this way."""
+    more than `entries`: `serve` gives one edited entry its body this way. Photos
+    no entry shows leave the photo cache only when `entries` are the whole journal
+    (not with `sources`, not for a share's selection)."""
     entries = render_bodies(entries, html_cache)
     entries, wiki_warnings = resolve_wiki_links(entries, asset_names, sources)
     linked = resolve_links(journal, entries, asset_names, sources)
     entries = linked.entries
     if sources is None:  # who mentions whom needs every entry: `serve` keeps what it knew
         entries = mention(entries)
-    gallery = show_photos(journal, entries, photo_cache, save_cache=save_cache)
+    gallery = show_photos(
+        journal, entries, photo_cache, save_cache=save_cache, prune_cache=whole_journal and sources is None
+    )
     problems = wiki_warnings + linked.errors + linked.warnings + gallery.errors + gallery.warnings
     return Bodies(gallery.entries, gallery.shown, {**linked.documents, **gallery.files}, problems)

@@ -100,10 +100,14 @@ def _img(photo: PublishedPhoto, alt: str, extra: str = "") -> str:
     )
 
 
-def show_photos(journal: Path, entries: list[Entry], cache_dir: Path, *, save_cache: bool = True) -> Gallery:
+def show_photos(
+    journal: Path, entries: list[Entry], cache_dir: Path, *, save_cache: bool = True, prune_cache: bool = True
+) -> Gallery:
     wanted = {source: (entry, written) for entry in entries for source, written, _ in referenced(entry)}
     outside = {source for source in wanted if leads_outside(journal, source)}
-    files, published, problems = publish_photos(journal, set(wanted) - outside, cache_dir, save_cache=save_cache)
+    files, published, problems = publish_photos(
+        journal, set(wanted) - outside, cache_dir, save_cache=save_cache, prune_cache=prune_cache
+    )
     problems.update(dict.fromkeys(outside, "is a symbolic link that leads out of content/; Cairn never follows it"))
     errors: list[ContentError] = []
     warnings: list[ContentError] = []

@@ -93,9 +93,10 @@ def srcset(photo: PublishedPhoto, prefix: str) -> str:
 
 
 def publish_photos(
-    journal: Path, sources: Iterable[str], cache_dir: Path, *, save_cache: bool = True
+    journal: Path, sources: Iterable[str], cache_dir: Path, *, save_cache: bool = True, prune_cache: bool = True
 ) -> tuple[dict[str, bytes], dict[str, PublishedPhoto], dict[str, str]]:
     """Site files, what was published per source, and per source what went wrong.
+    `prune_cache` only when `sources` are every photo of the journal.
 
     A problem reads after the image's name: "cannot be read as an image (...)".
     """
@@ -135,7 +136,7 @@ def publish_photos(
         else:
             cache.put(key, result)
             done[source] = result
-    cache.save()
+    cache.save(prune=prune_cache)
 
     files: dict[str, bytes] = {}
     published: dict[str, PublishedPhoto] = {}
