@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.body.gallery import Shown, show_photos
 from generator.body.links import resolve_links
+from generator.body.markup import converter as markdown_converter
 from generator.body.markup import render_bodies
 from generator.body.photos import is_photo
 from generator.body.plan import render_plan
@@ -23,7 +24,7 @@ from generator.cache import HtmlCache
 from generator.errors import ContentError
 from generator.model import Entry
 
-__all__ = ["Bodies", "Shown", "give_bodies", "is_photo", "render_plan"]
+__all__ = ["Bodies", "Shown", "give_bodies", "is_photo", "markdown_converter", "render_plan"]
 
 
 @dataclass(frozen=True)

@@ -44,11 +44,17 @@ class _AssetLinks(Extension):
 _converter: markdown.Markdown | None = None
 
 
-def to_html(text: str) -> str:
-    global _converter  # one instance per process: building it costs more than a page
+def converter() -> markdown.Markdown:
+    """One instance per process: building it costs more than a page (50-60 ms, mostly
+    importing the extensions). `serve` builds it before the first save needs it."""
+    global _converter
     if _converter is None:
         _converter = markdown.Markdown(extensions=[*EXTENSIONS, _AssetLinks()], output_format="html")
-    return clean_html(_converter.reset().convert(mark_wiki_links(text)))
+    return _converter
+
+
+def to_html(text: str) -> str:
+    return clean_html(converter().reset().convert(mark_wiki_links(text)))
 
 
 def _key(body: str) -> str:

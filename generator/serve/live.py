@@ -27,7 +27,7 @@ from typing import cast
 
 import jinja2
 
-from generator.body import give_bodies, render_plan
+from generator.body import give_bodies, markdown_converter, render_plan
 from generator.build import static_files
 from generator.cache import CACHE_DIR, HtmlCache
 from generator.config import CONFIG_FILE, load_config
@@ -207,6 +207,7 @@ class Preview:
         files["static/search-index.js"] = search_index(journal.entries, config)
         self._env = env
         self.site = Site(env, {e.source: e for e in journal.entries}, {p.output: p for p in pages}, files)
+        markdown_converter()  # a rebuild's Markdown ran in worker processes; the next quick step's runs here
         return Outcome(
             "rebuild",
             warnings=warnings,
