@@ -4,19 +4,15 @@ in commands/. Problems that stop any command are reported here, with their exit 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 from generator import __version__
-from generator.commands.building import run_build, run_check
-from generator.commands.journal_folder import run_export, run_import, run_init
-from generator.commands.serving import run_serve
-from generator.commands.sharing import run_review, run_share
-from generator.commands.stats import run_stats
 from generator.commands.terminal import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, failed, print_problems, usage
-from generator.commands.writing import run_log, run_new
 from generator.errors import BuildFailed
 from generator.write import CannotWrite, UnsafeOutput, os_problem
 
@@ -149,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "init" and not journal.is_dir():
         return usage(f"no journal folder at {journal}")
     try:
-        return _COMMANDS[args.command](args, journal)
+        return _command(args.command)(args, journal)
     except BuildFailed as failure:
         print_problems(failure.problems)
         count = len(failure.errors)
@@ -169,16 +165,23 @@ def main(argv: list[str] | None = None) -> int:
         return failed(where + os_problem(error))
 
 
+# Each command's module is imported only when it runs: `cairn log` and `cairn new` start
+# without the build pipeline, Jinja or Markdown.
 _COMMANDS = {
-    "build": run_build,
-    "check": run_check,
-    "serve": run_serve,
-    "new": run_new,
-    "log": run_log,
-    "init": run_init,
-    "import": run_import,
-    "stats": run_stats,
-    "share": run_share,
-    "review": run_review,
-    "export": run_export,
+    "build": ("building", "run_build"),
+    "check": ("building", "run_check"),
+    "serve": ("serving", "run_serve"),
+    "new": ("writing", "run_new"),
+    "log": ("writing", "run_log"),
+    "init": ("journal_folder", "run_init"),
+    "import": ("journal_folder", "run_import"),
+    "stats": ("stats", "run_stats"),
+    "share": ("sharing", "run_share"),
+    "review": ("sharing", "run_review"),
+    "export": ("journal_folder", "run_export"),
 }
+
+
+def _command(name: str) -> Callable[[argparse.Namespace, Path], int]:
+    module, function = _COMMANDS[name]
+    return getattr(importlib.import_module(f"generator.commands.{module}"), function)
