@@ -149,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as failure:
         print_problems(failure.problems)
         count = len(failure.errors)
-        print(f"Nothing was written: {count} {'problem' if count == 1 else 'problems'} to fix first.", file=sys.stderr)
+        problems = f"{count} {'problem' if count == 1 else 'problems'} to fix first."
+        # stats writes nothing whatever happens: it waits for the figures, not for a site
+        print(("No figures yet: " if args.command == "stats" else "Nothing was written: ") + problems, file=sys.stderr)
         return EXIT_CONTENT
     except CannotWrite as error:
         return failed(str(error))

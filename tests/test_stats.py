@@ -47,4 +47,6 @@ def test_stats_reports_broken_entries_like_build(journal):
     folder = journal({"content/2026-11-23.md": "---\nmood: 9\n---\n"})
     result = run_cairn("--journal", folder, "stats")
     assert result.returncode == 1
-    assert result.stderr.startswith("content/2026-11-23.md:2: mood must be a whole number from 1 to 5 (got 9)\n")
+    assert result.stderr == (
+        "content/2026-11-23.md:2: mood must be a whole number from 1 to 5 (got 9)\nNo figures yet: 1 problem to fix first.\n"
+    )
