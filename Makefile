@@ -36,9 +36,9 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-# Three workers (pytest-xdist), each test file whole on one worker: most tests wait on a
-# subprocess or a browser, so on two cores three workers keep both busy (596 s against
-# 660 s with two, measured on a clean clone).
+# Three workers (pytest-xdist), each test file whole on one worker, the longest files first
+# (tests/conftest.py): most tests wait on a subprocess, a browser or the disk, so on two
+# cores two workers left a third of the machine idle.
 test: lint .ci/node_modules/.installed bytecode
 	$(PY) -m pytest -n 3 --dist loadfile --durations=15
 

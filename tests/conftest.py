@@ -88,18 +88,24 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-# With `make test` the files are shared out between two workers in the order they are
-# collected, each file whole to one worker. The long browser files go first, so that the
-# short ones fill in around them instead of one long file running alone at the end.
+# With `make test` the files are shared out between three workers in the order they are
+# collected, each file whole to one worker. The longest go first (by the seconds each took
+# in a whole run on a clean clone, December 2026), so that the short ones fill in around
+# them instead of one long file running alone at the end.
 LONGEST_FIRST = (
-    "test_accessibility.py",
-    "test_site_quality.py",
-    "test_lighthouse.py",
-    "test_phone.py",
-    "test_serve.py",
-    "test_encrypted_browser.py",
-    "test_install.py",
-    "test_encrypted_locks_browser.py",
+    "test_cli.py",  # 170 s
+    "test_phone.py",  # 143 s
+    "test_site_quality.py",  # 123 s
+    "test_serve.py",  # 119 s
+    "test_accessibility.py",  # 105 s
+    "test_entry_memory.py",  # 87 s
+    "test_accessibility_half.py",  # 76 s
+    "test_output_folder.py",  # 73 s
+    "test_encrypted_browser.py",  # 71 s
+    "test_encrypted_locks_browser.py",  # 69 s
+    "test_install.py",  # 33-60 s
+    "test_lighthouse.py",  # 44-64 s
+    "test_import_cli.py",  # 43 s
 )
 
 
