@@ -37,8 +37,8 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/mypy
 
 # Three workers (pytest-xdist), each test file whole on one worker, the longest files first
-# (tests/conftest.py): most tests wait on a subprocess, a browser or the disk, so on two
-# cores two workers left a third of the machine idle.
+# (tests/conftest.py): most tests wait on a subprocess, a browser or the disk, and with two
+# workers on two cores a whole run kept only 1.2 cores busy on average.
 test: lint .ci/node_modules/.installed bytecode
 	$(PY) -m pytest -n 3 --dist loadfile --durations=15
 
