@@ -93,19 +93,19 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 # in a whole run on a clean clone, December 2026), so that the short ones fill in around
 # them instead of one long file running alone at the end.
 LONGEST_FIRST = (
+    "test_accessibility.py",  # about 170 s: half the pages visited, axe-core, dark mode
     "test_cli.py",  # 170 s
+    "test_accessibility_half.py",  # about 150 s: the other half
     "test_phone.py",  # 143 s
-    "test_site_quality.py",  # 123 s
     "test_serve.py",  # 119 s
-    "test_accessibility.py",  # 105 s
     "test_entry_memory.py",  # 87 s
-    "test_accessibility_half.py",  # 76 s
     "test_output_folder.py",  # 73 s
     "test_encrypted_browser.py",  # 71 s
     "test_encrypted_locks_browser.py",  # 69 s
     "test_install.py",  # 33-60 s
     "test_lighthouse.py",  # 44-64 s
     "test_import_cli.py",  # 43 s
+    "test_site_quality.py",  # 40 s: Nu and the crawl
 )
 
 

@@ -1,10 +1,8 @@
-"""The other half of the pages axe-core checks (see tests/test_accessibility.py), in a
-file of its own so that the two halves can run on different workers."""
+"""The other half of the pages (the second, fourth, …), visited and checked by the same
+tests as in tests/test_accessibility.py, in a file of its own so that the two halves can
+run on different workers. The tests are imported, and run here with this file's `half`."""
 
 from __future__ import annotations
-
-from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,9 +12,17 @@ from tests.browser import (
     site_pages,  # noqa: F401
     site_url,  # noqa: F401
 )
-from tests.test_accessibility import axe_page, check_half  # noqa: F401 (axe_page is a fixture)
+from tests.test_accessibility import (  # noqa: F401 (tests and a fixture, collected here again)
+    test_every_page_passes_axe,
+    test_no_page_scrolls_sideways_on_a_phone,
+    test_no_request_leaves_the_site,
+    test_pages_load_without_script_errors_or_blocked_resources,
+    visits,
+)
+
+pytestmark = pytest.mark.browser
 
 
-@pytest.mark.browser
-def test_the_other_pages_pass_axe(axe_page: Any, site_url: str, built_site: Path, site_pages: list[str]):
-    check_half(axe_page, site_url, built_site, site_pages, 1)
+@pytest.fixture(scope="module")
+def half() -> int:
+    return 1
