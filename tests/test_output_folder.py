@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 from generator.config import load_config
@@ -113,10 +115,19 @@ def test_a_commit_in_the_site_folder_is_not_a_change_to_the_site(tmp_path):
     assert "touched by hand" not in (out / "index.html").read_text()
 
 
-def test_a_full_disk_is_a_clean_message_and_the_site_stays(tmp_path, monkeypatch, capsys):
-    import errno
-    import tempfile
+def _writes_fail_in(monkeypatch, folder: Path, error: int, text: str) -> None:
+    """Every file Cairn starts below `folder` fails as the system would with `error`."""
+    real = tempfile.mkstemp
 
+    def failing(*args, **kwargs):
+        if Path(kwargs["dir"]).is_relative_to(folder):
+            raise OSError(error, text)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", failing)
+
+
+def test_a_full_disk_is_a_clean_message_and_the_site_stays(tmp_path, monkeypatch, capsys):
     from generator.cli import main
 
     journal = shutil.copytree(FIXTURE, tmp_path / "journal")
@@ -126,14 +137,7 @@ def test_a_full_disk_is_a_clean_message_and_the_site_stays(tmp_path, monkeypatch
     (journal / "content" / "2026" / "05" / "2026-05-03.md").write_text("---\ntitle: Changed\n---\nA new line.\n")
     capsys.readouterr()
 
-    real = tempfile.mkstemp
-
-    def full_in_site(*args, **kwargs):  # the disk fills up just as the site is written
-        if Path(kwargs["dir"]).is_relative_to(site):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkstemp", full_in_site)
+    _writes_fail_in(monkeypatch, site, errno.ENOSPC, "No space left on device")  # the disk fills up just then
     assert main(["--journal", str(journal), "build"]) == 1
     assert capsys.readouterr().err == (
         f"cairn: could not write the site into {site}: the disk is full; nothing in it was changed\n"
@@ -142,21 +146,12 @@ def test_a_full_disk_is_a_clean_message_and_the_site_stays(tmp_path, monkeypatch
 
 
 def test_a_read_only_site_folder_is_a_clean_message_and_exit_1(tmp_path, monkeypatch, capsys):
-    import errno
-    import tempfile
-
     from generator.cli import main
 
     journal = shutil.copytree(FIXTURE, tmp_path / "journal")
     site = journal / "site"
-    real = tempfile.mkstemp
-
-    def read_only(*args, **kwargs):  # what a read-only mount answers (the tests may run as root)
-        if Path(kwargs["dir"]).is_relative_to(site):
-            raise OSError(errno.EROFS, "Read-only file system")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    # what a read-only mount answers (the tests may run as root, whom permissions do not stop)
+    _writes_fail_in(monkeypatch, site, errno.EROFS, "Read-only file system")
     assert main(["--journal", str(journal), "build"]) == 1
     assert capsys.readouterr().err == (
         f"cairn: could not write the site into {site}: the folder is read-only (no permission to write there); "
