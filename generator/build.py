@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.body import Bodies, give_bodies, render_plan
-from generator.cache import CACHE_DIR, HtmlCache
+from generator.cache import CACHE_DIR, HtmlCache, compiled_templates
 from generator.config import load_config
 from generator.content import find_asset_files, load_entries
 from generator.crypt import SALT_FILE, encrypt_site
@@ -37,13 +37,12 @@ from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
 from generator.share import Edition, Selection
+from generator.summaries import SUMMARIES, Summaries
 from generator.unchanged import (
-    Fingerprints,
     input_digest,
-    load_prints,
+    page_prints,
     save_manifest,
     save_prints,
-    still_there,
     theme_digest,
     unchanged_since_last_build,
     warnings_of,
@@ -185,10 +184,13 @@ def prepare(
     config, pages, bodies, journal_index = planned.config, planned.pages, planned.bodies, planned.journal
     warnings = planned.warnings
     with clock.stage("render"):
-        prints, unchanged = _fingerprints(
-            journal, config_text=repr(config), pages=pages, out=out, sealed=passphrase is not None
-        )
-        env = make_environment(journal, config)
+        drawn_by = theme_digest(journal, builtin_theme()) + repr(config)
+        prints, unchanged = page_prints(journal, drawn_by, pages=pages, out=out, sealed=passphrase is not None)
+        keep = save_caches and share is None
+        kept_summaries = HtmlCache(journal / CACHE_DIR / SUMMARIES) if keep else None
+        summaries = Summaries(kept_summaries, drawn_by)
+        compiled = compiled_templates(journal) if save_caches else None
+        env = make_environment(journal, config, compiled=compiled, summaries=summaries)
         rendered, template_errors = render_pages(env, pages, journal, unchanged, tell)
         if template_errors:
             raise BuildFailed(template_errors, warnings)
@@ -197,8 +199,10 @@ def prepare(
         files.update(bodies.files)
         texts = HtmlCache(journal / CACHE_DIR / "text.json")  # each entry's words for search, by its HTML
         files["static/search-index.js"] = search_index(journal_index.entries, config, texts)
-        if save_caches and share is None:
+        if keep:
             texts.save()
+            assert kept_summaries is not None
+            kept_summaries.save()
     salt_file, check_opened = SALT_FILE, None
     if share is not None and planned.selection is not None:
         files = dict(share.finish(_whole(files)))
@@ -229,25 +233,6 @@ def prepare(
         timings=clock.timings,
     )
     return Prepared(files, report, html_cache, prints)
-
-
-def _fingerprints(
-    journal: Path, *, config_text: str, pages: list[Page], out: Path | None, sealed: bool
-) -> tuple[dict[str, str], Callable[[Page], bool] | None]:
-    """Each page's fingerprint, and a test for pages the last build left unchanged
-    in `out` (None when there is nothing to compare with, or the site is sealed)."""
-    fingerprints = Fingerprints(theme_digest(journal, builtin_theme()) + config_text)
-    prints = {page.output: fingerprints.of(page) for page in pages}
-    previous = load_prints(journal) if out is not None and not sealed else {}
-    if not previous or out is None:
-        return prints, None
-    folder = out
-
-    def unchanged(page: Page) -> bool:
-        record = previous.get(page.output)
-        return record is not None and record[0] == prints[page.output] and still_there(folder, page.output, record)
-
-    return prints, unchanged
 
 
 def _whole(files: dict[str, bytes | None]) -> dict[str, bytes]:

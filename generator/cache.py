@@ -224,3 +224,25 @@ class EntryMemory:
 
 def _folder_of(name: str) -> str:
     return name.rpartition("/")[0]
+
+
+COMPILED = "templates"  # a folder: one subfolder of compiled templates per version of Cairn
+
+
+def compiled_templates(journal: Path) -> Path:
+    """Where templates compiled by this version of Cairn and Jinja are kept (compiling the
+    theme costs a quarter of a second a build). Jinja checks each against its template's
+    source; the folder's name covers how Cairn sets Jinja up. Other versions' go."""
+    import jinja2  # only what draws pages needs it
+
+    home = journal / CACHE_DIR / COMPILED
+    folder = home / cache_key(code_digest(), jinja2.__version__)
+    if not folder.is_dir():
+        if home.is_dir():
+            for old in home.iterdir():
+                if len(old.name) == 32 and old.is_dir():
+                    for path in old.iterdir():
+                        path.unlink(missing_ok=True)
+                    old.rmdir()
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -16,6 +16,7 @@ from generator.errors import ContentError
 from generator.excerpt import first_words
 from generator.model import Config, Entry, Page
 from generator.slugs import tag_slug
+from generator.summaries import Summaries, summary_global
 from generator.urls import ASSET_MARK, PAGE_MARK, relative_url, root_prefix
 from generator.workers import Tell, spread
 
@@ -28,7 +29,17 @@ def builtin_theme() -> Path:
     return PACKAGE_THEME if PACKAGE_THEME.is_dir() else SOURCE_THEME
 
 
-def make_environment(journal: Path, config: Config) -> jinja2.Environment:
+class Theme(jinja2.Environment):
+    """Jinja with the summaries of entries it has drawn (summaries.py)."""
+
+    summaries: Summaries
+
+
+def make_environment(
+    journal: Path, config: Config, *, compiled: Path | None = None, summaries: Summaries | None = None
+) -> Theme:
+    """With `compiled`, templates compiled once are kept there for the next build;
+    `summaries` are the ones the last build drew."""
     loaders: list[jinja2.BaseLoader] = []
     own = journal / "templates"
     if own.is_dir() and own.resolve() != builtin_theme().resolve():
@@ -36,7 +47,7 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     theme = jinja2.FileSystemLoader(builtin_theme())
     # "builtin/base.html" lets a journal's template extend the one it replaces.
     loaders += [theme, jinja2.PrefixLoader({"builtin": theme})]
-    env = jinja2.Environment(
+    env = Theme(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -44,6 +55,7 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one build reads each template once; checking it again costs per include
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
     )
     env.globals["config"] = config
     env.globals["tag_slug"] = tag_slug
@@ -54,6 +66,8 @@ def make_environment(journal: Path, config: Config) -> jinja2.Environment:
     env.filters["number"] = lambda value: f"{value:.1f}".removesuffix(".0")
     labels = {habit.name: habit.label for habit in config.habits}
     env.filters["habit_label"] = lambda name: labels.get(name, name)
+    env.summaries = summaries if summaries is not None else Summaries()
+    env.globals["entry_summary"] = summary_global(env, env.summaries, builtin_theme())
     return env
 
 
@@ -79,14 +93,15 @@ def render_page(env: jinja2.Environment, page: Page) -> bytes:
 
 
 def render_pages(
-    env: jinja2.Environment,
+    env: Theme,
     pages: list[Page],
     journal: Path,
     keep: Callable[[Page], bool] | None = None,
     tell: Tell | None = None,
 ) -> tuple[dict[str, bytes | None], list[ContentError]]:
     """Every page's bytes; None for a page `keep` says is already in place unchanged.
-    Drawn over every core (forked workers see the pages and the environment)."""
+    Drawn over every core (forked workers see the pages and the environment, and hand
+    back the entry summaries they drew)."""
     global _drawing
     todo = [i for i, page in enumerate(pages) if keep is None or not keep(page)]
     _drawing = (env, pages, journal)
@@ -98,7 +113,8 @@ def render_pages(
     outputs: dict[str, bytes | None] = {}
     errors: dict[tuple[str, int, str], ContentError] = {}
     for i, page in enumerate(pages):
-        data, error = results.get(i, (None, None))
+        data, error, summaries = results.get(i, (None, None, {}))
+        env.summaries.add(summaries)
         if error is not None:
             # One broken template breaks every page that uses it: say it once, naming the first page.
             errors.setdefault((error.path, error.line, error.message.split(" (while drawing")[0]), error)
@@ -107,25 +123,26 @@ def render_pages(
     return outputs, sorted(errors.values())
 
 
-_drawing: tuple[jinja2.Environment, list[Page], Path] | None = None  # what workers draw, set before they fork
+_drawing: tuple[Theme, list[Page], Path] | None = None  # what workers draw, set before they fork
 
 
-def _draw(index: int) -> tuple[bytes | None, ContentError | None]:
+def _draw(index: int) -> tuple[bytes | None, ContentError | None, dict[str, str]]:
     assert _drawing is not None
     env, pages, journal = _drawing
-    page = pages[index]
+    page, data, problem = pages[index], None, None
     try:
-        return render_page(env, page), None
+        data = render_page(env, page)
     except jinja2.TemplateSyntaxError as error:
         path = _template_name(error.filename or error.name, journal)
-        return None, ContentError(path, error.lineno, error.message or "")
+        problem = ContentError(path, error.lineno, error.message or "")
     except jinja2.TemplateNotFound as error:
         path, line = _template_frame(error, journal)
         message = f"the template {error.name} was not found in templates/ or the built-in theme"
-        return None, ContentError(path, line, message)
+        problem = ContentError(path, line, message)
     except (jinja2.TemplateError, TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
         path, line = _template_frame(error, journal)
-        return None, ContentError(path, line, f"{error} (while drawing /{page.output})")
+        problem = ContentError(path, line, f"{error} (while drawing /{page.output})")
+    return data, problem, env.summaries.take_fresh()
 
 
 def _template_name(filename: str | None, journal: Path) -> str:

@@ -18,6 +18,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -50,12 +52,11 @@ def input_digest(journal: Path, theme: Path, settings: str) -> str:
     roots = [journal / CONTENT_DIR, journal / "templates", theme, _CODE]
     singles = [journal / CONFIG_FILE, journal / ".cairn-salt", journal / PLAN_FILE]
     for root in roots:
-        for path in sorted(root.rglob("*")) if root.is_dir() else ():
-            if path.is_file() and "__pycache__" not in path.parts:
-                _add(digest, path)
-    for path in singles:
-        if path.is_file():
+        for path in _files_under(str(root)):
             _add(digest, path)
+    for single in singles:
+        if single.is_file():
+            _add(digest, str(single))
     return digest.hexdigest()
 
 
@@ -63,15 +64,25 @@ def theme_digest(journal: Path, theme: Path) -> str:
     """A hash of what draws pages: the journal's templates, the built-in theme, Cairn's code."""
     digest = hashlib.blake2b(digest_size=20)
     for root in (journal / "templates", theme, _CODE):
-        for path in sorted(root.rglob("*")) if root.is_dir() else ():
-            if path.is_file() and "__pycache__" not in path.parts:
-                _add(digest, path)
+        for path in _files_under(str(root)):
+            _add(digest, path)
     return digest.hexdigest()
 
 
-def _add(digest, path: Path) -> None:
-    digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-    digest.update(path.read_bytes())
+def _files_under(root: str) -> list[str]:
+    """Every file below `root` but Python's byte code, in a fixed order. Plain os calls:
+    pathlib costs more than the reading, at thousands of entries."""
+    found = []
+    for folder, folders, names in os.walk(root):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        found += [os.path.join(folder, name) for name in names]
+    return sorted(path for path in found if os.path.isfile(path))
+
+
+def _add(digest, path: str) -> None:
+    digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
+    with open(path, "rb") as stream:
+        digest.update(stream.read())
     digest.update(b"\0")
 
 
@@ -83,9 +94,10 @@ def output_files(out: Path) -> dict[str, list[int]]:
     if record is None:
         return {}
     found = {}
+    folder = str(out)
     for name in sorted({*record.files, MARKER}):
         try:
-            stat = (out / name).lstat()  # a dangling symbolic link is a file too, and not followed
+            stat = os.lstat(os.path.join(folder, name))  # a dangling symbolic link is a file too, and not followed
         except OSError:
             continue
         found[name] = [stat.st_size, stat.st_mtime_ns]
@@ -213,7 +225,7 @@ def load_prints(journal: Path) -> dict[str, list]:
 def still_there(out: Path, name: str, record: list) -> bool:
     """The output file is the one the last build wrote (same size and time)."""
     try:
-        stat = (out / name).stat()
+        stat = os.stat(os.path.join(out, name))
     except OSError:
         return False
     return [stat.st_size, stat.st_mtime_ns] == record[1:]
@@ -221,7 +233,28 @@ def still_there(out: Path, name: str, record: list) -> bool:
 
 def save_prints(journal: Path, out: Path, prints: dict[str, str]) -> None:
     records = {}
+    folder = str(out)
     for name, fingerprint in prints.items():
-        stat = (out / name).stat()
+        stat = os.stat(os.path.join(folder, name))
         records[name] = [fingerprint, stat.st_size, stat.st_mtime_ns]
     atomic_write(journal / CACHE_DIR / PRINTS, json.dumps(records).encode())
+
+
+def page_prints(
+    journal: Path, drawn_by: str, *, pages: list[Page], out: Path | None, sealed: bool
+) -> tuple[dict[str, str], Callable[[Page], bool] | None]:
+    """Each page's fingerprint, and a test for pages the last build left unchanged
+    in `out` (None when there is nothing to compare with, or the site is sealed).
+    `drawn_by` names the templates, Cairn's code and the settings."""
+    fingerprints = Fingerprints(drawn_by)
+    prints = {page.output: fingerprints.of(page) for page in pages}
+    previous = load_prints(journal) if out is not None and not sealed else {}
+    if not previous or out is None:
+        return prints, None
+    folder = out
+
+    def unchanged(page: Page) -> bool:
+        record = previous.get(page.output)
+        return record is not None and record[0] == prints[page.output] and still_there(folder, page.output, record)
+
+    return prints, unchanged

@@ -9,7 +9,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 # The pipeline's stages. progress/ is part of planning (routes asks it for its pages),
-# and search.py is part of rendering (the index is a file of the site).
+# and search.py is part of rendering (the index is a file of the site), as summaries.py
+# (entries' summaries in lists, drawn once) is.
 STAGES = {
     "content": "load",
     "index": "index",
@@ -18,6 +19,7 @@ STAGES = {
     "progress": "plan",
     "render": "render",
     "search": "render",
+    "summaries": "render",
     "crypt": "seal",
     "write": "write",
 }

@@ -25,11 +25,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
-import jinja2
-
 from generator.body import give_bodies, markdown_converter, render_plan
 from generator.build import static_files
-from generator.cache import CACHE_DIR, HtmlCache
+from generator.cache import CACHE_DIR, HtmlCache, compiled_templates
 from generator.config import CONFIG_FILE, load_config
 from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, read_entries, read_entry
 from generator.contexts import EntryContext
@@ -37,7 +35,7 @@ from generator.errors import BuildFailed, ContentError, sort_out
 from generator.filenames import PLAN_FILE
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Page
-from generator.render import make_environment, render_pages
+from generator.render import Theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
 from generator.serve.site import EMPTY, Outcome, Site, Stat, Superseded
@@ -56,7 +54,7 @@ class Preview:
         self._html = HtmlCache(self.journal / CACHE_DIR / "html.json")
         self._photos = self.journal / CACHE_DIR / "photos"
         self._config: Config | None = None
-        self._env: jinja2.Environment | None = None
+        self._env: Theme | None = None
         self._theme: dict[str, bytes] | None = None
         self._asset_names: set[str] = set()
 
@@ -168,7 +166,7 @@ class Preview:
             self._env, self._theme = None, None  # and templates and the mood colours follow them
         self._config = config
         templates_new = self._env is None
-        env = self._env or make_environment(self.journal, config)
+        env = self._env or make_environment(self.journal, config, compiled=compiled_templates(self.journal))
         if self._theme is None:
             self._theme = static_files(self.journal, config)
         self._scan(config, tell)
