@@ -139,6 +139,12 @@ def file_stat(path: Path) -> Stat | None:
     return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
+def settled(stat: Stat) -> bool:
+    """Not changed in the last moments, so it cannot change again unseen within one tick
+    of the file system's clock, keeping its size: safe to remember by its Stat."""
+    return time.time_ns() - max(stat[1], stat[2]) > _SETTLE_NS
+
+
 @lru_cache(maxsize=1)  # Cairn's code does not change while it runs
 def code_digest() -> str:
     """A hash of Cairn's own code and of the Python running it: what another version of

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cache import CACHE_DIR
+from generator.cache import CACHE_DIR, settled
 from generator.config import CONFIG_FILE
 from generator.errors import ContentError
 from generator.filenames import CONTENT_DIR, PLAN_FILE
@@ -32,6 +32,7 @@ from generator.model import Entry, Page
 from generator.write import MARKER, atomic_write, read_record
 
 MANIFEST = "last-build.json"
+INPUTS = "inputs.json"  # each input file's hash, by its Stat
 PRINTS = "pages.json"
 _CODE = Path(__file__).parent
 
@@ -47,17 +48,53 @@ class Manifest:
 
 
 def input_digest(journal: Path, theme: Path, settings: str) -> str:
-    """A hash of every file a build reads (entries, images, templates, settings, Cairn's own code)."""
+    """A hash of every file a build reads (entries, images, templates, settings, Cairn's own code).
+    A file is read only when its Stat moved since the last build (see FileHashes)."""
     digest = hashlib.blake2b(settings.encode(), digest_size=20)
+    hashes = FileHashes(journal / CACHE_DIR / INPUTS)
     roots = [journal / CONTENT_DIR, journal / "templates", theme, _CODE]
     singles = [journal / CONFIG_FILE, journal / ".cairn-salt", journal / PLAN_FILE]
-    for root in roots:
-        for path in _files_under(str(root)):
-            _add(digest, path)
-    for single in singles:
-        if single.is_file():
-            _add(digest, str(single))
+    paths = [path for root in roots for path in _files_under(str(root))]
+    paths += [str(single) for single in singles if single.is_file()]
+    for path in paths:
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + hashes.of(path) + b"\0")
+    hashes.save()
     return digest.hexdigest()
+
+
+class FileHashes:
+    """Each file's hash by its path and Stat, kept between builds: as the entry memory
+    does (cache.EntryMemory), a file whose size, times and inode did not move is trusted
+    not to have changed, and one changed in the last moments is not remembered."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+        self._stored: dict[str, list] = stored if isinstance(stored, dict) else {}
+        self._kept: dict[str, list] = {}
+
+    def of(self, path: str) -> bytes:
+        try:
+            stat = os.stat(path)
+            seen = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        except OSError:
+            seen = None
+        known = self._stored.get(path)
+        if seen is not None and isinstance(known, list) and len(known) == 5 and tuple(known[:4]) == seen:
+            self._kept[path] = known
+            return str(known[4]).encode()
+        with open(path, "rb") as stream:
+            hashed = hashlib.blake2b(stream.read(), digest_size=20).hexdigest()
+        if seen is not None and settled(seen):
+            self._kept[path] = [*seen, hashed]
+        return hashed.encode()
+
+    def save(self) -> None:
+        if self._kept != self._stored:
+            atomic_write(self.path, json.dumps(self._kept).encode())
 
 
 def theme_digest(journal: Path, theme: Path) -> str:

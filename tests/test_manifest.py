@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from generator import build as build_module
+from generator import cache, unchanged
 from generator.build import build
 from tests.conftest import write_files
 
@@ -71,3 +74,36 @@ def test_drafts_are_a_different_build(journal):
     build(folder, folder / "site")
     report = build(folder, folder / "site", drafts=True)
     assert report.entries == 1 and report.written >= 1
+
+
+@pytest.fixture
+def remembered(built, monkeypatch):
+    """The built journal, its files old enough to be known by their size and times."""
+    monkeypatch.setattr(cache, "_SETTLE_NS", 0)
+    folder, _ = built
+    build(folder, folder / "site")  # now every input's hash is kept by its Stat
+    return folder
+
+
+def test_a_rebuild_with_nothing_changed_reads_no_entry_again(remembered, monkeypatch):
+    opened: list[str] = []
+    real_open = open
+
+    def watched(path, *args, **kwargs):
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(unchanged, "open", watched, raising=False)
+    forbid_work(monkeypatch)
+    build(remembered, remembered / "site")
+    assert [path for path in opened if "/content/" in path] == []
+
+
+def test_an_edit_of_the_same_size_with_its_old_time_put_back_is_built(remembered):
+    """The change time moves whatever a tool does to the modification time."""
+    entry = remembered / "content/2026/11/2026-11-24.md"
+    before = entry.stat()
+    entry.write_text("Snow.\n")  # as long as "Rain.\n"
+    os.utime(entry, ns=(before.st_atime_ns, before.st_mtime_ns))
+    build(remembered, remembered / "site")
+    assert "Snow." in (remembered / "site/2026/11/24/index.html").read_text()
