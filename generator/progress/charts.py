@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ParamSpec
@@ -75,7 +78,18 @@ class LaterChart(Chart):
     @functools.cached_property
     def drawn(self) -> Chart:
         make, args, kwargs = self._later
-        return make(*args, **kwargs)
+        if _kept is None:
+            return make(*args, **kwargs)
+        key = hashlib.blake2b(repr(self.made_from()).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        with _keeping:  # serve draws pages for the browser while it plans them again
+            chart = _kept.pop(key, None)
+        if chart is None:
+            chart = make(*args, **kwargs)
+        with _keeping:
+            _kept[key] = chart  # the most recently used last
+            while len(_kept) > _KEEP:
+                _kept.popitem(last=False)
+        return chart
 
     svg = property(lambda self: self.drawn.svg)
     title = property(lambda self: self.drawn.title)
@@ -83,6 +97,20 @@ class LaterChart(Chart):
     columns = property(lambda self: self.drawn.columns)
     rows = property(lambda self: self.drawn.rows)
     narrow = property(lambda self: self.drawn.narrow)
+
+
+_KEEP = 1500  # about every chart of a ten-year journal's pages
+_kept: OrderedDict[bytes, Chart] | None = None
+_keeping = threading.Lock()
+
+
+def keep_drawn_charts() -> None:
+    """From now on, remember charts by what they are drawn from, so that a chart whose
+    inputs did not change is not drawn again: for `serve`, which plans every page again
+    after each save. A build draws each chart once and has no use for it."""
+    global _kept
+    if _kept is None:
+        _kept = OrderedDict()
 
 
 # SVG pieces
@@ -146,8 +174,11 @@ def draw_line(x1: float, y1: float, x2: float, y2: float, css: str) -> str:
 
 
 def one_decimal(value: float) -> str:
-    """At most 1 decimal: 3 -> "3", 3.25 -> "3.2", -0.04 -> "0"."""
-    text = f"{round(value, 1) + 0.0:.1f}".removesuffix(".0")
+    """At most 1 decimal: 3 -> "3", 3.25 -> "3.2", -0.04 -> "0". (Formatting rounds as
+    round() does; a chart has thousands of numbers, so it is done once.)"""
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
     return "0" if text == "-0" else text
 
 

@@ -35,6 +35,7 @@ from generator.errors import BuildFailed, ContentError, sort_out
 from generator.filenames import PLAN_FILE
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Page
+from generator.progress.charts import keep_drawn_charts
 from generator.render import Theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import search_index
@@ -52,11 +53,13 @@ class Preview:
         self._stats: dict[str, Stat] = {}
         self._read: dict[str, tuple[Entry | None, list[ContentError]]] = {}
         self._html = HtmlCache(self.journal / CACHE_DIR / "html.json")
+        self._texts = HtmlCache(self.journal / CACHE_DIR / "text.json")  # each entry's words for search
         self._photos = self.journal / CACHE_DIR / "photos"
         self._config: Config | None = None
         self._env: Theme | None = None
         self._theme: dict[str, bytes] | None = None
         self._asset_names: set[str] = set()
+        keep_drawn_charts()
 
     # --- what changed -----------------------------------------------------------------
 
@@ -70,6 +73,7 @@ class Preview:
 
     def save_caches(self) -> None:
         self._html.save()
+        self._texts.save()
 
     # --- the quick step ---------------------------------------------------------------
 
@@ -202,7 +206,7 @@ class Preview:
         if superseded():
             raise Superseded
         files = {**self._theme, **bodies.files}
-        files["static/search-index.js"] = search_index(journal.entries, config)
+        files["static/search-index.js"] = search_index(journal.entries, config, self._texts)
         self._env = env
         self.site = Site(env, {e.source: e for e in journal.entries}, {p.output: p for p in pages}, files)
         markdown_converter()  # a rebuild's Markdown ran in worker processes; the next quick step's runs here
