@@ -4,6 +4,7 @@ in commands/. Problems that stop any command are reported here, with their exit 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
@@ -138,7 +139,14 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Python's cycle collector, at its default pace, walks every object alive about 2,300
+# times in a rebuild of a ten-year journal: 0.6 s of a 4 s rebuild after one edit.
+# Almost nothing Cairn makes is a cycle, so it runs far less often (5 times).
+COLLECT_AFTER = (100_000, 20, 20)
+
+
 def main(argv: list[str] | None = None) -> int:
+    gc.set_threshold(*COLLECT_AFTER)
     args = make_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     journal: Path = args.journal

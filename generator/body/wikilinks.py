@@ -58,7 +58,8 @@ def resolve_wiki_links(
             # Not found: left to the image checks, which say so like for any image.
             return f'src="{ASSET_MARK}{quote(posixpath.relpath(asset, folder) if asset else target)}"'
 
-        resolved.append(replace(entry, html=_IMAGE.sub(image, _LINK.sub(link, entry.html))))
+        page = _IMAGE.sub(image, _LINK.sub(link, entry.html))
+        resolved.append(entry if page == entry.html else replace(entry, html=page))
     return resolved, [_missing(places) for places in missing.values()]
 
 
