@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
 from itertools import groupby
 
 from generator.dates import long_date
@@ -57,7 +56,7 @@ def assign_urls(entries: list[Entry]) -> list[Entry]:
     for _, same_day in groupby(ordered, key=lambda e: e.date):
         day = list(same_day)
         for entry, name, title in zip(day, _names(day), _titles(day), strict=True):
-            with_urls.append(replace(entry, url=entry_url(entry.date, name), title=title))
+            with_urls.append(entry.but(url=entry_url(entry.date, name), title=title))
     return with_urls
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from generator.dates import long_date
 from generator.index import assign_urls, build_journal, entry_url
 from generator.model import Entry
+from tests.journal_entries import entry as journal_entry
 
 
 def make(source: str, date: str, *, slug: str = "", time: str | None = None, tags=()) -> Entry:
@@ -139,3 +142,11 @@ def test_a_built_timeline_never_shows_the_same_words_for_two_entries_of_a_day(jo
         "Monday 23 November 2026, entry 2",
         "Monday 23 November 2026, entry 1",
     ]
+
+
+def test_an_entry_remade_with_changes_is_the_one_replace_makes():
+    made = journal_entry("2026-03-01", 3, wins=("Walked",), tags=("walk",))
+    assert made.but(url="2026/03/01/", html="<p>x</p>") == replace(made, url="2026/03/01/", html="<p>x</p>")
+    assert made.but(url="a/").url == "a/" and made.url == "2026-03-01/"  # the first stays as it was
+    with pytest.raises(TypeError, match="an Entry has no field 'colour'"):
+        made.but(colour="blue")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -149,7 +149,7 @@ def show_photos(
         listed = [published[_source(entry, p)] for p in _listed(entry) if _source(entry, p) in published]
         if listed:
             page += '<div class="photos">\n' + "\n".join(_img(p, "") for p in listed) + "\n</div>\n"
-        entry = entry if page == entry.html else replace(entry, html=page)  # most have no photo
+        entry = entry if page == entry.html else entry.but(html=page)  # most have no photo
         updated.append(entry)
         shown += [
             Shown(published[source], entry, alt, source in hopeful) for source, _, alt in photos if source in published

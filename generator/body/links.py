@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -126,7 +126,7 @@ def resolve_links(
             return _words_instead(_alt(match.group(0)) or REMOTE_NOTE)
 
         page = _REMOTE_IMG.sub(remote, _LINK.sub(link, _IMG.sub(image, entry.html)))
-        resolved.append(entry if page == entry.html else replace(entry, html=page))  # most have no link
+        resolved.append(entry if page == entry.html else entry.but(html=page))  # most have no link
         if templated:
             warnings.append(_templated(entry, templated))
     return Linked(resolved, documents, sorted(set(errors)), sorted(set(warnings)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as etree
-from dataclasses import replace
 
 import markdown
 from markdown.extensions import Extension
@@ -71,6 +70,4 @@ def render_bodies(entries: list[Entry], cache: HtmlCache) -> list[Entry]:
     fresh = dict(zip(missing, converted, strict=True))
     for i, result in fresh.items():
         cache.put(keys[i], result)
-    return [
-        replace(e, html=h if h is not None else fresh[i]) for i, (e, h) in enumerate(zip(entries, html, strict=True))
-    ]
+    return [e.but(html=h if h is not None else fresh[i]) for i, (e, h) in enumerate(zip(entries, html, strict=True))]

@@ -10,7 +10,6 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import replace
 from urllib.parse import quote, unquote
 
 from generator.body.wikitext import WIKI_MARK
@@ -59,7 +58,7 @@ def resolve_wiki_links(
             return f'src="{ASSET_MARK}{quote(posixpath.relpath(asset, folder) if asset else target)}"'
 
         page = _IMAGE.sub(image, _LINK.sub(link, entry.html))
-        resolved.append(entry if page == entry.html else replace(entry, html=page))
+        resolved.append(entry if page == entry.html else entry.but(html=page))
     return resolved, [_missing(places) for places in missing.values()]
 
 
@@ -84,7 +83,7 @@ def mention(entries: list[Entry]) -> list[Entry]:
             if url in by_url and url != entry.url:
                 mentions[url][entry.url] = entry
     return [
-        replace(e, mentioned_in=tuple((m.url, m.title) for m in sorted(mentions[e.url].values(), key=_order)))
+        e.but(mentioned_in=tuple((m.url, m.title) for m in sorted(mentions[e.url].values(), key=_order)))
         if e.url in mentions
         else e
         for e in entries
