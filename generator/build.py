@@ -279,9 +279,10 @@ def build(
     write_started = time.perf_counter()
     written = write_site(out, prepared.files, sealed=passphrase is not None, tell=tell)
     prepared.cache.save()
-    save_prints(journal, out, prepared.prints if passphrase is None else {})
+    kept = frozenset(name for name, data in prepared.files.items() if data is None)
+    pages = save_prints(journal, out, prepared.prints if passphrase is None else {}, kept)
     if digest:
-        save_manifest(journal, out, digest, report.entries, report.pages, report.warnings)
+        save_manifest(journal, out, digest, report.entries, report.pages, report.warnings, pages)
     return after_write(report, written, started, {**report.timings, "write": time.perf_counter() - write_started})
 
 

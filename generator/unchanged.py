@@ -123,16 +123,19 @@ def _add(digest, path: str) -> None:
     digest.update(b"\0")
 
 
-def output_files(out: Path) -> dict[str, list[int]]:
+def output_files(out: Path, known: dict[str, list[int]] | None = None) -> dict[str, list[int]]:
     """Size and time of each file Cairn wrote into `out` (its record, and the record itself).
     What else lives there (a .git that changes with every commit, a CNAME) is not Cairn's,
-    so it neither counts as a change nor costs a walk."""
+    so it neither counts as a change nor costs a walk. `known` are sizes and times just read."""
     record = read_record(out)
     if record is None:
         return {}
     found = {}
     folder = str(out)
     for name in sorted({*record.files, MARKER}):
+        if known is not None and name in known:
+            found[name] = known[name]
+            continue
         try:
             stat = os.lstat(os.path.join(folder, name))  # a dangling symbolic link is a file too, and not followed
         except OSError:
@@ -154,12 +157,19 @@ def unchanged_since_last_build(journal: Path, out: Path, digest: str) -> Manifes
 
 
 def save_manifest(
-    journal: Path, out: Path, digest: str, entries: int, pages: int, warnings: list[ContentError]
+    journal: Path,
+    out: Path,
+    digest: str,
+    entries: int,
+    pages: int,
+    warnings: list[ContentError],
+    known: dict[str, list[int]] | None = None,
 ) -> None:
+    """`known`: the size and time of files just read (save_prints gives the pages')."""
     manifest = Manifest(
         digest=digest,
         out=str(out.resolve()),
-        files=output_files(out),
+        files=output_files(out, known),
         entries=entries,
         pages=pages,
         warnings=[[w.path, w.line, w.message, w.warning] for w in warnings],
@@ -268,13 +278,23 @@ def still_there(out: Path, name: str, record: list) -> bool:
     return [stat.st_size, stat.st_mtime_ns] == record[1:]
 
 
-def save_prints(journal: Path, out: Path, prints: dict[str, str]) -> None:
+def save_prints(
+    journal: Path, out: Path, prints: dict[str, str], kept: frozenset[str] = frozenset()
+) -> dict[str, list[int]]:
+    """Each page's fingerprint, size and time, for the next build; the sizes and times.
+    A page `kept` (not written: the last build's is still there) keeps its record."""
+    previous = load_prints(journal) if kept else {}
     records = {}
     folder = str(out)
     for name, fingerprint in prints.items():
+        record = previous.get(name)
+        if name in kept and isinstance(record, list) and len(record) == 3 and record[0] == fingerprint:
+            records[name] = record
+            continue
         stat = os.stat(os.path.join(folder, name))
         records[name] = [fingerprint, stat.st_size, stat.st_mtime_ns]
     atomic_write(journal / CACHE_DIR / PRINTS, json.dumps(records).encode())
+    return {name: record[1:] for name, record in records.items()}
 
 
 def page_prints(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -107,3 +108,19 @@ def test_an_edit_of_the_same_size_with_its_old_time_put_back_is_built(remembered
     os.utime(entry, ns=(before.st_atime_ns, before.st_mtime_ns))
     build(remembered, remembered / "site")
     assert "Snow." in (remembered / "site/2026/11/24/index.html").read_text()
+
+
+def test_after_an_edit_what_is_recorded_of_the_site_is_the_site_as_it_is(built, monkeypatch):
+    """Pages the rebuild kept keep their records; the ones it wrote are read again."""
+    folder, _ = built
+    write_files(folder, {"content/2026/11/2026-11-24.md": "Sun, at last.\n"})
+    build(folder, folder / "site")
+    site = folder / "site"
+    manifest = json.loads((folder / ".cairn/last-build.json").read_text())
+    assert manifest["files"] == unchanged.output_files(site)
+    prints = json.loads((folder / ".cairn/pages.json").read_text())
+    assert {name: record[1:] for name, record in prints.items()} == {
+        name: [(site / name).stat().st_size, (site / name).stat().st_mtime_ns] for name in prints
+    }
+    forbid_work(monkeypatch)
+    build(folder, folder / "site")
