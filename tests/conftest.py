@@ -9,8 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from generator.progress import charts
+
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
+
+
+@pytest.fixture(autouse=True)
+def _no_charts_kept_between_tests(monkeypatch):
+    """A Preview made by one test tells the process to keep drawn charts (as serve does);
+    a later test in the same worker would then see charts it expects drawn come from
+    memory. Each test starts without."""
+    monkeypatch.setattr(charts, "_kept", None)
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
