@@ -16,6 +16,7 @@ the page's variables as an include would: what it reads is not ours to know.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,8 @@ class Summaries:
     def __init__(self, memory: HtmlCache | None = None, salt: str = ""):
         self.memory, self.salt = memory, salt
         self.known: dict[str, str] = {}
-        self.fresh: dict[str, str] = {}  # drawn in this process and not yet handed back to the parent
+        self.fresh: dict[str, str] = {}  # drawn in a worker process, not yet handed back to the parent
+        self._parent = os.getpid()
 
     def draw(self, template: jinja2.Template, entry: Entry, shown: Any) -> str:
         """The summary with the root mark in its links."""
@@ -51,7 +53,9 @@ class Summaries:
             html = self.memory.get(key)
         if html is None:
             thumbs = {} if shown is None else {entry.url: shown}
-            html = self.fresh[key] = template.render(entry=entry, thumbs=thumbs, url=_marked_url)
+            html = template.render(entry=entry, thumbs=thumbs, url=_marked_url)
+            if os.getpid() != self._parent:  # the parent has it already (serve never hands any back)
+                self.fresh[key] = html
             if self.memory is not None:
                 self.memory.put(key, html)
         self.known[key] = html
