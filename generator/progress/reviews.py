@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import groupby
 
 from generator.contexts import (
     EmotionContext,
@@ -60,11 +61,8 @@ def month_context(year: int, month: int, config: Config, shared: Insights) -> Mo
     """The monthly review: calendar, charts, wins, routines, tags, feelings; events marked."""
     summary = shared.months[(year, month)]
     marked = [(e.date, text) for e in summary.entries for text in e.events]
-    keys = list(shared.months)
-    index = keys.index((year, month))
-    before = shared.months[keys[index - 1]] if index else None
+    before, after = shared.beside((year, month))
     previous = (before.label, before.mean_mood) if before and before.mean_mood is not None else None
-    after = shared.months[keys[index + 1]] if index + 1 < len(keys) else None
     prefix = f"m{year}{month:02d}"
     link = day_links(summary.entries, f"{year}/{month:02d}/")
     calendar = calendars.month_calendar_chart(
@@ -121,6 +119,9 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
     trend = mood_trend(entries)
     stretches = hard_stretches(entries, config.mood)
     marked = marks(events)
+    # Each year's squares link to that year's days alone: a chart is fingerprinted by what it
+    # is drawn from, and the journal's every day in each of its years grows as its square.
+    links = {year: day_links(tuple(group), "progress/") for year, group in groupby(entries, key=_year)}
     context = ProgressContext(
         statistic=TREND_STATISTIC,
         short_days=SHORT_DAYS,
@@ -136,7 +137,7 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
             if t.points and (metric := config.metric(t.name)) is not None
         ],
         pixels=[
-            calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", day_links(entries, "progress/"), marked)
+            calendars.year_pixels_chart(p, config.mood, f"pixels-{p.year}", links[p.year], marked)
             for p in year_in_pixels(entries)
         ],
         wins=wins,
@@ -163,6 +164,10 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
         fewest_days=FEWEST_DAYS,
     )
     return Page("progress/", "progress.html", context)
+
+
+def _year(entry: Entry) -> int:
+    return entry.date.year
 
 
 def _wins(journal: Journal) -> Page:
