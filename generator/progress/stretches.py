@@ -147,7 +147,8 @@ def words_after(entries: Sequence[Entry], stretches: Stretches) -> tuple[WordsAf
         assert stretch.passed_on is not None
         end = days_after(stretch.passed_on, WORDS_WEEK)
         words: list[Words] = []
-        for entry in entries[bisect_left(dates, stretch.passed_on) :]:
+        for index in range(bisect_left(dates, stretch.passed_on), len(entries)):  # no copy of the rest
+            entry = entries[index]
             if entry.date >= end or len(words) >= WORDS_PER_STRETCH:
                 break
             if entry.resurface:
