@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import os
 import shutil
@@ -9,12 +11,16 @@ import subprocess
 import sys
 
 import pytest
+from markupsafe import Markup
 
 from generator import render, workers
 from generator.build import build
+from generator.model import Page
 from generator.progress import calendars
+from generator.unchanged import Fingerprints
 from tests.conftest import snapshot, write_files
 from tests.golden import FIXTURE
+from tests.journal_entries import entry
 
 
 @pytest.fixture
@@ -127,3 +133,49 @@ def test_fingerprints_are_the_same_in_every_process(fixture_copy):
     ]
     assert runs[0] == runs[1]
     assert len(json.loads(runs[0])) > 50
+
+
+@dataclasses.dataclass(frozen=True)
+class _Nothing:
+    pass
+
+
+@dataclasses.dataclass(frozen=True)
+class _One:
+    value: object
+
+
+@dataclasses.dataclass(frozen=True)
+class _Two:
+    first: object
+    second: object
+
+
+def _print(context) -> str:
+    return Fingerprints("salt").of(Page("x/", "x.html", context))
+
+
+def test_a_fingerprint_tells_apart_every_change_a_page_could_show():
+    monday, tuesday = entry("2026-11-23", 3), entry("2026-11-24", 4)
+    contexts = [
+        {"entries": [monday, tuesday]},
+        {"entries": [tuesday, monday]},  # the order is shown
+        {"entries": [monday, dataclasses.replace(tuesday, html="<p>Changed.</p>")]},
+        {"entries": [monday]},
+        {"entries": (monday,)},  # a tuple and a list draw alike, and print alike
+        {"entries": [monday, "tuesday"]},
+        {"one": _One(1)},
+        {"one": _One("1")},
+        {"one": _One(Markup("1"))},  # Markup is drawn as it is, text escaped
+        {"one": _One((1, "a"))},
+        {"one": _Two(1, None)},
+        {"one": _Nothing()},
+        {"days": [(dt.date(2026, 11, 23), 3.0), (dt.date(2026, 11, 24), None)]},
+        {"days": [(dt.date(2026, 11, 23), 3.0), (dt.date(2026, 11, 24), 4.0)]},
+        {"days": [(dt.date(2026, 11, 23), 3), (dt.date(2026, 11, 24), None)]},
+    ]
+    prints = [_print(context) for context in contexts]
+    assert prints[3] == prints[4]
+    del prints[4]
+    assert len(set(prints)) == len(prints)
+    assert _print({"one": _Two(monday, [tuesday])}) == _print({"one": _Two(monday, [tuesday])})
