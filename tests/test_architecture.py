@@ -35,7 +35,7 @@ COMMANDS = {
 SHARED = {
     *("errors", "model", "slugs", "yamlload", "dates", "palette", "urls", "workers", "day_boundary"),
     *("filenames", "frontmatter", "inline", "config", "sharespec", "cache", "unchanged", "records", "__init__"),
-    "contexts",
+    *("contexts", "fingerprints"),
 }
 MEMORY = {"cache", "unchanged"}  # the only modules that write under .cairn/
 LONGEST = 330  # "about 300 lines"

@@ -15,9 +15,9 @@ from markupsafe import Markup
 
 from generator import render, workers
 from generator.build import build
+from generator.fingerprints import Fingerprints
 from generator.model import Page
 from generator.progress import calendars
-from generator.unchanged import Fingerprints
 from tests.conftest import snapshot, write_files
 from tests.golden import FIXTURE
 from tests.journal_entries import entry

@@ -1,0 +1,125 @@
+"""A page's fingerprint: a hash of everything its template can see.
+
+Its context, with each entry by a digest of its fields (worked out once per build
+however often the entry appears), and a chart not yet drawn by what it is drawn from
+(`made_from`). Plain values, and lists and pairs of them, go in by one repr; the type
+of each value is part of what is hashed, since text is escaped where Markup is not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import operator
+from collections.abc import Callable
+from typing import Any
+
+from generator.model import Entry, Page
+
+
+class Fingerprints:
+    """Hashes page contexts; each entry is hashed once per build however often it appears."""
+
+    def __init__(self, salt: str):
+        self.salt = salt.encode()
+        self._entries: dict[int, bytes] = {}
+        self._fields: dict[type, Callable[[Any], tuple] | None] = {}  # a dataclass's fields, by its type
+
+    def of(self, page: Page) -> str:
+        digest = hashlib.blake2b(self.salt, digest_size=16)
+        digest.update(page.template.encode())
+        self._feed(digest, page.context)
+        return digest.hexdigest()
+
+    def _entry(self, entry: Entry) -> bytes:
+        known = self._entries.get(id(entry))
+        if known is None:
+            known = self._entries[id(entry)] = b"E" + _entry_digest(entry)
+        return known
+
+    def _feed(self, digest: Any, value: Any) -> None:
+        kind = type(value)
+        if kind is str:
+            digest.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        elif kind in _SCALARS:
+            digest.update(repr(value).encode() + b"\0")
+        elif kind is Entry:
+            digest.update(self._entry(value))
+        elif kind is tuple or kind is list:
+            self._feed_items(digest, b"[", value)
+        elif kind is dict:
+            digest.update(b"{")
+            for key, item in value.items():
+                if type(key) is str:  # a context's names: most keys
+                    digest.update(b"s%d:" % len(key) + key.encode("utf-8", "surrogatepass"))
+                else:
+                    self._feed(digest, key)
+                self._feed(digest, item)
+            digest.update(b"}")
+        elif isinstance(value, str):  # Markup is drawn as it is, text is escaped: the type is part of it
+            digest.update(kind.__name__.encode() + b"%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        elif (fields := self._fields_of(kind)) is not None:
+            made_from = getattr(value, "made_from", None)  # drawn only when shown: what it is drawn from
+            if callable(made_from):
+                self._feed_items(digest, kind.__name__.encode() + b"<", made_from())
+            else:
+                self._feed_items(digest, kind.__name__.encode() + b"(", fields(value))
+        else:  # anything else a page could hold (an Entry of a subclass, a date): its repr says what it is
+            digest.update(repr(value).encode() + b"\0")
+
+    def _fields_of(self, kind: type) -> Callable[[Any], tuple] | None:
+        """A dataclass's field values as a tuple, by one C call; None for other types."""
+        if kind not in self._fields:
+            self._fields[kind] = _field_values(kind) if dataclasses.is_dataclass(kind) else None
+        return self._fields[kind]
+
+    def _feed_items(self, digest: Any, opening: bytes, items: Any) -> None:
+        """Items in order; plain text, numbers and dates (or pairs of them, as days with their
+        moods are), most items, by one repr of them all; entries by their digests."""
+        kinds = set(map(type, items))
+        if kinds <= _PLAIN or (
+            kinds <= _PLAIN_OR_TUPLE and all(_all_plain(item) for item in items if type(item) is tuple)
+        ):
+            digest.update(opening + repr(tuple(items)).encode("utf-8", "surrogatepass") + b"\0")
+            return
+        if kinds == _ENTRY:
+            digest.update(opening + b"".join(map(self._entry, items)) + b"]")
+            return
+        digest.update(opening)
+        for item in items:
+            self._feed(digest, item)
+        digest.update(b"]")
+
+
+def _field_values(kind: type) -> Callable[[Any], tuple]:
+    names = [f.name for f in dataclasses.fields(kind)]
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if names:
+        one = operator.attrgetter(names[0])
+        return lambda value: (one(value),)
+    return lambda value: ()
+
+
+def _all_plain(items: tuple) -> bool:
+    return set(map(type, items)) <= _PLAIN
+
+
+def _entry_digest(entry: Entry) -> bytes:
+    """Every field of an entry; its text and HTML as they are, the rest by their repr."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in _ENTRY_FIELDS:
+        value = getattr(entry, name)
+        if type(value) is str:
+            digest.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        else:
+            digest.update(repr(value).encode("utf-8", "surrogatepass") + b"\0")
+    return digest.digest()
+
+
+_ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
+_SCALARS = frozenset((int, float, bool, type(None), dt.date, dt.datetime, dt.time))
+_PLAIN = frozenset((str, *_SCALARS))  # their repr says both the type and the value
+_PLAIN_OR_TUPLE = _PLAIN | {tuple}
+_ENTRY = {Entry}
