@@ -74,6 +74,7 @@ class Prepared:
     report: Report
     cache: HtmlCache  # saved only once the site is written
     prints: dict[str, str]  # page output -> fingerprint, for the next build
+    recorded: dict[str, list]  # the last build's fingerprint, size and time of each page
 
 
 class Clock:
@@ -185,7 +186,9 @@ def prepare(
     warnings = planned.warnings
     with clock.stage("render"):
         drawn_by = theme_digest(journal, builtin_theme()) + repr(config)
-        prints, unchanged = page_prints(journal, drawn_by, pages=pages, out=out, sealed=passphrase is not None)
+        prints, unchanged, recorded = page_prints(
+            journal, drawn_by, pages=pages, out=out, sealed=passphrase is not None
+        )
         keep = save_caches and share is None
         kept_summaries = HtmlCache(journal / CACHE_DIR / SUMMARIES) if keep else None
         summaries = Summaries(kept_summaries, drawn_by)
@@ -232,7 +235,7 @@ def prepare(
         warnings=warnings,
         timings=clock.timings,
     )
-    return Prepared(files, report, html_cache, prints)
+    return Prepared(files, report, html_cache, prints, recorded)
 
 
 def _whole(files: dict[str, bytes | None]) -> dict[str, bytes]:
@@ -280,7 +283,7 @@ def build(
     written = write_site(out, prepared.files, sealed=passphrase is not None, tell=tell)
     prepared.cache.save()
     kept = frozenset(name for name, data in prepared.files.items() if data is None)
-    pages = save_prints(journal, out, prepared.prints if passphrase is None else {}, kept)
+    pages = save_prints(journal, out, prepared.prints if passphrase is None else {}, kept, prepared.recorded)
     if digest:
         save_manifest(journal, out, digest, report.entries, report.pages, report.warnings, pages)
     return after_write(report, written, started, {**report.timings, "write": time.perf_counter() - write_started})

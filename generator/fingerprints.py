@@ -122,4 +122,4 @@ _ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
 _SCALARS = frozenset((int, float, bool, type(None), dt.date, dt.datetime, dt.time))
 _PLAIN = frozenset((str, *_SCALARS))  # their repr says both the type and the value
 _PLAIN_OR_TUPLE = _PLAIN | {tuple}
-_ENTRY = {Entry}
+_ENTRY = frozenset((Entry,))

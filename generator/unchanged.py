@@ -197,11 +197,16 @@ def still_there(out: Path, name: str, record: list) -> bool:
 
 
 def save_prints(
-    journal: Path, out: Path, prints: dict[str, str], kept: frozenset[str] = frozenset()
+    journal: Path,
+    out: Path,
+    prints: dict[str, str],
+    kept: frozenset[str] = frozenset(),
+    previous: dict[str, list] | None = None,
 ) -> dict[str, list[int]]:
     """Each page's fingerprint, size and time, for the next build; the sizes and times.
-    A page `kept` (not written: the last build's is still there) keeps its record."""
-    previous = load_prints(journal) if kept else {}
+    A page `kept` (not written: the last build's is still there) keeps its record from
+    `previous`, the records page_prints read."""
+    previous = previous or {}
     records = {}
     folder = str(out)
     for name, fingerprint in prints.items():
@@ -217,19 +222,20 @@ def save_prints(
 
 def page_prints(
     journal: Path, drawn_by: str, *, pages: list[Page], out: Path | None, sealed: bool
-) -> tuple[dict[str, str], Callable[[Page], bool] | None]:
-    """Each page's fingerprint, and a test for pages the last build left unchanged
-    in `out` (None when there is nothing to compare with, or the site is sealed).
-    `drawn_by` names the templates, Cairn's code and the settings."""
+) -> tuple[dict[str, str], Callable[[Page], bool] | None, dict[str, list]]:
+    """Each page's fingerprint, a test for pages the last build left unchanged in `out`
+    (None when there is nothing to compare with, or the site is sealed), and the last
+    build's records (for save_prints). `drawn_by` names the templates, Cairn's code and
+    the settings."""
     fingerprints = Fingerprints(drawn_by)
     prints = {page.output: fingerprints.of(page) for page in pages}
     previous = load_prints(journal) if out is not None and not sealed else {}
     if not previous or out is None:
-        return prints, None
+        return prints, None, previous
     folder = out
 
     def unchanged(page: Page) -> bool:
         record = previous.get(page.output)
         return record is not None and record[0] == prints[page.output] and still_there(folder, page.output, record)
 
-    return prints, unchanged
+    return prints, unchanged, previous

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import groupby
 
 from generator.contexts import (
     EmotionContext,
@@ -121,7 +120,10 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
     marked = marks(events)
     # Each year's squares link to that year's days alone: a chart is fingerprinted by what it
     # is drawn from, and the journal's every day in each of its years grows as its square.
-    links = {year: day_links(tuple(group), "progress/") for year, group in groupby(entries, key=_year)}
+    links = {
+        year: day_links([e for of_month in months.values() for e in of_month], "progress/")
+        for year, months in journal.years.items()
+    }
     context = ProgressContext(
         statistic=TREND_STATISTIC,
         short_days=SHORT_DAYS,
@@ -164,10 +166,6 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
         fewest_days=FEWEST_DAYS,
     )
     return Page("progress/", "progress.html", context)
-
-
-def _year(entry: Entry) -> int:
-    return entry.date.year
 
 
 def _wins(journal: Journal) -> Page:
