@@ -292,13 +292,13 @@ def test_every_kind_of_page_is_valid_html(request: pytest.FixtureRequest):
 # The sample journal at 1280 px in light mode is not here: tests/test_accessibility.py runs
 # axe-core over every one of its pages in that mode, with their CSP enforced.
 @pytest.mark.parametrize(
-    ("journal", "mode"), [("sample", "390-dark"), ("first-day", "390-dark"), ("first-day", "1280-light")]
+    ("which", "mode"), [("sample", "390-dark"), ("first-day", "390-dark"), ("first-day", "1280-light")]
 )
-def test_axe_finds_nothing_at_either_width(chromium: Any, request: pytest.FixtureRequest, journal: str, mode: str):
+def test_axe_finds_nothing_at_either_width(chromium: Any, request: pytest.FixtureRequest, which: str, mode: str):
     problem = missing_checker(AXE_JS)
     if problem:
         pytest.fail(problem, pytrace=False)
-    _, url, paths = _site(request, journal)
+    _, url, paths = _site(request, which)
     width, scheme = MODES[mode]
     context = chromium.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
     context.add_init_script(path=str(AXE_JS))
