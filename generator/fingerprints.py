@@ -24,13 +24,31 @@ class Fingerprints:
     def __init__(self, salt: str):
         self.salt = salt.encode()
         self._entries: dict[int, bytes] = {}
+        self._objects: dict[int, tuple[Any, bytes]] = {}  # by id, with the object kept so its id is not reused
         self._fields: dict[type, Callable[[Any], tuple] | None] = {}  # a dataclass's fields, by its type
 
     def of(self, page: Page) -> str:
         digest = hashlib.blake2b(self.salt, digest_size=16)
         digest.update(page.template.encode())
-        self._feed(digest, page.context)
+        digest.update(b"{")
+        for name, value in page.context.items():
+            digest.update(b"s%d:" % len(name) + name.encode("utf-8", "surrogatepass"))
+            if type(value) is not Entry and self._fields_of(type(value)) is not None:
+                digest.update(self._shared(value))
+            else:
+                self._feed(digest, value)
+        digest.update(b"}")
         return digest.hexdigest()
+
+    def _shared(self, value: Any) -> bytes:
+        """A summary or chart in a page's context, hashed once however many pages show it
+        (a month's summary is on its own page and beside both its neighbours')."""
+        known = self._objects.get(id(value))
+        if known is None or known[0] is not value:
+            digest = hashlib.blake2b(digest_size=16)
+            self._feed(digest, value)
+            known = self._objects[id(value)] = (value, b"D" + digest.digest())
+        return known[1]
 
     def _entry(self, entry: Entry) -> bytes:
         known = self._entries.get(id(entry))
@@ -108,17 +126,15 @@ def _all_plain(items: tuple) -> bool:
 
 def _entry_digest(entry: Entry) -> bytes:
     """Every field of an entry; its text and HTML as they are, the rest by their repr."""
-    digest = hashlib.blake2b(digest_size=16)
-    for name in _ENTRY_FIELDS:
-        value = getattr(entry, name)
-        if type(value) is str:
-            digest.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
-        else:
-            digest.update(repr(value).encode("utf-8", "surrogatepass") + b"\0")
+    digest = hashlib.blake2b(repr(_entry_others(entry)).encode("utf-8", "surrogatepass"), digest_size=16)
+    for value in _entry_texts(entry):
+        digest.update(b"\0s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
     return digest.digest()
 
 
-_ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
+_ENTRY_TEXTS = tuple(f.name for f in dataclasses.fields(Entry) if f.type in ("str", str))
+_entry_texts = operator.attrgetter(*_ENTRY_TEXTS)
+_entry_others = operator.attrgetter(*(f.name for f in dataclasses.fields(Entry) if f.name not in _ENTRY_TEXTS))
 _SCALARS = frozenset((int, float, bool, type(None), dt.date, dt.datetime, dt.time))
 _PLAIN = frozenset((str, *_SCALARS))  # their repr says both the type and the value
 _PLAIN_OR_TUPLE = _PLAIN | {tuple}

@@ -27,6 +27,7 @@ from generator.errors import ContentError
 from generator.filenames import CONTENT_DIR, PLAN_FILE
 from generator.fingerprints import Fingerprints
 from generator.model import Page
+from generator.workers import spread
 from generator.write import MARKER, atomic_write, read_record
 
 MANIFEST = "last-build.json"
@@ -220,6 +221,26 @@ def save_prints(
     return {name: record[1:] for name, record in records.items()}
 
 
+def fingerprints_of(pages: list[Page], drawn_by: str) -> list[str]:
+    """Each page's fingerprint, over every core: hashing thousands of contexts is a few
+    tenths of a second, most of what a rebuild after one edit costs besides planning."""
+    global _printing
+    _printing = (pages, Fingerprints(drawn_by))
+    try:
+        return spread(_print, range(len(pages)), chunk=256)
+    finally:
+        _printing = None
+
+
+_printing: tuple[list[Page], Fingerprints] | None = None  # what forked workers hash, set before they fork
+
+
+def _print(index: int) -> str:
+    assert _printing is not None
+    pages, fingerprints = _printing
+    return fingerprints.of(pages[index])
+
+
 def page_prints(
     journal: Path, drawn_by: str, *, pages: list[Page], out: Path | None, sealed: bool
 ) -> tuple[dict[str, str], Callable[[Page], bool] | None, dict[str, list]]:
@@ -227,8 +248,7 @@ def page_prints(
     (None when there is nothing to compare with, or the site is sealed), and the last
     build's records (for save_prints). `drawn_by` names the templates, Cairn's code and
     the settings."""
-    fingerprints = Fingerprints(drawn_by)
-    prints = {page.output: fingerprints.of(page) for page in pages}
+    prints = dict(zip((page.output for page in pages), fingerprints_of(pages, drawn_by), strict=True))
     previous = load_prints(journal) if out is not None and not sealed else {}
     if not previous or out is None:
         return prints, None, previous
