@@ -155,6 +155,15 @@ def wait_open(page: Any) -> None:
     page.wait_for_selector(LOCK, timeout=20_000)
 
 
+def follow(page: Any, link: Any) -> None:
+    """Click a link on an open page and wait for the next page to open. Waiting for the
+    lock button alone would find the one of the page still showing."""
+    before = page.url
+    link.click()
+    page.wait_for_url(lambda url: url != before)
+    wait_open(page)
+
+
 def _off_site(record: Record) -> list[str]:
     return [
         url
@@ -177,8 +186,7 @@ def test_unlock_read_follow_links_search_see_a_photo_and_lock(browser: Any, base
         page.wait_for_function("() => document.activeElement.tagName === 'H1'")  # where a screen reader goes on
 
         # An entry, by a link: no second unlock, ever.
-        page.get_by_role("link", name="Café & “quotes”").first.click()
-        wait_open(page)
+        follow(page, page.get_by_role("link", name="Café & “quotes”").first)
         assert page.get_by_role("heading", level=1).inner_text() == "Café & “quotes”"
         assert "Rain on the window" in page.inner_text("main")
         assert page.url == f"{base_url}/{names[PHOTO_ENTRY]}"
@@ -189,13 +197,11 @@ def test_unlock_read_follow_links_search_see_a_photo_and_lock(browser: Any, base
             return img && img.complete && img.naturalWidth > 0 && img.currentSrc.startsWith('blob:'); }""")
         assert page.get_by_role("img", name="The park in the rain").is_visible()
 
-        page.get_by_role("link", name="walk", exact=True).first.click()
-        wait_open(page)
+        follow(page, page.get_by_role("link", name="walk", exact=True).first)
         assert "walk" in page.get_by_role("heading", level=1).inner_text()
 
         # Search, in the sealed index.
-        page.get_by_role("link", name="Search").first.click()
-        wait_open(page)
+        follow(page, page.get_by_role("link", name="Search").first)
         page.get_by_label("Words to find").fill("rain window")
         result = page.locator("#search-results li")
         result.first.wait_for()
@@ -203,8 +209,7 @@ def test_unlock_read_follow_links_search_see_a_photo_and_lock(browser: Any, base
         assert page.locator("#search-results mark").all_inner_texts() == ["Rain", "window"]
         assert "1 entry" in page.inner_text("#search-status")
         assert not page.is_visible("#search-needs-script")
-        page.locator("#search-results a").first.click()
-        wait_open(page)
+        follow(page, page.locator("#search-results a").first)
         assert page.url == f"{base_url}/{names[PHOTO_ENTRY]}"
 
         # Lock: the key is forgotten, on this page and the next.
@@ -263,8 +268,7 @@ def test_the_sealed_site_works_from_files_on_disk(browser: Any, sealed_site: Pat
         wait_open(page)  # the key carried over
         page.get_by_label("Words to find").fill("bakery")
         page.locator("#search-results li").first.wait_for()
-        page.locator("#search-results a").first.click()
-        wait_open(page)
+        follow(page, page.locator("#search-results a").first)
         assert "the bakery" in page.inner_text("main")
         assert record.problems == []
 

@@ -312,7 +312,8 @@
     }
 
     const params = new URLSearchParams(location.search);
-    words.value = params.get("q") || "";
+    // Words typed while the index was still on its way (a sealed one is opened first) stay.
+    if (!words.value) words.value = params.get("q") || "";
     for (const [name, id] of Object.entries(selects)) {
       const select = document.getElementById(id);
       const value = params.get(name);
