@@ -76,12 +76,14 @@ def _hopeful(entry: Entry) -> set[str]:
 
 def referenced(entry: Entry) -> list[tuple[str, str, str]]:
     """(source, as written, alt) for every photo the entry shows or links to."""
-    found = [
-        (_source(entry, written), html.unescape(written), _alt(before + after))
-        for before, written, after in _IMG.findall(entry.html)
-        if is_photo(written)
-    ]
-    found += [(_source(entry, written), html.unescape(written), "") for written in _HREF.findall(entry.html)]
+    found = []
+    if ASSET_MARK in entry.html:  # most entries link to no file beside them
+        found = [
+            (_source(entry, written), html.unescape(written), _alt(before + after))
+            for before, written, after in _IMG.findall(entry.html)
+            if is_photo(written)
+        ]
+        found += [(_source(entry, written), html.unescape(written), "") for written in _HREF.findall(entry.html)]
     found += [(_source(entry, p), p, "") for p in _listed(entry)]
     return [f for f in found if is_photo(f[0])]
 
@@ -103,7 +105,10 @@ def _img(photo: PublishedPhoto, alt: str, extra: str = "") -> str:
 def show_photos(
     journal: Path, entries: list[Entry], cache_dir: Path, *, save_cache: bool = True, prune_cache: bool = True
 ) -> Gallery:
-    wanted = {source: (entry, written) for entry in entries for source, written, _ in referenced(entry)}
+    shows = [referenced(entry) for entry in entries]  # two searches of each entry's HTML: once
+    wanted = {
+        source: (entry, written) for entry, found in zip(entries, shows, strict=True) for source, written, _ in found
+    }
     outside = {source for source in wanted if leads_outside(journal, source)}
     files, published, problems = publish_photos(
         journal, set(wanted) - outside, cache_dir, save_cache=save_cache, prune_cache=prune_cache
@@ -111,8 +116,8 @@ def show_photos(
     problems.update(dict.fromkeys(outside, "is a symbolic link that leads out of content/; Cairn never follows it"))
     errors: list[ContentError] = []
     warnings: list[ContentError] = []
-    for entry in entries:
-        for source, written, _ in referenced(entry):
+    for entry, found in zip(entries, shows, strict=True):
+        for source, written, _ in found:
             if source in problems:
                 missing = problems[source] == "is missing"
                 message = f"shows the image {written}, which {problems[source]}"
@@ -124,12 +129,11 @@ def show_photos(
 
     shown: list[Shown] = []
     updated = []
-    for entry in entries:
-        photos = referenced(entry)
-        hopeful = _hopeful(entry)  # before the marks in its HTML are replaced
+    for entry, photos in zip(entries, shows, strict=True):
         if not photos:
             updated.append(entry)
             continue
+        hopeful = _hopeful(entry)  # before the marks in its HTML are replaced
 
         def to_published(match: re.Match, entry: Entry = entry) -> str:
             before, written, after = match.groups()
