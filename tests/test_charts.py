@@ -101,6 +101,52 @@ def test_a_long_trend_is_tabled_by_month():
     ]
 
 
+def _daily(first: dt.date, count: int, mood) -> list:
+    return [entry((first + dt.timedelta(days=i)).isoformat(), mood(i)) for i in range(count)]
+
+
+def test_ten_years_of_days_are_drawn_as_the_long_line_alone_at_both_widths():
+    """3,650 days leave a phone's drawing under a tenth of a pixel each: dots and the
+    7-day line would be a smear. The 30-day line stays; the table still has every month."""
+    trend = mood_trend(_daily(dt.date(2016, 1, 1), 3650, lambda i: 2 + i % 3))
+    chart = trend_charts.mood_trend_chart(trend, SCALE, "m")
+    assert chart.narrow is not None
+    for root in (parse(chart), ET.fromstring(str(chart.narrow))):
+        assert marks(root, "circle", "dot") == []
+        assert marks(root, "path", "trend-short") == []
+        assert len(marks(root, "path", "trend-long")) == 1
+    key = [t.text for t in ET.fromstring(str(chart.narrow)).iter(SVG + "text")][:2]
+    assert key == ["Line: 30-day mean.", "Too many days to show each one."]
+    assert chart.description.endswith(
+        "3650 days with a mood; drawn as the 30-day mean alone, with too many days to show each one."
+    )
+    assert len(chart.rows) == 120  # January 2016 to December 2025, by month
+
+
+def test_a_year_of_days_keeps_its_dots_and_both_lines():
+    trend = mood_trend(_daily(dt.date(2025, 1, 1), trend_charts.DAYS_WITH_DOTS, lambda i: 3))
+    chart = trend_charts.mood_trend_chart(trend, SCALE, "m")
+    assert chart.narrow is not None
+    for root in (parse(chart), ET.fromstring(str(chart.narrow))):
+        assert len(marks(root, "circle", "dot")) == trend_charts.DAYS_WITH_DOTS
+        assert len(marks(root, "path", "trend-short")) == 1
+    assert chart.description.endswith(
+        "each a dot on a scale of 1 (awful) to 5 (great); the lines are 7-day and 30-day means."
+    )
+
+
+def test_a_long_metric_trend_is_drawn_as_its_long_line_alone():
+    metric = Metric("sleep", "Sleep", "hours", 0, 12)
+    entries = [e.but(metrics=(("sleep", 7.0),)) for e in _daily(dt.date(2020, 1, 1), 900, lambda i: None)]
+    (trend,) = metric_trends(entries, Config(metrics=(metric,)))
+    chart = trend_charts.metric_trend_chart(trend, metric, "sleep")
+    root = parse(chart)
+    assert marks(root, "circle", "dot") == [] and marks(root, "path", "trend-short") == []
+    assert chart.description.endswith(
+        "900 days with a value; drawn as the 30-day mean alone, with too many days to show each one."
+    )
+
+
 def test_an_empty_trend_still_describes_itself():
     chart = trend_charts.mood_trend_chart(mood_trend([]), SCALE, "m")
     parse(chart)

@@ -1,4 +1,5 @@
-"""Charts of a trend, day by day: each day a dot, with the rolling short and long lines.
+"""Charts of a trend, day by day: each day a dot, with the rolling short and long lines
+(over more than DAYS_WITH_DOTS days, the long line alone).
 
 Mood and each metric are drawn the same way, wide and narrow, with life events marked;
 the table beside a chart lists days while there are few, and months beyond.
@@ -35,6 +36,9 @@ from generator.progress.charts import (
 from generator.progress.trends import Trend, TrendPoint
 
 DAILY_ROWS = 92  # a trend's table lists days up to this many, months beyond
+# Over a longer span than this, a phone's drawing has under a pixel for each day: dots and
+# the short line are a smear, so both drawings show the long line alone (weeks, not days).
+DAYS_WITH_DOTS = 550
 Marks = Sequence[tuple[dt.date, str]]  # life events: the day, and what happened
 
 
@@ -45,10 +49,7 @@ def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str, events: Mar
     title = "Mood, day by day"
     if not trend.points:
         return empty_chart(title, "No moods written down yet.", id_prefix)
-    description = (
-        f"{_trend_change(trend, '', mood=True)} {count_words(len(trend.points), 'day')} with a mood, "
-        f"each a dot {scale_words(scale)}; {_lines_words(trend)}"
-    )
+    description = f"{_trend_change(trend, '', mood=True)} {count_words(len(trend.points), 'day')} with a mood"
 
     def dot(point: TrendPoint) -> tuple[str, str]:
         css, fill = mood_class(point.value, scale)
@@ -67,6 +68,7 @@ def mood_trend_chart(trend: Trend, scale: MoodScale, id_prefix: str, events: Mar
         id_prefix,
         tick,
         events,
+        dots=f"each a dot {scale_words(scale)}",
     )
 
 
@@ -79,7 +81,7 @@ def metric_trend_chart(trend: Trend, metric: Metric, id_prefix: str, events: Mar
     low = metric.low if metric.low is not None else math.floor(min(values))
     high = metric.high if metric.high is not None else math.ceil(max(values))
     unit = f" {metric.unit}" if metric.unit else ""
-    description = f"{_trend_change(trend, unit, mood=False)} {count_words(len(values), 'day')} with a value; {_lines_words(trend)}"
+    description = f"{_trend_change(trend, unit, mood=False)} {count_words(len(values), 'day')} with a value"
     return _trend_chart(
         trend,
         (low, max(high, low + 1)),
@@ -103,7 +105,16 @@ def _trend_chart(
     id_prefix: str,
     tick: Callable[[float], str],
     events: Marks = (),
+    dots: str = "",
 ) -> Chart:
+    """`description` says what the days hold; how they are drawn is added here."""
+    days = (trend.points[-1].date - trend.points[0].date).days + 1
+    dense = days > DAYS_WITH_DOTS
+    long_line = f"{trend.long_days}-day {trend.statistic}"
+    if dense:
+        description += f"; drawn as the {long_line} alone, with too many days to show each one."
+    else:
+        description += (f", {dots}" if dots else "") + f"; {_lines_words(trend)}"
     marked = [(day, what) for day, what in events if trend.points[0].date <= day <= trend.points[-1].date]
     if marked:
         description += " Marked: " + "; ".join(f"{n}, {date_words(d)}: {w}" for n, (d, w) in enumerate(marked, 1)) + "."
@@ -125,7 +136,9 @@ def _trend_chart(
             return bottom - (bottom - top) * (min(max(value, low), high) - low) / (high - low)
 
         stat = trend.statistic
-        key = [f"Dots: days. Thin line: {trend.short_days}-day {stat}.", f"Thick line: {trend.long_days}-day {stat}."]
+        key = [f"Dots: days. Thin line: {trend.short_days}-day {stat}.", f"Thick line: {long_line}."]
+        if dense:
+            key = [f"Line: {long_line}.", "Too many days to show each one."]
         parts = [
             draw_text(10, 14 + 17 * i, line, size=TEXT) for i, line in enumerate(key if narrow else [" ".join(key)])
         ]
@@ -136,19 +149,18 @@ def _trend_chart(
             parts.append(
                 draw_text(min(max(x(day), left + 24), right - 24), bottom + 18, label, anchor="middle", size=TEXT)
             )
-        for p in points:
+        for p in () if dense else points:
             css, fill = dot(p)
             r = 3.5 if narrow else 4
             parts.append(
                 f'<circle class="{css}" cx="{one_decimal(x(p.date))}" cy="{one_decimal(y(p.value))}" r="{r}" fill="{fill}"/>'
             )
-        for line, days, look in (
-            ("short", trend.short_days, ' stroke-width="1.5"'),
-            ("long", trend.long_days, ' stroke-width="3.5" stroke-linecap="round"'),
-        ):
+        lines = [("short", trend.short_days, ' stroke-width="1.5"')] if not dense else []
+        lines.append(("long", trend.long_days, ' stroke-width="3.5" stroke-linecap="round"'))
+        for line, window, look in lines:
             path, previous = [], None
             for p in points:  # a gap longer than the window starts a new piece of line
-                move = "M" if previous is None or (p.date - previous).days > days else "L"
+                move = "M" if previous is None or (p.date - previous).days > window else "L"
                 path.append(f"{move}{one_decimal(x(p.date))} {one_decimal(y(getattr(p, line)))}")
                 previous = p.date
             parts.append(
