@@ -121,6 +121,7 @@ def test_ten_years_of_days_are_drawn_as_the_long_line_alone_at_both_widths():
         "3650 days with a mood; drawn as the 30-day mean alone, with too many days to show each one."
     )
     assert len(chart.rows) == 120  # January 2016 to December 2025, by month
+    assert chart.each_day is False
 
 
 def test_a_year_of_days_keeps_its_dots_and_both_lines():
@@ -133,6 +134,7 @@ def test_a_year_of_days_keeps_its_dots_and_both_lines():
     assert chart.description.endswith(
         "each a dot on a scale of 1 (awful) to 5 (great); the lines are 7-day and 30-day means."
     )
+    assert chart.each_day is True
 
 
 def test_a_long_metric_trend_is_drawn_as_its_long_line_alone():
@@ -300,3 +302,24 @@ def test_the_partial_draws_the_svg_and_a_table_of_its_numbers():
     ET.fromstring(html)  # well-formed
     empty = env.get_template("partials/chart.html").render(chart=bar_charts.bar_chart((), "Wins per week", "w"))
     assert "<details>" not in empty and "<svg" in empty
+
+
+def test_the_progress_page_of_a_long_journal_says_its_mood_chart_is_a_line(tmp_path: Path):
+    """Two years of daily entries, built: the page's words about the chart match what it draws."""
+    from generator.build import build
+
+    first = dt.date(2024, 1, 1)
+    for i in range(730):
+        day = first + dt.timedelta(days=i)
+        path = tmp_path / "content" / f"{day:%Y}" / f"{day}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\nmood: {2 + i % 3}\n---\nA day.\n", encoding="utf-8")
+    build(tmp_path, tmp_path / "site")
+    page = (tmp_path / "site/progress/index.html").read_text(encoding="utf-8")
+    trend = page[page.index('id="trend-heading"') : page.index("</section>", page.index('id="trend-heading"'))]
+    assert (
+        "<p>The line is the mean of the last 30 days, so one hard day never reads as the whole story. "
+        "Over this many days, a dot for each day would be too small to see.</p>"
+    ) in trend
+    assert 'class="dot' not in trend and "trend-short" not in trend and "trend-long" in trend
+    assert "Line: 30-day mean." in trend

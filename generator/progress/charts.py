@@ -41,6 +41,7 @@ class Chart:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     narrow: Markup | None = None  # the same chart drawn for a phone's width
+    each_day: bool = True  # a mark for every day (a trend over years: its long line alone)
 
 
 Link = Callable[[dt.date], "str | None"]  # a day's page, relative to the page showing the chart
@@ -97,6 +98,7 @@ class LaterChart(Chart):
     columns = property(lambda self: self.drawn.columns)
     rows = property(lambda self: self.drawn.rows)
     narrow = property(lambda self: self.drawn.narrow)
+    each_day = property(lambda self: self.drawn.each_day)
 
 
 _KEEP = 1500  # about every chart of a ten-year journal's pages

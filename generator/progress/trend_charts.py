@@ -176,7 +176,7 @@ def _trend_chart(
         return draw_svg(prefix, title, description, width, bottom + 28, parts, "trend")
 
     wide, narrow = draw(WIDTH, id_prefix), draw(NARROW, id_prefix + "-narrow")
-    return Chart(wide, title, description, *_trend_table(trend, words), narrow=narrow)
+    return Chart(wide, title, description, *_trend_table(trend, words), narrow=narrow, each_day=not dense)
 
 
 def _trend_table(trend: Trend, words: Callable[[float], str]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
