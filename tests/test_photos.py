@@ -212,7 +212,12 @@ class Item:
 def test_the_photos_page_shows_each_photo_lazily_linked_to_its_entry(tmp_path):
     env = make_environment(tmp_path, Config())
     entry = Entry(
-        source="content/2026/05/2026-05-02.md", date=dt.date(2026, 5, 2), title="A walk", slug="", url="2026/05/02/"
+        source="content/2026/05/2026-05-02.md",
+        date=dt.date(2026, 5, 2),
+        title="A walk",
+        has_title=True,
+        slug="",
+        url="2026/05/02/",
     )
     photo = PublishedPhoto(
         "content/2026/05/park.jpg",
