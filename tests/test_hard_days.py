@@ -107,6 +107,7 @@ def test_the_plan_comes_first_in_the_persons_words_under_the_page_title(built):
     assert re.search(r"<h2[^>]*>My plan</h2>", page) and re.search(r"<h3[^>]*>Warning signs</h3>", page)
     assert "I stop opening the post." in words(page) and "Priya, any time." in words(page)
     assert "No plan written yet" not in page
+    assert "or a professional, can help" not in page  # the plan says it in the person's own words
     assert "<script" not in page and "alert(" not in page  # sanitised like an entry's raw HTML
 
 
@@ -116,6 +117,8 @@ def test_without_a_plan_the_page_says_gently_how_to_add_one(built):
         "No plan written yet. On a steadier day, you can write one in a file named plan.md beside journal.yaml" in text
     )
     assert "A journal started with cairn init has one ready to fill in." in text
+    # Said once and quietly, where no plan of the person's own names who to ask.
+    assert text.count("talking with someone you trust, or a professional, can help") == 1
 
 
 def test_how_earlier_stretches_went_and_that_each_one_passed(built):
