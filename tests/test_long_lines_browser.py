@@ -1,5 +1,6 @@
-"""Long lines on a phone: a search result with many tags, a photo under a long title.
-Both once ran off a 390 px screen on a ten-year journal (each was kept on one line)."""
+"""Long lines: a search result with many tags and a photo under a long title, which once
+ran off a 390 px screen on a ten-year journal (each was kept on one line), and the table
+of feelings by month, wider than the page, whose newest months were out of view."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (folder / "2026-03-02.md").write_text("---\nmood: 3\n---\nMorning.\n", encoding="utf-8")
     (folder / "2026-03-02-later.md").write_text("---\nmood: 4\n---\nLater.\n\n![Later](park.jpg)\n", encoding="utf-8")
+    for month in range(1, 13):  # a year of feelings: twelve months of columns
+        day = f"2025-{month:02d}-15"
+        (journal / "content" / f"{day}.md").write_text(f"---\nemotions: [calm, tired]\n---\nA day in {day}.\n")
     build(journal, journal / "site")
     return journal / "site"
 
@@ -64,5 +68,29 @@ def test_a_photo_s_caption_wraps_under_it_and_names_the_day_once(chromium: Any, 
             "[...document.querySelectorAll('ul.photo-grid li')].map(li => [li.querySelector('.when').scrollWidth, li.clientWidth])"
         )
         assert all(caption <= item for caption, item in widths)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_feelings_table_opens_on_its_newest_month_beside_the_feelings(chromium: Any, site: Path, width: int):
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto((site / "emotions" / "index.html").as_uri())
+        box = page.locator(".table-scroll").bounding_box()
+        assert page.evaluate(
+            "(() => { const s = document.querySelector('.table-scroll'); return s.scrollWidth > s.clientWidth; })()"
+        )
+        months = page.locator("table.feelings thead th.num")  # the months, then "In all"
+        assert months.nth(-2).inner_text() == "Mar"  # March 2026, the newest
+        newest = months.nth(-2).bounding_box()
+        feeling = page.locator("table.feelings thead th", has_text="Feeling").bounding_box()
+        calm = page.get_by_role("link", name="calm").bounding_box()
+        group = page.locator("table.feelings tr.group th span").first.bounding_box()
+        assert box is not None and newest is not None and feeling is not None and calm is not None and group is not None
+        right = box["x"] + box["width"]
+        assert box["x"] <= newest["x"] and newest["x"] + newest["width"] <= right + 0.5
+        for shown in (feeling, calm, group):  # the names stay at the left while the months scroll
+            assert box["x"] <= shown["x"] < box["x"] + 40
     finally:
         page.close()
