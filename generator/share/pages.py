@@ -68,7 +68,7 @@ def _reviews_in_span(pages: list[Page], start: dt.date | None, end: dt.date | No
     return [listing_inside(p) if p.template == "reviews.html" else p for p in kept]
 
 
-_NAV_ITEM = re.compile(r'<li><a href="([^"]*)"[^>]*>[^<]*</a></li>\n?')
+_NAV_ITEM = re.compile(r'<li\b[^>]*><a href="([^"]*)"[^>]*>[^<]*</a></li>\n?')
 _SEE_ALSO = re.compile(r'[ \t]*<p class="(?:[^"]* )?see-also(?: [^"]*)?">.*?</p>\n?', re.S)
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
