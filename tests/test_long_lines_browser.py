@@ -94,3 +94,17 @@ def test_the_feelings_table_opens_on_its_newest_month_beside_the_feelings(chromi
             assert box["x"] <= shown["x"] < box["x"] + 40
     finally:
         page.close()
+
+
+def test_the_timeline_opens_with_a_way_to_each_year(chromium: Any, site: Path):
+    """A ten-year timeline is hundreds of screens on a phone: its years are linked at the top."""
+    page = _phone(chromium)
+    try:
+        page.goto((site / "timeline" / "index.html").as_uri())
+        years = page.get_by_role("navigation", name="Years")
+        assert years.get_by_role("link").all_inner_texts() == ["2026", "2025"]
+        years.get_by_role("link", name="2025").click()
+        page.wait_for_function("() => Math.abs(document.getElementById('year-2025').getBoundingClientRect().top) < 2")
+        assert page.url.endswith("#year-2025")
+    finally:
+        page.close()
