@@ -4,6 +4,8 @@ of feelings by month, wider than the page, whose newest months were out of view.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,26 +40,27 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return journal / "site"
 
 
-def _phone(chromium: Any) -> Any:
-    return chromium.new_page(viewport={"width": 390, "height": 844}, color_scheme="dark")
-
-
-def test_a_search_result_with_many_tags_wraps_on_a_phone(chromium: Any, site: Path):
-    page = _phone(chromium)
+@contextmanager
+def _opened(chromium: Any, site: Path, page_path: str, width: int = 390) -> Iterator[Any]:
+    """One page of the site from file://, at a phone's width and dark unless told."""
+    page = chromium.new_page(viewport={"width": width, "height": 900}, color_scheme="dark" if width < 500 else "light")
     try:
-        page.goto((site / "search" / "index.html").as_uri())
-        page.get_by_label("Words to find").fill("walk")
-        page.locator("#search-results li").first.wait_for()
-        assert "a-rather-long-tag-11" in page.inner_text("#search-results")
-        assert page.evaluate("[document.documentElement.scrollWidth, innerWidth]") == [390, 390]
+        page.goto((site / page_path).as_uri())
+        yield page
     finally:
         page.close()
 
 
+def test_a_search_result_with_many_tags_wraps_on_a_phone(chromium: Any, site: Path):
+    with _opened(chromium, site, "search/index.html") as page:
+        page.get_by_label("Words to find").fill("walk")
+        page.locator("#search-results li").first.wait_for()
+        assert "a-rather-long-tag-11" in page.inner_text("#search-results")
+        assert page.evaluate("[document.documentElement.scrollWidth, innerWidth]") == [390, 390]
+
+
 def test_a_photo_s_caption_wraps_under_it_and_names_the_day_once(chromium: Any, site: Path):
-    page = _phone(chromium)
-    try:
-        page.goto((site / "photos" / "index.html").as_uri())
+    with _opened(chromium, site, "photos/index.html") as page:
         captions = page.locator("ul.photo-grid .when").all_inner_texts()
         assert captions == [
             "Sunday 1 March 2026 · A walk round the whole of the reservoir and back again by the long path",
@@ -68,15 +71,11 @@ def test_a_photo_s_caption_wraps_under_it_and_names_the_day_once(chromium: Any, 
             "[...document.querySelectorAll('ul.photo-grid li')].map(li => [li.querySelector('.when').scrollWidth, li.clientWidth])"
         )
         assert all(caption <= item for caption, item in widths)
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_feelings_table_opens_on_its_newest_month_beside_the_feelings(chromium: Any, site: Path, width: int):
-    page = chromium.new_page(viewport={"width": width, "height": 900})
-    try:
-        page.goto((site / "emotions" / "index.html").as_uri())
+    with _opened(chromium, site, "emotions/index.html", width) as page:
         box = page.locator(".table-scroll").bounding_box()
         assert page.evaluate(
             "(() => { const s = document.querySelector('.table-scroll'); return s.scrollWidth > s.clientWidth; })()"
@@ -92,19 +91,13 @@ def test_the_feelings_table_opens_on_its_newest_month_beside_the_feelings(chromi
         assert box["x"] <= newest["x"] and newest["x"] + newest["width"] <= right + 0.5
         for shown in (feeling, calm, group):  # the names stay at the left while the months scroll
             assert box["x"] <= shown["x"] < box["x"] + 40
-    finally:
-        page.close()
 
 
 def test_the_timeline_opens_with_a_way_to_each_year(chromium: Any, site: Path):
     """A ten-year timeline is hundreds of screens on a phone: its years are linked at the top."""
-    page = _phone(chromium)
-    try:
-        page.goto((site / "timeline" / "index.html").as_uri())
+    with _opened(chromium, site, "timeline/index.html") as page:
         years = page.get_by_role("navigation", name="Years")
         assert years.get_by_role("link").all_inner_texts() == ["2026", "2025"]
         years.get_by_role("link", name="2025").click()
         page.wait_for_function("() => Math.abs(document.getElementById('year-2025').getBoundingClientRect().top) < 2")
         assert page.url.endswith("#year-2025")
-    finally:
-        page.close()
