@@ -31,11 +31,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"tags: [{', '.join(TAGS)}]\nmood: 3\n---\nA walk in the rain.\n\n![The park](park.jpg)\n",
         encoding="utf-8",
     )
-    (folder / "2026-03-02.md").write_text("---\nmood: 3\n---\nMorning.\n", encoding="utf-8")
+    (folder / "2026-03-02.md").write_text("---\nmood: 3\nwins: [Rang Dan]\n---\nMorning.\n", encoding="utf-8")
     (folder / "2026-03-02-later.md").write_text("---\nmood: 4\n---\nLater.\n\n![Later](park.jpg)\n", encoding="utf-8")
     for month in range(1, 13):  # a year of feelings: twelve months of columns
         day = f"2025-{month:02d}-15"
-        (journal / "content" / f"{day}.md").write_text(f"---\nemotions: [calm, tired]\n---\nA day in {day}.\n")
+        (journal / "content" / f"{day}.md").write_text(
+            f"---\nemotions: [calm, tired]\nwins: [Made tea]\n---\nA day in {day}.\n"
+        )
     build(journal, journal / "site")
     return journal / "site"
 
@@ -93,11 +95,15 @@ def test_the_feelings_table_opens_on_its_newest_month_beside_the_feelings(chromi
             assert box["x"] <= shown["x"] < box["x"] + 40
 
 
-def test_the_timeline_opens_with_a_way_to_each_year(chromium: Any, site: Path):
-    """A ten-year timeline is hundreds of screens on a phone: its years are linked at the top."""
-    with _opened(chromium, site, "timeline/index.html") as page:
+@pytest.mark.parametrize(
+    ("page_path", "target"), [("timeline/index.html", "year-2025"), ("wins/index.html", "wins-2025-12")]
+)
+def test_a_long_list_opens_with_a_way_to_each_year(chromium: Any, site: Path, page_path: str, target: str):
+    """A ten-year timeline or list of wins is hundreds of screens on a phone: its years are
+    linked at the top, each to its newest month."""
+    with _opened(chromium, site, page_path) as page:
         years = page.get_by_role("navigation", name="Years")
         assert years.get_by_role("link").all_inner_texts() == ["2026", "2025"]
         years.get_by_role("link", name="2025").click()
-        page.wait_for_function("() => Math.abs(document.getElementById('year-2025').getBoundingClientRect().top) < 2")
-        assert page.url.endswith("#year-2025")
+        page.wait_for_function(f"() => location.hash === '#{target}'")
+        page.wait_for_function(f"() => Math.abs(document.getElementById('{target}').getBoundingClientRect().top) < 2")
