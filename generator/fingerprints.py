@@ -32,7 +32,7 @@ class Fingerprints:
         digest.update(page.template.encode())
         digest.update(b"{")
         for name, value in page.context.items():
-            digest.update(b"s%d:" % len(name) + name.encode("utf-8", "surrogatepass"))
+            self._feed(digest, name)
             if type(value) is not Entry and self._fields_of(type(value)) is not None:
                 digest.update(self._shared(value))
             else:

@@ -18,7 +18,7 @@ from generator.model import Config, Entry, Page
 from generator.slugs import tag_slug
 from generator.summaries import Summaries, summary_global
 from generator.urls import ASSET_MARK, PAGE_MARK, relative_url, root_prefix
-from generator.workers import Tell, spread
+from generator.workers import Tell, spread_shared
 
 PACKAGE_THEME = Path(__file__).parent / "theme"
 SOURCE_THEME = Path(__file__).parent.parent / "templates"
@@ -102,13 +102,8 @@ def render_pages(
     """Every page's bytes; None for a page `keep` says is already in place unchanged.
     Drawn over every core (forked workers see the pages and the environment, and hand
     back the entry summaries they drew)."""
-    global _drawing
     todo = [i for i, page in enumerate(pages) if keep is None or not keep(page)]
-    _drawing = (env, pages, journal)
-    try:
-        drawn = spread(_draw, todo, chunk=16, tell=tell, what="draw")
-    finally:
-        _drawing = None
+    drawn = spread_shared(_draw, (env, pages, journal), todo, chunk=16, tell=tell, what="draw")
     results = dict(zip(todo, drawn, strict=True))
     outputs: dict[str, bytes | None] = {}
     errors: dict[tuple[str, int, str], ContentError] = {}
@@ -123,12 +118,10 @@ def render_pages(
     return outputs, sorted(errors.values())
 
 
-_drawing: tuple[Theme, list[Page], Path] | None = None  # what workers draw, set before they fork
-
-
-def _draw(index: int) -> tuple[bytes | None, ContentError | None, dict[str, str]]:
-    assert _drawing is not None
-    env, pages, journal = _drawing
+def _draw(
+    drawing: tuple[Theme, list[Page], Path], index: int
+) -> tuple[bytes | None, ContentError | None, dict[str, str]]:
+    env, pages, journal = drawing
     page, data, problem = pages[index], None, None
     try:
         data = render_page(env, page)

@@ -27,7 +27,7 @@ from generator.errors import ContentError
 from generator.filenames import CONTENT_DIR, PLAN_FILE
 from generator.fingerprints import Fingerprints
 from generator.model import Page
-from generator.workers import spread
+from generator.workers import spread_shared
 from generator.write import MARKER, atomic_write, read_record
 
 MANIFEST = "last-build.json"
@@ -224,20 +224,11 @@ def save_prints(
 def fingerprints_of(pages: list[Page], drawn_by: str) -> list[str]:
     """Each page's fingerprint, over every core: hashing thousands of contexts is a few
     tenths of a second, most of what a rebuild after one edit costs besides planning."""
-    global _printing
-    _printing = (pages, Fingerprints(drawn_by))
-    try:
-        return spread(_print, range(len(pages)), chunk=256)
-    finally:
-        _printing = None
+    return spread_shared(_print, (Fingerprints(drawn_by), pages), range(len(pages)), chunk=256)
 
 
-_printing: tuple[list[Page], Fingerprints] | None = None  # what forked workers hash, set before they fork
-
-
-def _print(index: int) -> str:
-    assert _printing is not None
-    pages, fingerprints = _printing
+def _print(printing: tuple[Fingerprints, list[Page]], index: int) -> str:
+    fingerprints, pages = printing
     return fingerprints.of(pages[index])
 
 

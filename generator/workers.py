@@ -14,7 +14,8 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -46,6 +47,34 @@ def spread(
     """[work(item) for item in items], over every core when there are enough items.
     `work` must be a module-level function (or a partial of one) when forked."""
     return list(spread_iter(work, items, chunk=chunk, tell=tell, what=what))
+
+
+Shared = TypeVar("Shared")
+_shared: object = None  # what spread_shared's workers see, set before they fork
+
+
+def spread_shared(
+    work: Callable[[Shared, Item], Result],
+    shared: Shared,
+    items: Sequence[Item],
+    *,
+    chunk: int = 32,
+    tell: Tell | None = None,
+    what: str = "",
+) -> list[Result]:
+    """[work(shared, item) for item in items], over every core: forked workers find
+    `shared` (the pages, an environment) already in their copy of this process, so it is
+    never pickled; only the items (indices, say) and the results travel."""
+    global _shared
+    _shared = shared
+    try:
+        return spread(partial(_with_shared, work), items, chunk=chunk, tell=tell, what=what)
+    finally:
+        _shared = None
+
+
+def _with_shared(work: Callable[[Any, Item], Result], item: Item) -> Result:
+    return work(_shared, item)
 
 
 def spread_iter(

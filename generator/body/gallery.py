@@ -67,10 +67,11 @@ def _listed_marked(entry: Entry) -> list[tuple[str, bool]]:
     return found
 
 
-def _hopeful(entry: Entry) -> set[str]:
-    """Sources of the photos an entry marks with hope: all of them when the entry is marked."""
+def _hopeful(entry: Entry, photos: list[tuple[str, str, str]]) -> set[str]:
+    """Sources of the photos (`referenced(entry)`) an entry marks with hope: all of them
+    when the entry is marked."""
     if entry.extra.get("hope") is True:
-        return {source for source, _, _ in referenced(entry)}
+        return {source for source, _, _ in photos}
     return {_source(entry, name) for name, hope in _listed_marked(entry) if hope}
 
 
@@ -133,7 +134,7 @@ def show_photos(
         if not photos:
             updated.append(entry)
             continue
-        hopeful = _hopeful(entry)  # before the marks in its HTML are replaced
+        hopeful = _hopeful(entry, photos)  # before the marks in its HTML are replaced
 
         def to_published(match: re.Match, entry: Entry = entry) -> str:
             before, written, after = match.groups()
