@@ -35,10 +35,12 @@ from generator.model import Config, Entry, Journal, Page
 from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
-from generator.search import search_index
+from generator.search import SEARCH_RECORDS, KeptRecords, search_index
 from generator.share import Edition, Selection
+from generator.shown import journal_print
 from generator.summaries import SUMMARIES, Summaries
 from generator.unchanged import (
+    Prints,
     input_digest,
     page_prints,
     save_manifest,
@@ -73,8 +75,7 @@ class Prepared:
     files: dict[str, bytes | None]  # output path -> bytes, or None for a page known unchanged
     report: Report
     cache: HtmlCache  # saved only once the site is written
-    prints: dict[str, str]  # page output -> fingerprint, for the next build
-    recorded: dict[str, list]  # the last build's fingerprint, size and time of each page
+    prints: Prints  # each page's fingerprint, for the next build
 
 
 class Clock:
@@ -104,6 +105,7 @@ class Planned:
     asset_names: set[str]
     warnings: list[ContentError]
     selection: Selection | None  # what a share takes and leaves
+    plan_html: str | None  # plan.md as HTML
 
 
 def plan_site(
@@ -154,7 +156,7 @@ def plan_site(
     errors, warnings = sort_out(problems + collisions, strict)
     if errors:
         raise BuildFailed(errors, warnings)
-    planned = Planned(config, entries, journal_index, pages, bodies, asset_names, warnings, selection)
+    planned = Planned(config, entries, journal_index, pages, bodies, asset_names, warnings, selection, plan_html)
     return planned, html_cache
 
 
@@ -186,8 +188,9 @@ def prepare(
     warnings = planned.warnings
     with clock.stage("render"):
         drawn_by = theme_digest(journal, builtin_theme()) + repr(config)
-        prints, unchanged, recorded = page_prints(
-            journal, drawn_by, pages=pages, out=out, sealed=passphrase is not None
+        planned_from = journal_print(journal_index.entries, bodies.photos, planned.plan_html)
+        prints, unchanged = page_prints(
+            journal, drawn_by, pages=pages, planned_from=planned_from, out=out, sealed=passphrase is not None
         )
         keep = save_caches and share is None
         kept_summaries = HtmlCache(journal / CACHE_DIR / SUMMARIES) if keep else None
@@ -200,10 +203,11 @@ def prepare(
         files: dict[str, bytes | None] = dict(rendered)
         files.update(static_files(journal, config))
         files.update(bodies.files)
-        texts = HtmlCache(journal / CACHE_DIR / "text.json")  # each entry's words for search, by its HTML
-        files["static/search-index.js"] = search_index(journal_index.entries, config, texts)
+        records = KeptRecords(journal / CACHE_DIR / SEARCH_RECORDS)
+        files["static/search-index.js"] = search_index(journal_index.entries, config, records)
         if keep:
-            texts.save()
+            records.save()
+            (journal / CACHE_DIR / "text.json").unlink(missing_ok=True)  # the search's words as kept before KeptRecords
             assert kept_summaries is not None
             kept_summaries.save()
     salt_file, check_opened = SALT_FILE, None
@@ -235,7 +239,7 @@ def prepare(
         warnings=warnings,
         timings=clock.timings,
     )
-    return Prepared(files, report, html_cache, prints, recorded)
+    return Prepared(files, report, html_cache, prints)
 
 
 def _whole(files: dict[str, bytes | None]) -> dict[str, bytes]:
@@ -283,7 +287,7 @@ def build(
     written = write_site(out, prepared.files, sealed=passphrase is not None, tell=tell)
     prepared.cache.save()
     kept = frozenset(name for name, data in prepared.files.items() if data is None)
-    pages = save_prints(journal, out, prepared.prints if passphrase is None else {}, kept, prepared.recorded)
+    pages = save_prints(journal, out, prepared.prints if passphrase is None else None, kept)
     if digest:
         save_manifest(journal, out, digest, report.entries, report.pages, report.warnings, pages)
     return after_write(report, written, started, {**report.timings, "write": time.perf_counter() - write_started})

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from generator.progress.sessions import Review
     from generator.progress.stretches import Stretches, WordsAfter
     from generator.progress.then_and_now import ThenAndNow
-    from generator.progress.wins import WinCounts
+    from generator.progress.wins import WinCounts, WonOn
 
 # An entry's URL to its first photo, for the entries a page shows that have one.
 Thumbnails: TypeAlias = "dict[str, Shown]"
@@ -153,7 +153,7 @@ class ProgressContext(TypedDict):
 
 
 class WinsContext(TypedDict):
-    months: list[tuple[int, int, list[Entry]]]
+    months: list[tuple[int, int, list[WonOn]]]
     total: int
     gratitude_total: int
 

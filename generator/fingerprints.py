@@ -19,15 +19,20 @@ from generator.model import Entry, Page
 
 
 class Fingerprints:
-    """Hashes page contexts; each entry is hashed once per build however often it appears."""
+    """Hashes page contexts; each entry is hashed once per build however often it appears.
+    `known` are digests of entries already worked out (entry_digests), by id. After `of`,
+    `shown` holds the files of the entries that page's context holds."""
 
-    def __init__(self, salt: str):
+    def __init__(self, salt: str, known: dict[int, bytes] | None = None):
         self.salt = salt.encode()
-        self._entries: dict[int, bytes] = {}
-        self._objects: dict[int, tuple[Any, bytes]] = {}  # by id, with the object kept so its id is not reused
+        self._entries: dict[int, bytes] = dict(known or {})
+        # By id, with the object kept so its id is not reused, and the entries it holds.
+        self._objects: dict[int, tuple[Any, bytes, frozenset[str]]] = {}
         self._fields: dict[type, Callable[[Any], tuple] | None] = {}  # a dataclass's fields, by its type
+        self.shown: set[str] = set()
 
     def of(self, page: Page) -> str:
+        self.shown = set()
         digest = hashlib.blake2b(self.salt, digest_size=16)
         digest.update(page.template.encode())
         digest.update(b"{")
@@ -46,14 +51,18 @@ class Fingerprints:
         known = self._objects.get(id(value))
         if known is None or known[0] is not value:
             digest = hashlib.blake2b(digest_size=16)
+            outer, self.shown = self.shown, set()
             self._feed(digest, value)
-            known = self._objects[id(value)] = (value, b"D" + digest.digest())
+            known = self._objects[id(value)] = (value, b"D" + digest.digest(), frozenset(self.shown))
+            self.shown = outer
+        self.shown |= known[2]
         return known[1]
 
     def _entry(self, entry: Entry) -> bytes:
+        self.shown.add(entry.source)
         known = self._entries.get(id(entry))
         if known is None:
-            known = self._entries[id(entry)] = b"E" + _entry_digest(entry)
+            known = self._entries[id(entry)] = entry_digests(entry)[1]
         return known
 
     def _feed(self, digest: Any, value: Any) -> None:
@@ -84,6 +93,8 @@ class Fingerprints:
             else:
                 self._feed_items(digest, kind.__name__.encode() + b"(", fields(value))
         else:  # anything else a page could hold (an Entry of a subclass, a date): its repr says what it is
+            if isinstance(value, Entry):
+                self.shown.add(value.source)
             digest.update(repr(value).encode() + b"\0")
 
     def _fields_of(self, kind: type) -> Callable[[Any], tuple] | None:
@@ -124,17 +135,21 @@ def _all_plain(items: tuple) -> bool:
     return set(map(type, items)) <= _PLAIN
 
 
-def _entry_digest(entry: Entry) -> bytes:
-    """Every field of an entry; its text and HTML as they are, the rest by their repr."""
-    digest = hashlib.blake2b(repr(_entry_others(entry)).encode("utf-8", "surrogatepass"), digest_size=16)
-    for value in _entry_texts(entry):
+def entry_digests(entry: Entry) -> tuple[bytes, bytes]:
+    """An entry's shape (every field but its words, the body and its HTML, as one repr) and
+    a digest of the whole entry, made from the shape and the words."""
+    shape = repr((_entry_others(entry), _entry_names(entry))).encode("utf-8", "surrogatepass")
+    digest = hashlib.blake2b(shape, digest_size=16)
+    for value in _entry_words(entry):
         digest.update(b"\0s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
-    return digest.digest()
+    return shape, b"E" + digest.digest()
 
 
-_ENTRY_TEXTS = tuple(f.name for f in dataclasses.fields(Entry) if f.type in ("str", str))
-_entry_texts = operator.attrgetter(*_ENTRY_TEXTS)
-_entry_others = operator.attrgetter(*(f.name for f in dataclasses.fields(Entry) if f.name not in _ENTRY_TEXTS))
+_WORDS = ("body", "html")
+_TEXTS = tuple(f.name for f in dataclasses.fields(Entry) if f.type in ("str", str))
+_entry_words = operator.attrgetter(*_WORDS)
+_entry_names = operator.attrgetter(*(name for name in _TEXTS if name not in _WORDS))
+_entry_others = operator.attrgetter(*(f.name for f in dataclasses.fields(Entry) if f.name not in _TEXTS))
 _SCALARS = frozenset((int, float, bool, type(None), dt.date, dt.datetime, dt.time))
 _PLAIN = frozenset((str, *_SCALARS))  # their repr says both the type and the value
 _PLAIN_OR_TUPLE = _PLAIN | {tuple}

@@ -6,6 +6,7 @@ What each template receives, a `Page`'s context, is typed in contexts.py beside 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -165,13 +166,42 @@ class Entry:
 _ENTRY_NAMES = frozenset(Entry.__dataclass_fields__)
 
 
+class Later(Mapping[str, Any]):
+    """A page's context, worked out the first time anything reads it. A rebuild after one
+    edit works out the contexts of the few pages that show the edited entry and takes
+    the rest from the last build's record (shown.py), so planning thousands of pages
+    costs only their names until then."""
+
+    __slots__ = ("_made", "_make")
+
+    def __init__(self, make: Callable[[], Mapping[str, Any]]):
+        self._make: Callable[[], Mapping[str, Any]] | None = make
+        self._made: Mapping[str, Any] | None = None
+
+    def made(self) -> Mapping[str, Any]:
+        if self._made is None:
+            assert self._make is not None
+            self._made, self._make = self._make(), None
+        return self._made
+
+    def __getitem__(self, name: str) -> Any:
+        return self.made()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.made())
+
+    def __len__(self) -> int:
+        return len(self.made())
+
+
 @dataclass(frozen=True)
 class Page:
     """One file of the site: where it goes, how it is drawn, what it shows."""
 
     url: str  # relative to the site root: "" for home, "2026/11/23/" for an entry
     template: str
-    context: PageContext = field(compare=False, hash=False)  # the TypedDict of its template
+    # The TypedDict of its template, or the same worked out when first read.
+    context: PageContext | Later = field(compare=False, hash=False)
     source: str = ""  # what made it, named when two pages collide
 
     @property

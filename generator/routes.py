@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.contexts import (
     DayContext,
@@ -25,7 +26,7 @@ from generator.contexts import (
     YearContext,
 )
 from generator.errors import ContentError
-from generator.model import Config, Entry, Journal, Page
+from generator.model import Config, Entry, Journal, Later, Page, Tag
 from generator.progress import (
     Insights,
     gather,
@@ -45,7 +46,8 @@ def plan(
     journal: Journal, config: Config, photos: Sequence[Shown] = (), plan_html: str | None = None
 ) -> tuple[list[Page], list[ContentError]]:
     """The pages to render, and an error for every two pages that share a file.
-    `plan_html` is the person's plan.md as HTML, for the page for hard days."""
+    `plan_html` is the person's plan.md as HTML, for the page for hard days.
+    Each page's context is worked out when first read (model.Later)."""
     shared = gather(journal, config)
     firsts: dict[str, Shown] = {}
     for shown in photos:
@@ -56,60 +58,92 @@ def plan(
         """The first photo of each of these entries that has one: a page holds only its own."""
         return {e.url: firsts[e.url] for e in entries if e.url in firsts}
 
-    by_size = sorted(journal.tags, key=lambda t: (-len(t.entries), t.name.lower()))
-    newest_years = sorted(journal.years, reverse=True)
+    def later(make: Callable[..., Mapping[str, Any]], *given: Any) -> Later:
+        return Later(partial(make, *given))
+
     pages = [
-        _home(journal, config, shared, thumbs),
-        Page(
-            "timeline/",
-            "timeline.html",
-            TimelineContext(years=_years_newest_first(journal), thumbs=thumbs(journal.entries)),
-        ),
-        Page("tags/", "tags.html", TagsContext(tags=by_size, moods=shared.tag_moods)),
+        Page("", "home.html", later(_home, journal, config, shared, thumbs)),
+        Page("timeline/", "timeline.html", later(_timeline, journal, thumbs)),
+        Page("tags/", "tags.html", later(_tags, journal, shared)),
         Page("404.html", "404.html", NotFoundContext()),
-        Page("photos/", "photos.html", PhotosContext(months=_photo_months(photos))),
-        Page("search/", "search.html", SearchContext(tags=list(journal.tags), years=newest_years)),
+        Page("photos/", "photos.html", later(_photos, photos)),
+        Page("search/", "search.html", later(_search, journal)),
     ]
     day_sizes = Counter(e.date for e in journal.entries)
     for entry in journal.entries:
-        previous, following = journal.neighbours[entry.url]
-        echoes = shared.lookback.echoes(entry.date)
-        context = EntryContext(
-            entry=entry,
-            previous=previous,
-            next=following,
-            day_entries=day_sizes[entry.date],
-            echoes=echoes,
-            thumbs=thumbs(e for echo in echoes for e in echo.entries),
-        )
+        context = later(_entry, journal, entry, day_sizes[entry.date], shared, thumbs)
         pages.append(Page(entry.url, "entry.html", context, entry.source))
     for date, same_day in groupby(journal.entries, key=lambda e: e.date):
         day = tuple(same_day)
         if len(day) > 1:
             pages.append(Page(f"{date:%Y/%m/%d}/", "day.html", DayContext(date=date, entries=day), day[0].source))
     for year, months in journal.years.items():
-        of_year = [entry for entries in months.values() for entry in entries]
-        year_page = YearContext(year=year, months=months, **year_context(year, of_year, config))
-        pages.append(Page(f"{year}/", "year.html", year_page))
+        pages.append(Page(f"{year}/", "year.html", later(_year, year, months, config)))
         for month, entries in months.items():
-            monthly = month_context(year, month, config, shared)
-            month_page = MonthContext(year=year, month=month, entries=entries, **monthly, thumbs=thumbs(entries))
+            month_page = later(_month, year, month, entries, config, shared, thumbs)
             pages.append(Page(f"{year}/{month:02d}/", "month.html", month_page))
     for tag in journal.tags:
-        tag_page = TagContext(tag=tag, mood=shared.tag_moods.get(tag.slug), overall=shared.tag_moods.overall)
-        pages.append(Page(f"tags/{tag.slug}/", "tag.html", tag_page, f"tag '{tag.name}'"))
+        pages.append(Page(f"tags/{tag.slug}/", "tag.html", later(_tag, tag, shared), f"tag '{tag.name}'"))
     pages += plan_pages(journal, config, shared, thumbs)
-    pages.append(hard_days_page(journal, config, plan_html, [shown for shown in photos if shown.hope]))
+    hopeful = [shown for shown in photos if shown.hope]
+    pages.append(hard_days_page(journal, config, plan_html, hopeful))
     return pages, find_collisions(pages)
 
 
-def _home(journal: Journal, config: Config, shared: Insights, thumbs: ThumbnailsOf) -> Page:
+def _timeline(journal: Journal, thumbs: ThumbnailsOf) -> TimelineContext:
+    return TimelineContext(years=_years_newest_first(journal), thumbs=thumbs(journal.entries))
+
+
+def _tags(journal: Journal, shared: Insights) -> TagsContext:
+    by_size = sorted(journal.tags, key=lambda t: (-len(t.entries), t.name.lower()))
+    return TagsContext(tags=by_size, moods=shared.tag_moods)
+
+
+def _photos(photos: Sequence[Shown]) -> PhotosContext:
+    return PhotosContext(months=_photo_months(photos))
+
+
+def _search(journal: Journal) -> SearchContext:
+    return SearchContext(tags=list(journal.tags), years=sorted(journal.years, reverse=True))
+
+
+def _entry(journal: Journal, entry: Entry, day_entries: int, shared: Insights, thumbs: ThumbnailsOf) -> EntryContext:
+    previous, following = journal.neighbours[entry.url]
+    echoes = shared.lookback.echoes(entry.date)
+    return EntryContext(
+        entry=entry,
+        previous=previous,
+        next=following,
+        day_entries=day_entries,
+        echoes=echoes,
+        thumbs=thumbs(e for echo in echoes for e in echo.entries),
+    )
+
+
+def _year(year: int, months: dict[int, tuple[Entry, ...]], config: Config) -> YearContext:
+    of_year = [entry for entries in months.values() for entry in entries]
+    return YearContext(year=year, months=months, **year_context(year, of_year, config))
+
+
+def _month(
+    year: int, month: int, entries: tuple[Entry, ...], config: Config, shared: Insights, thumbs: ThumbnailsOf
+) -> MonthContext:
+    monthly = month_context(year, month, config, shared)
+    return MonthContext(year=year, month=month, entries=entries, **monthly, thumbs=thumbs(entries))
+
+
+def _tag(tag: Tag, shared: Insights) -> TagContext:
+    moods = shared.tag_moods
+    return TagContext(tag=tag, mood=moods.get(tag.slug), overall=moods.overall)
+
+
+def _home(journal: Journal, config: Config, shared: Insights, thumbs: ThumbnailsOf) -> HomeContext:
     newest = journal.newest
     latest = journal.entries[::-1][: config.home_entries]
     echoes = shared.lookback.echoes(newest.date) if newest else ()
     week = [e for e in journal.entries[-14:] if newest and (newest.date - e.date).days < 7]
     moods = [e.mood for e in week if e.mood is not None]
-    context = HomeContext(
+    return HomeContext(
         entries=latest,
         echoes=echoes,
         thumbs=thumbs([*latest, *(e for echo in echoes for e in echo.entries)]),
@@ -121,7 +155,6 @@ def _home(journal: Journal, config: Config, shared: Insights, thumbs: Thumbnails
             mean_mood=sum(moods) / len(moods) if moods else None,
         ),
     )
-    return Page("", "home.html", context)
 
 
 def _years_newest_first(journal: Journal) -> list[tuple[int, list[tuple[int, tuple[Entry, ...]]]]]:

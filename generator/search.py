@@ -37,17 +37,19 @@ WebAssembly, which fails from file:// and cannot be decrypted in place. A scan o
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
 from collections.abc import Iterable
 
-from generator.cache import HtmlCache, cache_key, code_digest
+from generator.cache import KeptRecords
 from generator.dates import MONTHS, WEEKDAYS
 from generator.model import Config, Entry
 from generator.slugs import tag_slug
 
 GLOBAL = "CAIRN_SEARCH"
+SEARCH_RECORDS = "search-records"  # in the cache folder: KeptRecords
 VERSION = 1
 
 _BLOCK_TAG = re.compile(
@@ -67,11 +69,19 @@ def plain_text(body_html: str) -> str:
     return _SPACE.sub(" ", html.unescape(text)).strip()
 
 
-def search_records(entries: Iterable[Entry], config: Config, texts: HtmlCache | None = None) -> dict:
-    """The index as a JSON-ready dict (see the module's docstring), entries oldest first.
-    `texts` keeps each entry's plain text by a hash of its HTML and of Cairn's code, so
-    that a rebuild works out only the text of entries whose HTML changed."""
-    made_by = code_digest() if texts is not None else ""
+def search_records(entries: Iterable[Entry], config: Config) -> dict:
+    """The index as a JSON-ready dict (see the module's docstring), entries oldest first."""
+    data = json.loads(_index_json(entries, config, None))
+    return data if isinstance(data, dict) else {}
+
+
+def search_index(entries: Iterable[Entry], config: Config, kept: KeptRecords | None = None) -> bytes:
+    """static/search-index.js: the records of `entries` (the published ones) as a script.
+    `kept` are the records a build before made, so that only changed entries are made again."""
+    return b"window." + GLOBAL.encode() + b" = " + _index_json(entries, config, kept) + b";\n"
+
+
+def _index_json(entries: Iterable[Entry], config: Config, kept: KeptRecords | None) -> bytes:
     ordered = sorted(entries, key=lambda e: e.sort_key)
     names: dict[str, str] = {}
     for entry in ordered:
@@ -79,45 +89,46 @@ def search_records(entries: Iterable[Entry], config: Config, texts: HtmlCache | 
             names.setdefault(tag_slug(tag), tag)  # "Walk" and "walk" are one tag
     tags = sorted(names.items(), key=lambda item: (item[1].lower(), item[0]))
     position = {slug: i for i, (slug, _) in enumerate(tags)}
-    records = []
-    for entry in ordered:
-        record: dict = {"u": entry.url, "t": entry.title, "d": entry.date.isoformat()}
-        if entry.mood is not None:
-            record["m"] = entry.mood
-        tag_positions = list(dict.fromkeys(position[tag_slug(t)] for t in entry.tags))
-        for key, value in (
-            ("g", tag_positions),
-            ("w", list(entry.wins)),
-            ("e", list(entry.emotions)),
-            ("f", list(entry.gratitude)),
-            ("c", list(entry.coping)),
-            ("b", _text(entry.html, texts, made_by)),
-        ):
-            if value:
-                record[key] = value
-        records.append(record)
-    return {
+    head = {
         "version": VERSION,
         "mood": {"low": config.mood.low, "labels": list(config.mood.labels)},
         "months": list(MONTHS),
         "weekdays": list(WEEKDAYS),
         "tags": [[name, slug] for slug, name in tags],
-        "entries": records,
     }
+    records = [_record(entry, position, kept) for entry in ordered]
+    # The same bytes as one json.dumps of the whole, "entries" last.
+    return _json(head)[:-1] + b',"entries":[' + b",".join(records) + b"]}"
 
 
-def _text(body_html: str, texts: HtmlCache | None, made_by: str) -> str:
-    if texts is None:
-        return plain_text(body_html)
-    key = cache_key("search text", made_by, body_html)
-    text = texts.get(key)
-    if text is None:
-        text = plain_text(body_html)
-        texts.put(key, text)
-    return text
+def _record(entry: Entry, position: dict[str, int], kept: KeptRecords | None) -> bytes:
+    tag_positions = list(dict.fromkeys(position[tag_slug(t)] for t in entry.tags))
+    fields = (entry.url, entry.title, entry.date, entry.mood, tag_positions, entry.wins, entry.emotions)
+    key = b""
+    if kept is not None:
+        shape = repr((*fields, entry.gratitude, entry.coping)).encode("utf-8", "surrogatepass")
+        key = hashlib.blake2b(shape + b"\0" + entry.html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        made = kept.get(key)
+        if made is not None:
+            return made
+    record: dict = {"u": entry.url, "t": entry.title, "d": entry.date.isoformat()}
+    if entry.mood is not None:
+        record["m"] = entry.mood
+    for name, value in (
+        ("g", tag_positions),
+        ("w", list(entry.wins)),
+        ("e", list(entry.emotions)),
+        ("f", list(entry.gratitude)),
+        ("c", list(entry.coping)),
+        ("b", plain_text(entry.html)),
+    ):
+        if value:
+            record[name] = value
+    made = _json(record)
+    if kept is not None:
+        kept.put(key, made)
+    return made
 
 
-def search_index(entries: Iterable[Entry], config: Config, texts: HtmlCache | None = None) -> bytes:
-    """static/search-index.js: the records of `entries` (the published ones) as a script."""
-    text = json.dumps(search_records(entries, config, texts), ensure_ascii=False, separators=(",", ":"))
-    return f"window.{GLOBAL} = {text};\n".encode()
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

@@ -26,7 +26,8 @@ from generator.config import CONFIG_FILE
 from generator.errors import ContentError
 from generator.filenames import CONTENT_DIR, PLAN_FILE
 from generator.fingerprints import Fingerprints
-from generator.model import Page
+from generator.model import Later, Page
+from generator.shown import JournalPrint, LastPlan, to_work_out
 from generator.workers import spread_shared
 from generator.write import MARKER, atomic_write, read_record
 
@@ -180,12 +181,28 @@ def warnings_of(manifest: Manifest) -> list[ContentError]:
     return [ContentError(*fields) for fields in manifest.warnings]
 
 
-def load_prints(journal: Path) -> dict[str, list]:
+@dataclass(frozen=True)
+class Prints:
+    """Each page's fingerprint and the files of the entries it shows, worked out afresh or
+    carried over from the last build (shown.py), with what they were worked out from."""
+
+    fingerprints: dict[str, str]  # page output -> fingerprint
+    shows: dict[str, frozenset[str]]  # page output -> entry files
+    drawn_by: str
+    planned_from: JournalPrint
+    recorded: dict[str, list]  # the last build's [fingerprint, size, time, shown] of each page
+
+
+def load_prints(journal: Path) -> tuple[dict[str, list], LastPlan | None]:
+    """The last build's record of each page, and of what its pages were planned from."""
     try:
-        prints = json.loads((journal / CACHE_DIR / PRINTS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return prints if isinstance(prints, dict) else {}
+        data = json.loads((journal / CACHE_DIR / PRINTS).read_text(encoding="utf-8"))
+        pages, sources = data["pages"], data["sources"]
+        shows = {name: frozenset(sources[i] for i in record[3]) for name, record in pages.items()}
+        entries = dict(zip(sources, data["entries"], strict=True))
+        return pages, LastPlan(data["drawn_by"], data["shape"], entries, shows)
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return {}, None
 
 
 def still_there(out: Path, name: str, record: list) -> bool:
@@ -194,59 +211,84 @@ def still_there(out: Path, name: str, record: list) -> bool:
         stat = os.stat(os.path.join(out, name))
     except OSError:
         return False
-    return [stat.st_size, stat.st_mtime_ns] == record[1:]
+    return [stat.st_size, stat.st_mtime_ns] == record[1:3]
 
 
 def save_prints(
-    journal: Path,
-    out: Path,
-    prints: dict[str, str],
-    kept: frozenset[str] = frozenset(),
-    previous: dict[str, list] | None = None,
+    journal: Path, out: Path, prints: Prints | None, kept: frozenset[str] = frozenset()
 ) -> dict[str, list[int]]:
-    """Each page's fingerprint, size and time, for the next build; the sizes and times.
-    A page `kept` (not written: the last build's is still there) keeps its record from
-    `previous`, the records page_prints read."""
-    previous = previous or {}
+    """Each page's record for the next build (none without `prints`: a sealed site's
+    pages are never kept); the pages' sizes and times. A page `kept` (not written: the
+    last build's is still there) keeps the size and time it had."""
+    if prints is None:
+        atomic_write(journal / CACHE_DIR / PRINTS, b"{}")
+        return {}
+    sources = list(prints.planned_from.entries)
+    position = {source: i for i, source in enumerate(sources)}
     records = {}
     folder = str(out)
-    for name, fingerprint in prints.items():
-        record = previous.get(name)
-        if name in kept and isinstance(record, list) and len(record) == 3 and record[0] == fingerprint:
-            records[name] = record
+    for name, fingerprint in prints.fingerprints.items():
+        shown = sorted(position[source] for source in prints.shows[name] if source in position)
+        record = prints.recorded.get(name)
+        if name in kept and isinstance(record, list) and len(record) == 4 and record[0] == fingerprint:
+            records[name] = [*record[:3], shown]
             continue
         stat = os.stat(os.path.join(folder, name))
-        records[name] = [fingerprint, stat.st_size, stat.st_mtime_ns]
-    atomic_write(journal / CACHE_DIR / PRINTS, json.dumps(records).encode())
-    return {name: record[1:] for name, record in records.items()}
+        records[name] = [fingerprint, stat.st_size, stat.st_mtime_ns, shown]
+    data = {
+        "drawn_by": prints.drawn_by,
+        "shape": prints.planned_from.shape,
+        "sources": sources,
+        "entries": list(prints.planned_from.entries.values()),
+        "pages": records,
+    }
+    atomic_write(journal / CACHE_DIR / PRINTS, json.dumps(data).encode())
+    return {name: record[1:3] for name, record in records.items()}
 
 
-def fingerprints_of(pages: list[Page], drawn_by: str) -> list[str]:
-    """Each page's fingerprint, over every core: hashing thousands of contexts is a few
-    tenths of a second, most of what a rebuild after one edit costs besides planning."""
-    return spread_shared(_print, (Fingerprints(drawn_by), pages), range(len(pages)), chunk=256)
+def fingerprints_of(pages: list[Page], drawn_by: str, known: dict[int, bytes]) -> list[tuple[str, frozenset[str]]]:
+    """Each page's fingerprint and the entries it shows, over every core: hashing thousands
+    of contexts is a few tenths of a second. `known`: entry digests already worked out."""
+    for page in pages:  # in this process, so that the workers that draw the pages have them too
+        if isinstance(page.context, Later):
+            page.context.made()
+    return spread_shared(_print, (Fingerprints(drawn_by, known), pages), range(len(pages)), chunk=256)
 
 
-def _print(printing: tuple[Fingerprints, list[Page]], index: int) -> str:
+def _print(printing: tuple[Fingerprints, list[Page]], index: int) -> tuple[str, frozenset[str]]:
     fingerprints, pages = printing
-    return fingerprints.of(pages[index])
+    return fingerprints.of(pages[index]), frozenset(fingerprints.shown)
 
 
 def page_prints(
-    journal: Path, drawn_by: str, *, pages: list[Page], out: Path | None, sealed: bool
-) -> tuple[dict[str, str], Callable[[Page], bool] | None, dict[str, list]]:
-    """Each page's fingerprint, a test for pages the last build left unchanged in `out`
-    (None when there is nothing to compare with, or the site is sealed), and the last
-    build's records (for save_prints). `drawn_by` names the templates, Cairn's code and
-    the settings."""
-    prints = dict(zip((page.output for page in pages), fingerprints_of(pages, drawn_by), strict=True))
-    previous = load_prints(journal) if out is not None and not sealed else {}
-    if not previous or out is None:
-        return prints, None, previous
+    journal: Path, drawn_by: str, *, pages: list[Page], planned_from: JournalPrint, out: Path | None, sealed: bool
+) -> tuple[Prints, Callable[[Page], bool] | None]:
+    """Each page's fingerprint, and a test for pages the last build left unchanged in `out`
+    (None when there is nothing to compare with, or the site is sealed). `drawn_by` names
+    the templates, Cairn's code and the settings; `planned_from` is what the pages were
+    planned from. Only the pages that may have changed are worked out (shown.py)."""
+    recorded, last = load_prints(journal) if out is not None and not sealed else ({}, None)
+    todo = to_work_out(pages, drawn_by, planned_from, last)
+    fingerprints: dict[str, str] = {}
+    shows: dict[str, frozenset[str]] = {}
+    if todo is not None and last is not None:
+        fingerprints = {name: record[0] for name, record in recorded.items()}
+        shows = dict(last.shows)
+    for page, (fingerprint, shown) in zip(
+        todo if todo is not None else pages,
+        fingerprints_of(todo if todo is not None else pages, drawn_by, planned_from.known),
+        strict=True,
+    ):
+        fingerprints[page.output], shows[page.output] = fingerprint, shown
+    prints = Prints(fingerprints, shows, drawn_by, planned_from, recorded)
+    if not recorded or out is None:
+        return prints, None
     folder = out
 
     def unchanged(page: Page) -> bool:
-        record = previous.get(page.output)
-        return record is not None and record[0] == prints[page.output] and still_there(folder, page.output, record)
+        record = recorded.get(page.output)
+        return (
+            record is not None and record[0] == fingerprints[page.output] and still_there(folder, page.output, record)
+        )
 
-    return prints, unchanged, previous
+    return prints, unchanged

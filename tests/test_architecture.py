@@ -35,7 +35,7 @@ COMMANDS = {
 SHARED = {
     *("errors", "model", "slugs", "yamlload", "dates", "palette", "urls", "workers", "day_boundary"),
     *("filenames", "frontmatter", "inline", "config", "sharespec", "cache", "unchanged", "records", "__init__"),
-    *("contexts", "fingerprints"),
+    *("contexts", "fingerprints", "shown"),
 }
 MEMORY = {"cache", "unchanged"}  # the only modules that write under .cairn/
 LONGEST = 330  # "about 300 lines"
@@ -146,3 +146,19 @@ def test_no_module_is_much_longer_than_300_lines():
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > LONGEST
     }
     assert long == {}
+
+
+def test_planning_reads_entries_words_only_where_shown_py_expects():
+    """shown.py trusts that a page's context depends on an entry's body and HTML only by
+    holding the entry, except on the pages of READS_WORDS (progress/sessions.py)."""
+    from generator.shown import READS_WORDS
+
+    readers = []
+    for module, path in _modules().items():
+        if _top(module) not in {"routes", "progress", "index", "contexts"}:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in {"body", "html"}:
+                readers.append(f"{module}:{node.lineno}")
+    assert [reader.split(":")[0] for reader in readers] == ["progress.sessions"]
+    assert {"review.html", "reviews.html"} == READS_WORDS

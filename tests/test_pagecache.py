@@ -13,7 +13,7 @@ import sys
 import pytest
 from markupsafe import Markup
 
-from generator import render, workers
+from generator import render, unchanged, workers
 from generator.build import build
 from generator.fingerprints import Fingerprints
 from generator.model import Page
@@ -120,7 +120,7 @@ def test_a_chart_is_drawn_only_for_a_page_that_is_drawn(fixture_copy, drawn, mon
 def test_fingerprints_are_the_same_in_every_process(fixture_copy):
     """A page's fingerprint never depends on the order of a set (which changes with each
     process's hash seed): were it so, every build would draw every page again."""
-    script = "import json, sys; from pathlib import Path; from generator.build import prepare; print(json.dumps(prepare(Path(sys.argv[1])).prints))"
+    script = "import json, sys; from pathlib import Path; from generator.build import prepare; p = prepare(Path(sys.argv[1])).prints; print(json.dumps([p.fingerprints, p.planned_from.shape]))"
     runs = [
         subprocess.run(
             [sys.executable, "-c", script, str(fixture_copy)],
@@ -132,7 +132,7 @@ def test_fingerprints_are_the_same_in_every_process(fixture_copy):
         for seed in ("1", "2")
     ]
     assert runs[0] == runs[1]
-    assert len(json.loads(runs[0])) > 50
+    assert len(json.loads(runs[0])[0]) > 50
 
 
 @dataclasses.dataclass(frozen=True)
@@ -179,3 +179,71 @@ def test_a_fingerprint_tells_apart_every_change_a_page_could_show():
     del prints[4]
     assert len(set(prints)) == len(prints)
     assert _print({"one": _Two(monday, [tuesday])}) == _print({"one": _Two(monday, [tuesday])})
+
+
+@pytest.fixture
+def worked_out(monkeypatch):
+    """The pages whose contexts the next build works out and fingerprints."""
+    pages: list[str] = []
+    real = unchanged.fingerprints_of
+
+    def counting(todo, drawn_by, known):
+        pages.extend(page.output for page in todo)
+        return real(todo, drawn_by, known)
+
+    monkeypatch.setattr(unchanged, "fingerprints_of", counting)
+    return pages
+
+
+def test_an_edit_to_an_entrys_words_works_out_only_the_pages_that_show_it(fixture_copy, worked_out, tmp_path):
+    report = build(fixture_copy, fixture_copy / "site")  # nothing changed: nothing to work out
+    assert worked_out == [] and report.written == 0
+    entry = fixture_copy / "content/2026/05/2026-05-03.md"
+    entry.write_text(entry.read_text() + "\nA line added later.\n")
+    build(fixture_copy, fixture_copy / "site")
+    # Its page and its neighbours', its day, month and year, its tags, what lists every
+    # entry, the look-backs that show it, the reviews (they quote words); not the rest.
+    assert {"2026/05/03/index.html", "2026/05/01/evening/index.html", "2026/05/index.html"} <= set(worked_out)
+    assert {"2026/04/04/index.html", "2025/11/index.html", "wins/index.html"}.isdisjoint(worked_out)
+    assert len(worked_out) < report.pages / 2
+    assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        (
+            "content/2026/05/2026-05-03.md",
+            "A good day.",
+            "A good day, a link to [the first](../../2025/11/2025-11-02.md).",
+        ),
+        ("content/2026/05/2026-05-03.md", "A good day.", "A good day.\n\n![The park again](park.png)"),
+        ("content/2026/05/2026-05-03.md", "mood: 5", "mood: 5\ntitle: A new title"),
+        ("content/2026/05/2026-05-03.md", "wins: [Walked", "wins: [Rested, Walked"),
+        ("content/2026/05/2026-05-01.md", "Later I read", "Later I did not read"),
+        ("content/2026/05/2026-05-03.md", None, None),  # deleted
+        ("content/2026/05/2026-05-05.md", None, "---\nmood: 2\n---\nA new day.\n"),  # added
+        ("plan.md", None, "# My plan\n\n- Breathe.\n"),
+    ],
+    ids=["a link", "a photo", "a title", "a win", "words beside a link", "deleted", "added", "a plan"],
+)
+def test_after_any_edit_the_site_is_the_one_a_full_build_makes(fixture_copy, change, tmp_path):
+    """Each edit once on its own, then the same words again: a rebuild that works out
+    only some pages leaves the same site as a build from nothing."""
+    name, old, new = change
+    path = fixture_copy / name
+    if old is not None:
+        path.write_text(path.read_text().replace(old, new))
+    elif new is None:
+        path.unlink()
+    else:
+        path.write_text(new)
+    build(fixture_copy, fixture_copy / "site")
+    assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
+    for neighbour in ("content/2026/05/2026-05-04.md", "content/2025/11/2025-11-20.md"):
+        other = fixture_copy / neighbour
+        other.write_text(other.read_text() + "\nAnd then some more words.\n")
+    build(fixture_copy, fixture_copy / "site")
+    shutil.rmtree(tmp_path / "full")
+    shutil.rmtree(tmp_path / "fresh-journal")
+    assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)

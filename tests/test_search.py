@@ -146,19 +146,19 @@ def test_the_search_page_is_a_labelled_form_that_says_it_needs_javascript():
 
 def test_a_rebuild_works_out_the_words_of_changed_entries_only(tmp_path, monkeypatch):
     from generator import search
-    from generator.cache import HtmlCache
 
     worked: list[str] = []
     real = search.plain_text
     monkeypatch.setattr(search, "plain_text", lambda html: worked.append(html) or real(html))
     entries = [_entry(day, html=f"<p>Words of day {day}.</p>") for day in (1, 2, 3)]
-    texts = HtmlCache(tmp_path / "text.json")
-    first = search_index(entries, Config(), texts)
-    texts.save()
+    kept = search.KeptRecords(tmp_path / "records")
+    first = search_index(entries, Config(), kept)
+    kept.save()
     assert len(worked) == 3
+    assert first == search_index(entries, Config())  # kept or not, the same bytes
     worked.clear()
     entries[1] = _entry(2, html="<p>Other words, <em>later</em>.</p>")
-    again = search_index(entries, Config(), HtmlCache(tmp_path / "text.json"))
+    again = search_index(entries, Config(), search.KeptRecords(tmp_path / "records"))
     assert worked == ["<p>Other words, <em>later</em>.</p>"]
     assert again == search_index(entries, Config()) != first
     assert "Other words, later." in _parse(again)["entries"][1]["b"]

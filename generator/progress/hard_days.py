@@ -7,11 +7,12 @@ gratitude and the photos marked `hope: true`, all as the person wrote them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from generator.contexts import HardDaysContext
 from generator.filenames import PLAN_FILE
-from generator.model import Config, Journal, Page
+from generator.model import Config, Journal, Later, Page
 from generator.progress.days import low_ceiling
 from generator.progress.stretches import (
     HELPED_AFTER_DAYS,
@@ -31,11 +32,15 @@ HOPE_PHOTOS = 12  # the newest marked photos shown
 
 def hard_days_page(journal: Journal, config: Config, plan_html: str | None, hope_photos: Sequence[Shown]) -> Page:
     """`plan_html` is plan.md made into HTML (None without one); `hope_photos` are
-    the photos marked `hope: true`, oldest first."""
+    the photos marked `hope: true`, oldest first. Its context is worked out when first read."""
+    return Page(URL, "hard_days.html", Later(partial(_context, journal, config, plan_html, hope_photos)), PLAN_FILE)
+
+
+def _context(journal: Journal, config: Config, plan_html: str | None, hope_photos: Sequence[Shown]) -> HardDaysContext:
     entries = journal.entries
     scale = config.mood
     stretches = hard_stretches(entries, scale)
-    context = HardDaysContext(
+    return HardDaysContext(
         plan_html=plan_html,
         plan_file=PLAN_FILE,
         stretches=stretches,
@@ -48,4 +53,3 @@ def hard_days_page(journal: Journal, config: Config, plan_html: str | None, hope
         helped_after_days=HELPED_AFTER_DAYS,
         words_week=WORDS_WEEK,
     )
-    return Page(URL, "hard_days.html", context, PLAN_FILE)

@@ -8,9 +8,9 @@ entry, never to the clock.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property, partial
 
 from generator.contexts import (
     EmotionContext,
@@ -23,20 +23,20 @@ from generator.contexts import (
     WinsContext,
     YearCharts,
 )
-from generator.model import Config, Entry, Journal, Page
+from generator.model import Config, Entry, Journal, Later, Page
 from generator.progress import bar_charts, calendars, trend_charts
 from generator.progress.days import low_ceiling, year_in_pixels
-from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, LifeEvent, life_events, marks
+from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, life_events, marks
 from generator.progress.facts import Insights
 from generator.progress.feelings import feeling_table
-from generator.progress.lookback import on_this_day
+from generator.progress.lookback import CalendarDay, on_this_day
 from generator.progress.patterns import MIN_TAG_DAYS, emotions
 from generator.progress.review_pages import session_pages
 from generator.progress.routines import routines
 from generator.progress.stretches import HELPED_AFTER_DAYS, first_url_on, hard_stretches, what_helped
 from generator.progress.then_and_now import COMPARE_DAYS, SPAN_DAYS, then_and_now
 from generator.progress.trends import LONG_DAYS, SHORT_DAYS, TREND_STATISTIC, metric_trends, mood_trend
-from generator.progress.wins import win_counts
+from generator.progress.wins import WonOn, win_counts, won_on
 from generator.slugs import slugify, tag_slug
 from generator.urls import relative_url
 
@@ -44,21 +44,20 @@ RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover eve
 
 
 def plan_pages(journal: Journal, config: Config, shared: Insights, thumbs: ThumbnailsOf | None = None) -> list[Page]:
-    """`thumbs(entries)` gives the first photo of each entry that has one, for look-backs."""
-    events = life_events(journal.entries, config)
-    pages = [
-        _progress(journal, config, shared, events),
-        _wins(journal),
+    """`shared` are the facts several pages share; `thumbs(entries)` the first photo
+    of each entry that has one, for look-backs. Contexts are worked out when first read."""
+    return [
+        Page("progress/", "progress.html", Later(partial(_progress, journal, config, shared))),
+        Page("wins/", "wins.html", Later(partial(_wins, journal))),
         *_emotions(journal),
         *_on_this_day(journal, thumbs or (lambda entries: {})),
         *session_pages(journal, config),
     ]
-    return pages
 
 
 def month_context(year: int, month: int, config: Config, shared: Insights) -> MonthReview:
     """The monthly review: calendar, charts, wins, routines, tags, feelings; events marked."""
-    summary = shared.months[(year, month)]
+    summary = shared.month((year, month))
     marked = [(e.date, text) for e in summary.entries for text in e.events]
     before, after = shared.beside((year, month))
     previous = (before.label, before.mean_mood) if before and before.mean_mood is not None else None
@@ -112,8 +111,9 @@ class DayLinks:
         return relative_url(f"{day:%Y/%m/%d}/", self.page) if day in self._dates else None
 
 
-def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[LifeEvent, ...]) -> Page:
+def _progress(journal: Journal, config: Config, shared: Insights) -> ProgressContext:
     entries = journal.entries
+    events = life_events(entries, config)
     wins = win_counts(entries)
     trend = mood_trend(entries)
     stretches = hard_stretches(entries, config.mood)
@@ -124,7 +124,7 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
         year: day_links([e for of_month in months.values() for e in of_month], "progress/")
         for year, months in journal.years.items()
     }
-    context = ProgressContext(
+    return ProgressContext(
         statistic=TREND_STATISTIC,
         short_days=SHORT_DAYS,
         long_days=LONG_DAYS,
@@ -165,26 +165,24 @@ def _progress(journal: Journal, config: Config, shared: Insights, events: tuple[
         around_days=AROUND_DAYS,
         fewest_days=FEWEST_DAYS,
     )
-    return Page("progress/", "progress.html", context)
 
 
-def _wins(journal: Journal) -> Page:
-    months: dict[tuple[int, int], list[Entry]] = {}
+def _wins(journal: Journal) -> WinsContext:
+    months: dict[tuple[int, int], list[WonOn]] = {}
     for entry in reversed(journal.entries):
         if entry.wins or entry.gratitude:
-            months.setdefault((entry.date.year, entry.date.month), []).append(entry)
-    context = WinsContext(
+            months.setdefault((entry.date.year, entry.date.month), []).append(won_on(entry))
+    return WinsContext(
         months=[(year, month, entries) for (year, month), entries in months.items()],
         total=sum(len(e.wins) for e in journal.entries),
         gratitude_total=sum(len(e.gratitude) for e in journal.entries),
     )
-    return Page("wins/", "wins.html", context)
 
 
 def _emotions(journal: Journal) -> list[Page]:
     named = emotions(journal.entries)
-    table = feeling_table(named, journal.entries)
-    pages = [Page("emotions/", "emotions.html", EmotionsContext(emotions=named, table=table))]
+    table = partial(feeling_table, named, journal.entries)
+    pages = [Page("emotions/", "emotions.html", Later(lambda: EmotionsContext(emotions=named, table=table())))]
     for emotion in named:
         url = f"emotions/{tag_slug(emotion.name)}/"
         pages.append(Page(url, "emotion.html", EmotionContext(emotion=emotion), emotion.source))
@@ -192,19 +190,30 @@ def _emotions(journal: Journal) -> list[Page]:
 
 
 def _on_this_day(journal: Journal, thumbs: ThumbnailsOf) -> list[Page]:
-    days = on_this_day(journal.entries)
+    days = cache(partial(on_this_day, journal.entries))
     calendar = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(366)]  # a leap year has every day
-    pages = [Page("on-this-day/", "on_this_day_index.html", OnThisDayIndexContext(days=list(days.values())))]
+    index_page = Later(lambda: OnThisDayIndexContext(days=list(days().values())))
+    pages = [Page("on-this-day/", "on_this_day_index.html", index_page)]
     for index, day in enumerate(calendar):
-        key = f"{day:%m-%d}"
-        found = days.get(key)
-        context = OnThisDayContext(
-            key=key,
-            day=day,
-            found=found,
-            thumbs=thumbs(e for _, group in found.years for e in group) if found else {},
-            previous=calendar[index - 1],
-            next=calendar[(index + 1) % len(calendar)],
-        )
-        pages.append(Page(f"on-this-day/{key}/", "on_this_day.html", context))
+        context = Later(partial(_on_day, days, thumbs, day, calendar[index - 1], calendar[(index + 1) % len(calendar)]))
+        pages.append(Page(f"on-this-day/{day:%m-%d}/", "on_this_day.html", context))
     return pages
+
+
+def _on_day(
+    days: Callable[[], dict[str, CalendarDay]],
+    thumbs: ThumbnailsOf,
+    day: dt.date,
+    previous: dt.date,
+    following: dt.date,
+) -> OnThisDayContext:
+    key = f"{day:%m-%d}"
+    found = days().get(key)
+    return OnThisDayContext(
+        key=key,
+        day=day,
+        found=found,
+        thumbs=thumbs(e for _, group in found.years for e in group) if found else {},
+        previous=previous,
+        next=following,
+    )

@@ -22,6 +22,22 @@ class PeriodCount:
 
 
 @dataclass(frozen=True)
+class WonOn:
+    """An entry as the wins page shows it: its wins and gratitude, without its words, so
+    that editing an entry's text does not draw the page of every win again."""
+
+    url: str
+    date: dt.date
+    title: str
+    wins: tuple[str, ...]
+    gratitude: tuple[str, ...]
+
+
+def won_on(entry: Entry) -> WonOn:
+    return WonOn(entry.url, entry.date, entry.title, entry.wins, entry.gratitude)
+
+
+@dataclass(frozen=True)
 class WinCounts:
     total: int
     weeks: tuple[PeriodCount, ...]  # ISO weeks that have an entry, oldest first

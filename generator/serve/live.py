@@ -38,7 +38,7 @@ from generator.model import Config, Entry, Page
 from generator.progress.charts import keep_drawn_charts
 from generator.render import Theme, make_environment, render_pages
 from generator.routes import plan
-from generator.search import search_index
+from generator.search import SEARCH_RECORDS, KeptRecords, search_index
 from generator.serve.site import EMPTY, Outcome, Site, Stat, Superseded
 from generator.workers import Tell
 
@@ -53,7 +53,7 @@ class Preview:
         self._stats: dict[str, Stat] = {}
         self._read: dict[str, tuple[Entry | None, list[ContentError]]] = {}
         self._html = HtmlCache(self.journal / CACHE_DIR / "html.json")
-        self._texts = HtmlCache(self.journal / CACHE_DIR / "text.json")  # each entry's words for search
+        self._records = KeptRecords(self.journal / CACHE_DIR / SEARCH_RECORDS)  # each entry's search record
         self._photos = self.journal / CACHE_DIR / "photos"
         self._config: Config | None = None
         self._env: Theme | None = None
@@ -73,7 +73,7 @@ class Preview:
 
     def save_caches(self) -> None:
         self._html.save()
-        self._texts.save()
+        self._records.save()
 
     # --- the quick step ---------------------------------------------------------------
 
@@ -206,7 +206,7 @@ class Preview:
         if superseded():
             raise Superseded
         files = {**self._theme, **bodies.files}
-        files["static/search-index.js"] = search_index(journal.entries, config, self._texts)
+        files["static/search-index.js"] = search_index(journal.entries, config, self._records)
         self._env = env
         self.site = Site(env, {e.source: e for e in journal.entries}, {p.output: p for p in pages}, files)
         markdown_converter()  # a rebuild's Markdown ran in worker processes; the next quick step's runs here

@@ -1,0 +1,79 @@
+"""Which pages show which entries: what a rebuild after an edit must work out again.
+
+A page's fingerprint (fingerprints.py) covers everything its template can see, but
+working out the contexts and fingerprints of every page of a ten-year journal costs
+most of a second, nearly all of it for pages an edit did not touch. So each build
+records, beside each page's fingerprint, the files of the entries its context holds,
+and two things about the journal the pages were planned from: a digest of each entry
+whole, and the journal's shape, a digest of everything planning reads but the entries'
+words (every other field of every entry, the photos the entries show, the plan for hard
+days).
+
+Planning reads an entry's words (its body and HTML) nowhere but in the entry itself,
+except on the pages of READS_WORDS, which quote them. So when the next build finds the
+same shape, drawn by the same templates, settings and code, a page's context can
+differ from the last build's only if it holds an entry whose words changed: only those
+pages, and the ones of READS_WORDS, are worked out and fingerprinted again, and every
+other page keeps the fingerprint it had.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.fingerprints import entry_digests
+from generator.model import Entry, Page
+
+if TYPE_CHECKING:
+    from generator.body import Shown
+
+# Their contexts quote entries' words without holding the entries (progress/sessions.py).
+READS_WORDS = frozenset(("review.html", "reviews.html"))
+
+
+@dataclass(frozen=True)
+class JournalPrint:
+    shape: str
+    entries: dict[str, str]  # an entry's file -> the digest of the whole entry
+    known: dict[int, bytes]  # the same digests by the id of each Entry, for Fingerprints
+
+
+def journal_print(entries: Sequence[Entry], photos: Sequence[Shown], plan_html: str | None) -> JournalPrint:
+    """The shape and the entries' digests of what `routes.plan` is given."""
+    shape = hashlib.blake2b(digest_size=20)
+    digests: dict[str, str] = {}
+    known: dict[int, bytes] = {}
+    for entry in entries:
+        fields, whole = entry_digests(entry)
+        shape.update(b"%d:" % len(fields) + fields)
+        digests[entry.source] = whole.hex()
+        known[id(entry)] = whole
+    for shown in photos:  # which photos an entry shows is read from its HTML
+        seen = (shown.entry.source, shown.entry.url, shown.photo, shown.alt, shown.hope)
+        shape.update(repr(seen).encode("utf-8", "surrogatepass") + b"\0")
+    shape.update(b"plan" + repr(plan_html).encode("utf-8", "surrogatepass"))
+    return JournalPrint(shape.hexdigest(), digests, known)
+
+
+@dataclass(frozen=True)
+class LastPlan:
+    """What the last build recorded: its pages' fingerprints and the entries each showed."""
+
+    drawn_by: str
+    shape: str
+    entries: dict[str, str]  # file -> digest, as JournalPrint
+    shows: dict[str, frozenset[str]]  # page output -> the files of the entries it showed
+
+
+def to_work_out(pages: list[Page], drawn_by: str, now: JournalPrint, last: LastPlan | None) -> list[Page] | None:
+    """The pages whose fingerprints may have changed since the last build, or None when
+    all of them may have (the shape, the templates, settings or code, or the pages changed)."""
+    if last is None or last.drawn_by != drawn_by or last.shape != now.shape:
+        return None
+    if len(pages) != len(last.shows) or any(page.output not in last.shows for page in pages):
+        return None
+    changed = {source for source, digest in now.entries.items() if last.entries.get(source) != digest}
+    return [page for page in pages if page.template in READS_WORDS or not changed.isdisjoint(last.shows[page.output])]
