@@ -194,7 +194,7 @@ def prepare(
         )
         keep = save_caches and share is None
         kept_summaries = HtmlCache(journal / CACHE_DIR / SUMMARIES) if keep else None
-        summaries = Summaries(kept_summaries, drawn_by)
+        summaries = Summaries(kept_summaries, drawn_by, planned_from.known)
         compiled = compiled_templates(journal) if save_caches else None
         env = make_environment(journal, config, compiled=compiled, summaries=summaries)
         rendered, template_errors = render_pages(env, pages, journal, unchanged, tell)

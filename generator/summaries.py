@@ -39,15 +39,17 @@ READS = ("url", "title", "has_title", "date", "mood", "wins", "resurface")
 class Summaries:
     """Summaries by what they show; `memory` keeps them between builds."""
 
-    def __init__(self, memory: HtmlCache | None = None, salt: str = ""):
-        self.memory, self.salt = memory, salt
+    def __init__(self, memory: HtmlCache | None = None, salt: str = "", known: dict[int, bytes] | None = None):
+        """`known` are digests of whole entries by their id (shown.journal_print): a key
+        made from one costs no hashing of the entry's HTML."""
+        self.memory, self.salt, self._known = memory, salt, known or {}
         self.known: dict[str, str] = {}
         self.fresh: dict[str, str] = {}  # drawn in a worker process, not yet handed back to the parent
         self._parent = os.getpid()
 
     def draw(self, template: jinja2.Template, entry: Entry, shown: Any) -> str:
         """The summary with the root mark in its links."""
-        key = summary_key(self.salt, entry, shown)
+        key = summary_key(self.salt, entry, shown, self._known.get(id(entry)))
         html = self.known.get(key)
         if html is None and self.memory is not None:
             html = self.memory.get(key)
@@ -73,10 +75,14 @@ class Summaries:
                 self.memory.put(key, html)
 
 
-def summary_key(salt: str, entry: Entry, shown: Any) -> str:
+def summary_key(salt: str, entry: Entry, shown: Any, whole: bytes | None = None) -> str:
+    """`whole`: a digest of every field of the entry, when one is known (it covers READS)."""
     digest = hashlib.blake2b(salt.encode(), digest_size=16)
-    digest.update(repr(tuple(getattr(entry, name) for name in READS)).encode())
-    digest.update(entry.html.encode("utf-8", "surrogatepass"))
+    if whole is not None:
+        digest.update(whole)
+    else:
+        digest.update(repr(tuple(getattr(entry, name) for name in READS)).encode())
+        digest.update(entry.html.encode("utf-8", "surrogatepass"))
     if shown is not None:
         digest.update(repr((shown.photo, shown.alt, shown.hope)).encode())
     return digest.hexdigest()
