@@ -59,7 +59,7 @@ def read_record(record: Any) -> Read:
     if not isinstance(fields, dict):
         raise ValueError("not the fields of an entry")
     values = {name: _back(v) if type(v) in (list, dict) else v for name, v in fields.items()}
-    return Entry(**values), errors  # a field it does not know, or one missing: TypeError
+    return Entry.of(values), errors  # a field it does not know, or one missing: TypeError
 
 
 def _value(value: Any) -> Any:

@@ -34,6 +34,16 @@ def test_an_entry_comes_back_the_same(text):
     entry, _ = read
     if entry is not None:
         assert entry.extra == back[0].extra and entry.lines == back[0].lines  # not compared by ==
+        assert list(vars(back[0])) == list(vars(entry))  # fields in the order Entry() gives them
+
+
+def test_recalled_entries_share_no_dict_of_their_own():
+    record = record_read(read_entry("content/2026/11/2026-11-23.md", b"---\ndate: 2026-11-23\n---\nText.\n", Config()))
+    first, _ = read_record(json.loads(json.dumps(record)))
+    second, _ = read_record(json.loads(json.dumps(record)))
+    assert first is not None and second is not None
+    assert first.extra == {} and first.extra is not second.extra
+    assert first.lines == second.lines and first.lines is not second.lines
 
 
 def test_a_value_it_cannot_write_exactly_is_refused():
