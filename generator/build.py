@@ -27,7 +27,7 @@ from pathlib import Path
 from generator.body import Bodies, give_bodies, render_plan
 from generator.cache import CACHE_DIR, HtmlCache, compiled_templates
 from generator.config import load_config
-from generator.content import find_asset_files, load_entries
+from generator.content import content_files, load_entries
 from generator.crypt import SALT_FILE, encrypt_site
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
@@ -124,7 +124,8 @@ def plan_site(
         if share is not None:
             config = share.config
     with clock.stage("load"):
-        loaded = load_entries(journal, config, tell, remember=save_caches and share is None)
+        entry_files, asset_files = content_files(journal, config.exclude)
+        loaded = load_entries(journal, config, tell, remember=save_caches and share is None, files=entry_files)
     problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
     selection = None
@@ -134,7 +135,7 @@ def plan_site(
     with clock.stage("index"):
         entries = assign_urls(entries)
     html_cache = HtmlCache(journal / CACHE_DIR / "html.json")
-    asset_names = {p.relative_to(journal).as_posix() for p in find_asset_files(journal, config.exclude)}
+    asset_names = {p.relative_to(journal).as_posix() for p in asset_files}
     with clock.stage("body"):
         bodies = give_bodies(
             journal,

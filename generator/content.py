@@ -17,6 +17,7 @@ from generator.dates import long_date
 from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
+from generator.filenames import content_files as content_files
 from generator.filenames import dangling_entries, date_in_name, find_entry_files, not_an_entry, relative_name
 from generator.filenames import find_asset_files as find_asset_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
@@ -46,12 +47,21 @@ class Loaded:
     warnings: list[ContentError]
 
 
-def load_entries(journal: Path, config: Config, tell: Tell | None = None, *, remember: bool = False) -> Loaded:
+def load_entries(
+    journal: Path,
+    config: Config,
+    tell: Tell | None = None,
+    *,
+    remember: bool = False,
+    files: list[Path] | None = None,
+) -> Loaded:
     """Every entry file read and validated; a file the build's memory holds as it is now
-    is not read again. With `remember`, what was read is kept for the next build."""
+    is not read again. With `remember`, what was read is kept for the next build.
+    `files` are the entry files, when the caller has found them already."""
     entries, errors, warnings = [], [], []
     memory = EntryMemory(journal, f"{config!r} {yaml.__version__}", read_only=not remember)
-    stats = {relative_name(path, journal): file_stat(path) for path in find_entry_files(journal, config.exclude)}
+    found = find_entry_files(journal, config.exclude) if files is None else files
+    stats = {relative_name(path, journal): file_stat(path) for path in found}
     recalled = {name: memory.recall(name, stat) for name, stat in stats.items()}
     todo = [name for name, read in recalled.items() if read is None]
     fresh = dict(zip(todo, read_entries(journal, todo, config, tell), strict=True))

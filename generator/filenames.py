@@ -79,7 +79,17 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
 
 def find_entry_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
     """Markdown files below content/ (.md or .markdown), but for skipped ones."""
-    return [p for p in _files(journal, exclude) if p.suffix in ENTRY_SUFFIXES]
+    return content_files(journal, exclude)[0]
+
+
+def content_files(journal: Path, exclude: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
+    """find_entry_files and find_asset_files from one walk of content/ (a build needs both,
+    and walking ten years of entries costs some 30 ms)."""
+    entries: list[Path] = []
+    assets: list[Path] = []
+    for path in _files(journal, exclude):
+        (entries if path.suffix in ENTRY_SUFFIXES else assets).append(path)
+    return entries, assets
 
 
 def dangling_entries(journal: Path, exclude: tuple[str, ...] = ()) -> list[ContentError]:
@@ -99,7 +109,7 @@ def dangling_entries(journal: Path, exclude: tuple[str, ...] = ()) -> list[Conte
 
 def find_asset_files(journal: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
     """Images and other files beside the entries, copied as they are."""
-    return [p for p in _files(journal, exclude) if p.suffix not in ENTRY_SUFFIXES]
+    return content_files(journal, exclude)[1]
 
 
 def _files(journal: Path, exclude: tuple[str, ...], *, dangling: bool = False) -> list[Path]:
