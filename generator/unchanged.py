@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import CACHE_DIR, settled
@@ -174,7 +174,8 @@ def save_manifest(
         pages=pages,
         warnings=[[w.path, w.line, w.message, w.warning] for w in warnings],
     )
-    atomic_write(journal / CACHE_DIR / MANIFEST, json.dumps(asdict(manifest)).encode())
+    # Its fields are JSON already: asdict would copy thousands of them deeply first.
+    atomic_write(journal / CACHE_DIR / MANIFEST, json.dumps(vars(manifest)).encode())
 
 
 def warnings_of(manifest: Manifest) -> list[ContentError]:
