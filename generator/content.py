@@ -48,12 +48,7 @@ class Loaded:
 
 
 def load_entries(
-    journal: Path,
-    config: Config,
-    tell: Tell | None = None,
-    *,
-    remember: bool = False,
-    files: list[Path] | None = None,
+    journal: Path, config: Config, tell: Tell | None = None, *, remember: bool = False, files: list[Path] | None = None
 ) -> Loaded:
     """Every entry file read and validated; a file the build's memory holds as it is now
     is not read again. With `remember`, what was read is kept for the next build.
