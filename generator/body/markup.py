@@ -7,6 +7,14 @@ import xml.etree.ElementTree as etree
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
@@ -19,7 +27,8 @@ from generator.urls import ASSET_MARK
 from generator.workers import spread
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
-EXTENSIONS = ("extra", "sane_lists")
+EXTENSIONS = ("extra", "sane_lists")  # as named in the cache key; made below
+
 BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
 MARKS = "relative-marks-3"  # what _MarkRelativeLinks takes for a file; part of the cache key
 
@@ -44,11 +53,15 @@ _converter: markdown.Markdown | None = None
 
 
 def converter() -> markdown.Markdown:
-    """One instance per process: building it costs more than a page (50-60 ms, mostly
-    importing the extensions). `serve` builds it before the first save needs it."""
+    """One instance per process. The extensions are given as objects, `extra` as the ones
+    it is made of, in its order: named, Markdown first looks for each among every installed
+    package's entry points, some 50 ms."""
     global _converter
     if _converter is None:
-        _converter = markdown.Markdown(extensions=[*EXTENSIONS, _AssetLinks()], output_format="html")
+        extra = [FencedCodeExtension(), FootnoteExtension(), AttrListExtension(), DefListExtension()]
+        extra += [TableExtension(), AbbrExtension(), MarkdownInHtmlExtension()]
+        made = [*extra, SaneListExtension(), _AssetLinks()]
+        _converter = markdown.Markdown(extensions=made, output_format="html")
     return _converter
 
 
