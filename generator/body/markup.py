@@ -7,14 +7,6 @@ import xml.etree.ElementTree as etree
 
 import markdown
 from markdown.extensions import Extension
-from markdown.extensions.abbr import AbbrExtension
-from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.def_list import DefListExtension
-from markdown.extensions.fenced_code import FencedCodeExtension
-from markdown.extensions.footnotes import FootnoteExtension
-from markdown.extensions.md_in_html import MarkdownInHtmlExtension
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
@@ -57,7 +49,16 @@ def converter() -> markdown.Markdown:
     it is made of, in its order: named, Markdown first looks for each among every installed
     package's entry points, some 50 ms."""
     global _converter
-    if _converter is None:
+    if _converter is None:  # imported here: a build that converts nothing needs none of them
+        from markdown.extensions.abbr import AbbrExtension
+        from markdown.extensions.attr_list import AttrListExtension
+        from markdown.extensions.def_list import DefListExtension
+        from markdown.extensions.fenced_code import FencedCodeExtension
+        from markdown.extensions.footnotes import FootnoteExtension
+        from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
+
         extra = [FencedCodeExtension(), FootnoteExtension(), AttrListExtension(), DefListExtension()]
         extra += [TableExtension(), AbbrExtension(), MarkdownInHtmlExtension()]
         made = [*extra, SaneListExtension(), _AssetLinks()]
