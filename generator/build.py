@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.body import Bodies, give_bodies, render_plan
-from generator.cache import CACHE_DIR, HtmlCache, compiled_templates
+from generator.cache import CACHE_DIR, HTML, HtmlCache, compiled_templates
 from generator.config import load_config
 from generator.content import content_files, load_entries
 from generator.crypt import SALT_FILE, encrypt_site
@@ -134,7 +134,7 @@ def plan_site(
         entries = list(selection.kept)
     with clock.stage("index"):
         entries = assign_urls(entries)
-    html_cache = HtmlCache(journal / CACHE_DIR / "html.json")
+    html_cache = HtmlCache(journal / CACHE_DIR / HTML)
     asset_names = {p.relative_to(journal).as_posix() for p in asset_files}
     with clock.stage("body"):
         bodies = give_bodies(

@@ -15,6 +15,7 @@ from generator.write import atomic_write
 
 CACHE_DIR = ".cairn"
 ENTRIES = "entries"  # a folder
+HTML = "html"  # a folder: an HtmlCache of each entry's HTML
 _CODE = Path(__file__).parent
 _SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
@@ -31,23 +32,28 @@ def cache_key(*parts: str) -> str:
 
 
 class HtmlCache:
-    """Maps key -> HTML (or text made from it: an entry's words for search). Only the keys
-    used in a build are saved back."""
+    """Maps key -> HTML (or text made from it: an entry's summary). Only the keys used in
+    a build are saved back.
 
-    def __init__(self, path: Path):
-        self.path = path
-        self._stored: dict[str, str] = {}
+    Kept as sixteen files in a folder, by the first letter of the key (keys are hex), so a
+    rebuild after one edit writes one or two sixteenths of ten years' HTML, not all of it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._stored: dict[str, dict[str, str]] = {}  # by shard, as loaded
         self._used: dict[str, str] = {}
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            stored = {}
-        # A cache damaged by hand or by another version is only a cache: start afresh.
-        if isinstance(stored, dict):
-            self._stored = {k: v for k, v in stored.items() if isinstance(v, str)}
+        for shard in _SHARDS:
+            try:
+                stored = json.loads((folder / f"{shard}.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            # A cache damaged by hand or by another version is only a cache: start afresh.
+            if isinstance(stored, dict):
+                self._stored[shard] = {k: v for k, v in stored.items() if isinstance(v, str) and _shard(k) == shard}
+        self._all = {key: html for shard in self._stored.values() for key, html in shard.items()}
 
     def get(self, key: str) -> str | None:
-        html = self._stored.get(key) or self._used.get(key)  # put earlier in a long-lived process (serve)
+        html = self._all.get(key) or self._used.get(key)  # put earlier in a long-lived process (serve)
         if html is not None:
             self._used[key] = html
         return html
@@ -56,9 +62,24 @@ class HtmlCache:
         self._used[key] = html
 
     def save(self) -> None:
-        if self._used == self._stored:
-            return
-        atomic_write(self.path, json.dumps(self._used, sort_keys=True).encode())
+        """Write the shards whose keys or HTML changed; remove the ones no key uses now."""
+        used: dict[str, dict[str, str]] = {}
+        for key, html in self._used.items():
+            used.setdefault(_shard(key), {})[key] = html
+        for shard, kept in used.items():
+            if kept != self._stored.get(shard):
+                atomic_write(self.folder / f"{shard}.json", json.dumps(kept, sort_keys=True).encode())
+        for shard in set(_SHARDS) - used.keys():  # and a damaged one, never loaded
+            (self.folder / f"{shard}.json").unlink(missing_ok=True)
+        self._stored = used
+        self.folder.with_suffix(".json").unlink(missing_ok=True)  # the one file Cairn 0.1 kept it in
+
+
+_SHARDS = "0123456789abcdef_"
+
+
+def _shard(key: str) -> str:
+    return key[:1] if key[:1] in _SHARDS[:-1] else "_"
 
 
 class PhotoCache:

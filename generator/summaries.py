@@ -29,7 +29,7 @@ from generator.model import Entry
 from generator.urls import page_file, root_prefix
 
 PARTIAL = "partials/entry_summary.html"
-SUMMARIES = "summaries.json"  # in .cairn/, an HtmlCache
+SUMMARIES = "summaries"  # a folder in .cairn/: an HtmlCache
 # Printed unescaped by url() alone: an entry's own text always has its "<" escaped.
 _ROOT_MARK = "<cairn-root>"
 # What the built-in partial reads of an entry: itself, and through `first_words` (wins, resurface, html).

@@ -14,6 +14,16 @@ from generator.cache import HtmlCache, cache_key
 from tests.conftest import write_files
 
 
+def kept_html(folder):
+    """An HtmlCache's folder as one dict, with the shard each key sits in checked."""
+    kept = {}
+    for path in sorted(folder.glob("*.json")):
+        shard = json.loads(path.read_text())
+        assert shard and all(key[0] == path.stem or path.stem == "_" for key in shard), path.name
+        kept.update(shard)
+    return kept
+
+
 def test_the_key_depends_on_every_part_and_their_boundaries():
     assert cache_key("body", "extra", "0.1") == cache_key("body", "extra", "0.1")
     assert (
@@ -30,45 +40,72 @@ def test_the_key_depends_on_every_part_and_their_boundaries():
 
 
 def test_round_trip_keeps_only_what_was_used(tmp_path):
-    path = tmp_path / ".cairn" / "html.json"
-    first = HtmlCache(path)
-    assert first.get("a") is None
-    first.put("a", "<p>A</p>")
-    first.put("b", "<p>B</p>")
+    folder = tmp_path / ".cairn" / "html"
+    first = HtmlCache(folder)
+    assert first.get("a1") is None
+    first.put("a1", "<p>A</p>")
+    first.put("b2", "<p>B</p>")
+    first.put("zz", "<p>Z</p>")  # not hex: kept all the same
     first.save()
-    assert json.loads(path.read_text()) == {"a": "<p>A</p>", "b": "<p>B</p>"}
+    assert sorted(p.name for p in folder.iterdir()) == ["_.json", "a.json", "b.json"]  # no temp file left
+    assert kept_html(folder) == {"a1": "<p>A</p>", "b2": "<p>B</p>", "zz": "<p>Z</p>"}
 
-    second = HtmlCache(path)
-    assert second.get("a") == "<p>A</p>"
-    second.save()  # "b" was not used by this build: dropped
-    assert json.loads(path.read_text()) == {"a": "<p>A</p>"}
-    assert [p.name for p in path.parent.iterdir()] == ["html.json"]  # no temp file left
+    second = HtmlCache(folder)
+    assert second.get("a1") == "<p>A</p>"
+    assert second.get("zz") == "<p>Z</p>"
+    second.save()  # "b2" was not used by this build: dropped, and its shard with it
+    assert kept_html(folder) == {"a1": "<p>A</p>", "zz": "<p>Z</p>"}
+    assert sorted(p.name for p in folder.iterdir()) == ["_.json", "a.json"]
+
+
+def test_only_the_shards_that_changed_are_written(tmp_path):
+    folder = tmp_path / "html"
+    cache = HtmlCache(folder)
+    cache.put("a1", "x")
+    cache.put("b1", "y")
+    cache.save()
+    for path in folder.iterdir():
+        os.utime(path, (1, 1))
+    again = HtmlCache(folder)
+    again.get("a1")
+    again.put("b1", "y, edited")
+    again.save()
+    assert (folder / "a.json").stat().st_mtime == 1
+    assert (folder / "b.json").stat().st_mtime != 1
+    assert kept_html(folder) == {"a1": "x", "b1": "y, edited"}
 
 
 def test_nothing_is_written_when_nothing_changed(tmp_path):
-    path = tmp_path / "html.json"
-    cache = HtmlCache(path)
+    folder = tmp_path / "html"
+    cache = HtmlCache(folder)
     cache.put("a", "x")
     cache.save()
-    os.utime(path, (1, 1))
-    again = HtmlCache(path)
+    os.utime(folder / "a.json", (1, 1))
+    again = HtmlCache(folder)
     again.get("a")
     again.save()
-    assert path.stat().st_mtime == 1
+    assert (folder / "a.json").stat().st_mtime == 1
 
 
 def test_an_empty_build_writes_no_cache(tmp_path):
-    HtmlCache(tmp_path / ".cairn" / "html.json").save()
+    HtmlCache(tmp_path / ".cairn" / "html").save()
     assert not (tmp_path / ".cairn").exists()
 
 
-@pytest.mark.parametrize("damaged", ["{not json", "[1, 2]", '"text"', '{"a": 3, "b": "<p>B</p>"}', ""])
+def test_the_single_file_an_older_cairn_kept_goes(tmp_path):
+    write_files(tmp_path, {".cairn/html.json": '{"a": "<p>A</p>"}'})
+    cache = HtmlCache(tmp_path / ".cairn" / "html")
+    cache.put("a", "<p>A</p>")
+    cache.save()
+    assert sorted(p.name for p in (tmp_path / ".cairn").iterdir()) == ["html"]
+
+
+@pytest.mark.parametrize("damaged", ["{not json", "[1, 2]", '"text"', '{"a": 3, "ab": "<p>B</p>"}', ""])
 def test_a_damaged_cache_is_ignored(tmp_path, damaged):
-    path = tmp_path / "html.json"
-    path.write_text(damaged)
-    cache = HtmlCache(path)
+    write_files(tmp_path, {"html/a.json": damaged, "html/b.json": '{"a": "<p>in the wrong shard</p>"}'})
+    cache = HtmlCache(tmp_path / "html")
     assert cache.get("a") is None
-    assert cache.get("b") == ("<p>B</p>" if "<p>B</p>" in damaged else None)
+    assert cache.get("ab") == ("<p>B</p>" if "<p>B</p>" in damaged else None)
 
 
 def test_a_second_build_converts_nothing(journal, monkeypatch):
@@ -76,7 +113,7 @@ def test_a_second_build_converts_nothing(journal, monkeypatch):
     prepared = prepare(folder)
     files, cache = prepared.files, prepared.cache
     cache.save()  # as a build does after writing
-    cached = json.loads((folder / ".cairn" / "html.json").read_text())
+    cached = kept_html(folder / ".cairn" / "html")
     assert sorted(cached.values()) == ["<p>More.</p>", "<p>Some <em>text</em>.</p>"]
 
     def no_conversion(text):
@@ -97,16 +134,17 @@ def test_an_edited_entry_is_converted_again_and_the_old_html_dropped(journal):
     files, cache = prepared.files, prepared.cache
     cache.save()  # as a build does after writing
     assert b"<p>New.</p>" in files["2026/11/23/index.html"]
-    assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>New.</p>"]
+    assert list(kept_html(folder / ".cairn" / "html").values()) == ["<p>New.</p>"]
 
 
 def test_a_damaged_cache_does_not_break_the_build(journal):
-    folder = journal({"content/2026-11-23.md": "Text.\n", ".cairn/html.json": "[1, 2]"})
+    damaged = {f".cairn/html/{letter}.json": "[1, 2]" for letter in "0123456789abcdef"}
+    folder = journal({"content/2026-11-23.md": "Text.\n", **damaged})
     prepared = prepare(folder)
     files, cache = prepared.files, prepared.cache
     cache.save()  # as a build does after writing
     assert b"<p>Text.</p>" in files["2026/11/23/index.html"]
-    assert list(json.loads((folder / ".cairn" / "html.json").read_text()).values()) == ["<p>Text.</p>"]
+    assert list(kept_html(folder / ".cairn" / "html").values()) == ["<p>Text.</p>"]
 
 
 def _forbid_markdown(monkeypatch):

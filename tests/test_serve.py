@@ -187,6 +187,7 @@ def test_a_path_the_site_lacks_gets_the_same_404_whatever_is_on_disk(served):
         "/%2E%2E%2Fnotes.txt",
         "/..%5cnotes.txt",
         "/content/2026/11/2026-11-23.md",
+        "/.cairn/html/0.json",
         "/.cairn/html.json",
         "/site/index.html",
         "/etc/passwd",

@@ -27,7 +27,7 @@ from typing import cast
 
 from generator.body import give_bodies, markdown_converter, render_plan
 from generator.build import static_files
-from generator.cache import CACHE_DIR, HtmlCache, compiled_templates
+from generator.cache import CACHE_DIR, HTML, HtmlCache, compiled_templates
 from generator.config import CONFIG_FILE, load_config
 from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, read_entries, read_entry
 from generator.contexts import EntryContext
@@ -52,7 +52,7 @@ class Preview:
         self.site = EMPTY
         self._stats: dict[str, Stat] = {}
         self._read: dict[str, tuple[Entry | None, list[ContentError]]] = {}
-        self._html = HtmlCache(self.journal / CACHE_DIR / "html.json")
+        self._html = HtmlCache(self.journal / CACHE_DIR / HTML)
         self._records = KeptRecords(self.journal / CACHE_DIR / SEARCH_RECORDS)  # each entry's search record
         self._photos = self.journal / CACHE_DIR / "photos"
         self._config: Config | None = None
