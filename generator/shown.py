@@ -32,6 +32,17 @@ if TYPE_CHECKING:
 
 # Their contexts quote entries' words without holding the entries (progress/sessions.py).
 READS_WORDS = frozenset(("review.html", "reviews.html"))
+# Built-in templates that show no entry's words, each with what it draws on: counts, names,
+# dates and moods. While the journal replaces none of them, a page one draws cannot change
+# when only words did, though its context holds every entry (the tags list and the feelings
+# table hold each tag's and feeling's entries). tests/test_pagecache.py holds them to it.
+SHOW_NO_WORDS = {
+    "tags.html": frozenset(("base.html", "partials/tag_moods.html")),
+    "emotions.html": frozenset(("base.html",)),
+    "on_this_day_index.html": frozenset(("base.html",)),
+    "search.html": frozenset(("base.html",)),
+    "year.html": frozenset(("base.html", "partials/chart.html")),
+}
 
 
 @dataclass(frozen=True)
@@ -68,12 +79,21 @@ class LastPlan:
     shows: dict[str, frozenset[str]]  # page output -> the files of the entries it showed
 
 
-def to_work_out(pages: list[Page], drawn_by: str, now: JournalPrint, last: LastPlan | None) -> list[Page] | None:
+def to_work_out(
+    pages: list[Page], drawn_by: str, now: JournalPrint, last: LastPlan | None, own: frozenset[str] = frozenset()
+) -> list[Page] | None:
     """The pages whose fingerprints may have changed since the last build, or None when
-    all of them may have (the shape, the templates, settings or code, or the pages changed)."""
+    all of them may have (the shape, the templates, settings or code, or the pages changed).
+    `own`: the names of the journal's own templates."""
     if last is None or last.drawn_by != drawn_by or last.shape != now.shape:
         return None
     if len(pages) != len(last.shows) or any(page.output not in last.shows for page in pages):
         return None
     changed = {source for source, digest in now.entries.items() if last.entries.get(source) != digest}
-    return [page for page in pages if page.template in READS_WORDS or not changed.isdisjoint(last.shows[page.output])]
+    wordless = {name for name, uses in SHOW_NO_WORDS.items() if own.isdisjoint(uses | {name})}
+    return [
+        page
+        for page in pages
+        if page.template in READS_WORDS
+        or (page.template not in wordless and not changed.isdisjoint(last.shows[page.output]))
+    ]

@@ -97,6 +97,12 @@ class FileHashes:
             atomic_write(self.path, json.dumps(self._kept).encode())
 
 
+def own_templates(journal: Path) -> frozenset[str]:
+    """The names of the journal's own templates ("partials/chart.html")."""
+    own = str(journal / "templates")
+    return frozenset(os.path.relpath(path, own).replace(os.sep, "/") for path in _files_under(own))
+
+
 def theme_digest(journal: Path, theme: Path) -> str:
     """A hash of what draws pages: the journal's templates, the built-in theme, Cairn's code."""
     digest = hashlib.blake2b(digest_size=20)
@@ -269,7 +275,7 @@ def page_prints(
     the templates, Cairn's code and the settings; `planned_from` is what the pages were
     planned from. Only the pages that may have changed are worked out (shown.py)."""
     recorded, last = load_prints(journal) if out is not None and not sealed else ({}, None)
-    todo = to_work_out(pages, drawn_by, planned_from, last)
+    todo = to_work_out(pages, drawn_by, planned_from, last, own_templates(journal))
     fingerprints: dict[str, str] = {}
     shows: dict[str, frozenset[str]] = {}
     if todo is not None and last is not None:

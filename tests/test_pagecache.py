@@ -17,6 +17,7 @@ from generator import render, unchanged, workers
 from generator.build import build
 from generator.fingerprints import Fingerprints
 from generator.model import Page
+from generator.shown import SHOW_NO_WORDS
 from generator.progress import calendars
 from tests.conftest import snapshot, write_files
 from tests.golden import FIXTURE
@@ -106,10 +107,11 @@ def test_a_chart_is_drawn_only_for_a_page_that_is_drawn(fixture_copy, drawn, mon
     entry = fixture_copy / "content/2025/11/2025-11-20.md"
     entry.write_text(entry.read_text() + "\nA line added later.\n")
     build(fixture_copy, fixture_copy / "site")
-    # Its words are on no chart: only its year's page, which lists it, draws its pixels again;
-    # the progress page (every year's pixels) and the other year are kept, charts and all.
-    assert {"progress/index.html", "2026/index.html"}.isdisjoint(drawn)
-    assert charts_drawn == ["2025"]
+    # Its words are on no chart, and its year's page, which counts it, shows no words: the
+    # year pages and the progress page (every year's pixels) are kept, charts and all.
+    assert {"progress/index.html", "2025/index.html", "2026/index.html"}.isdisjoint(drawn)
+    assert "2025/11/20/index.html" in drawn
+    assert charts_drawn == []
     charts_drawn.clear()
     entry.write_text(entry.read_text().replace("mood: 2", "mood: 4"))
     build(fixture_copy, fixture_copy / "site")
@@ -201,10 +203,12 @@ def test_an_edit_to_an_entrys_words_works_out_only_the_pages_that_show_it(fixtur
     entry = fixture_copy / "content/2026/05/2026-05-03.md"
     entry.write_text(entry.read_text() + "\nA line added later.\n")
     build(fixture_copy, fixture_copy / "site")
-    # Its page and its neighbours', its day, month and year, its tags, what lists every
-    # entry, the look-backs that show it, the reviews (they quote words); not the rest.
+    # Its page and its neighbours', its day and month, its tags, what lists every entry,
+    # the look-backs that show it, the reviews (they quote words); not the rest, nor the
+    # pages that hold it but show no words (shown.SHOW_NO_WORDS).
     assert {"2026/05/03/index.html", "2026/05/01/evening/index.html", "2026/05/index.html"} <= set(worked_out)
     assert {"2026/04/04/index.html", "2025/11/index.html", "wins/index.html"}.isdisjoint(worked_out)
+    assert {"tags/index.html", "search/index.html", "2026/index.html"}.isdisjoint(worked_out)
     assert len(worked_out) < report.pages / 2
     assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
 
@@ -246,4 +250,49 @@ def test_after_any_edit_the_site_is_the_one_a_full_build_makes(fixture_copy, cha
     build(fixture_copy, fixture_copy / "site")
     shutil.rmtree(tmp_path / "full")
     shutil.rmtree(tmp_path / "fresh-journal")
+    assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
+
+
+WORDLESS = {
+    "tags/index.html": "tags.html",
+    "emotions/index.html": "emotions.html",
+    "on-this-day/index.html": "on_this_day_index.html",
+    "search/index.html": "search.html",
+    "2025/index.html": "year.html",
+    "2026/index.html": "year.html",
+}
+
+
+def test_the_pages_said_to_show_no_words_are_the_same_whatever_the_words(fixture_copy, tmp_path):
+    """What lets a rebuild skip them (shown.SHOW_NO_WORDS): every entry's words changed,
+    and a build from nothing draws each of these pages byte for byte as before."""
+    assert set(WORDLESS.values()) == set(SHOW_NO_WORDS)
+    before = snapshot(fixture_copy / "site")
+    for path in sorted((fixture_copy / "content").rglob("*.md")):
+        front, mark, body = path.read_text().rpartition("---\n")  # no front matter: all body
+        path.write_text(f"{front}{mark}Other words, *other* [links](https://example.org/).\n\n{body}")
+    after = full_build(fixture_copy, tmp_path)
+    assert b"Other words" in after["2026/05/03/index.html"] and b"Other words" in after["timeline/index.html"]
+    for page in WORDLESS:
+        assert after[page] == before[page], page
+
+
+def test_a_journal_that_replaces_one_of_them_gets_those_pages_worked_out(fixture_copy, worked_out, tmp_path):
+    write_files(
+        fixture_copy,
+        {
+            "templates/partials/tag_moods.html": "<p>{{ tag_moods.tags[0].name }}</p>\n",
+            "templates/emotions.html": (
+                '{% extends "builtin/emotions.html" %}{% block main %}{{ super() }}'
+                "{% for e in emotions %}<p>{{ e.entries[0].body }}</p>{% endfor %}{% endblock %}\n"
+            ),
+        },
+    )
+    build(fixture_copy, fixture_copy / "site")
+    worked_out.clear()
+    entry = fixture_copy / "content/2026/05/2026-05-03.md"
+    entry.write_text(entry.read_text() + "\nA line added later.\n")
+    build(fixture_copy, fixture_copy / "site")
+    assert {"tags/index.html", "emotions/index.html"} <= set(worked_out)  # what they draw on is the journal's
+    assert {"search/index.html", "2026/index.html"}.isdisjoint(worked_out)
     assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
