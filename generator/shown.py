@@ -75,8 +75,8 @@ class LastPlan:
 
     drawn_by: str
     shape: str
-    entries: dict[str, str]  # file -> digest, as JournalPrint
-    shows: dict[str, frozenset[str]]  # page output -> the files of the entries it showed
+    entries: dict[str, str]  # file -> digest, as JournalPrint, in the order of the journal's entries
+    shows: dict[str, list[int]]  # page output -> the entries it showed, by their place in `entries`
 
 
 def to_work_out(
@@ -89,7 +89,9 @@ def to_work_out(
         return None
     if len(pages) != len(last.shows) or any(page.output not in last.shows for page in pages):
         return None
-    changed = {source for source, digest in now.entries.items() if last.entries.get(source) != digest}
+    if list(now.entries) != list(last.entries):  # the same shape has the same entries, in order
+        return None
+    changed = {i for i, (source, digest) in enumerate(last.entries.items()) if now.entries[source] != digest}
     wordless = {name for name, uses in SHOW_NO_WORDS.items() if own.isdisjoint(uses | {name})}
     return [
         page

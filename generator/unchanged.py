@@ -34,6 +34,7 @@ from generator.write import MARKER, atomic_write, read_record
 MANIFEST = "last-build.json"
 INPUTS = "inputs.json"  # each input file's hash, by its Stat
 PRINTS = "pages.json"
+SHOWN = "shown.json"  # the entries each page showed: the same for the same plan, so rarely written
 _CODE = Path(__file__).parent
 
 
@@ -194,22 +195,31 @@ class Prints:
     carried over from the last build (shown.py), with what they were worked out from."""
 
     fingerprints: dict[str, str]  # page output -> fingerprint
-    shows: dict[str, frozenset[str]]  # page output -> entry files
+    shows: dict[str, list[int]]  # page output -> the entries it shows, by place in planned_from.entries
     drawn_by: str
     planned_from: JournalPrint
-    recorded: dict[str, list]  # the last build's [fingerprint, size, time, shown] of each page
+    recorded: dict[str, list]  # the last build's [fingerprint, size, time] of each page
+    showed: dict[str, list[int]] | None  # what SHOWN holds, when it is of the same plan
 
 
 def load_prints(journal: Path) -> tuple[dict[str, list], LastPlan | None]:
     """The last build's record of each page, and of what its pages were planned from."""
     try:
         data = json.loads((journal / CACHE_DIR / PRINTS).read_text(encoding="utf-8"))
-        pages, sources = data["pages"], data["sources"]
-        shows = {name: frozenset(sources[i] for i in record[3]) for name, record in pages.items()}
+        pages, sources, drawn_by, shape = data["pages"], data["sources"], data["drawn_by"], data["shape"]
         entries = dict(zip(sources, data["entries"], strict=True))
-        return pages, LastPlan(data["drawn_by"], data["shape"], entries, shows)
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}, None
+    try:
+        shown = json.loads((journal / CACHE_DIR / SHOWN).read_text(encoding="utf-8"))
+        shows = shown["pages"]
+        if [shown["drawn_by"], shown["shape"]] != [drawn_by, shape] or shows.keys() != pages.keys():
+            return pages, None
+        if not all(type(entries_shown) is list for entries_shown in shows.values()):
+            return pages, None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return pages, None
+    return pages, LastPlan(drawn_by, shape, entries, shows)
 
 
 def still_there(out: Path, name: str, record: list) -> bool:
@@ -230,22 +240,21 @@ def save_prints(
     if prints is None:
         atomic_write(journal / CACHE_DIR / PRINTS, b"{}")
         return {}
-    sources = list(prints.planned_from.entries)
-    position = {source: i for i, source in enumerate(sources)}
     records = {}
     folder = str(out)
     for name, fingerprint in prints.fingerprints.items():
-        shown = sorted(position[source] for source in prints.shows[name] if source in position)
         record = prints.recorded.get(name)
-        if name in kept and isinstance(record, list) and len(record) == 4 and record[0] == fingerprint:
-            records[name] = [*record[:3], shown]
+        if name in kept and isinstance(record, list) and len(record) == 3 and record[0] == fingerprint:
+            records[name] = record
             continue
         stat = os.stat(os.path.join(folder, name))
-        records[name] = [fingerprint, stat.st_size, stat.st_mtime_ns, shown]
+        records[name] = [fingerprint, stat.st_size, stat.st_mtime_ns]
+    planned = {"drawn_by": prints.drawn_by, "shape": prints.planned_from.shape}
+    if prints.shows != prints.showed:
+        atomic_write(journal / CACHE_DIR / SHOWN, json.dumps({**planned, "pages": prints.shows}).encode())
     data = {
-        "drawn_by": prints.drawn_by,
-        "shape": prints.planned_from.shape,
-        "sources": sources,
+        **planned,
+        "sources": list(prints.planned_from.entries),
         "entries": list(prints.planned_from.entries.values()),
         "pages": records,
     }
@@ -277,17 +286,20 @@ def page_prints(
     recorded, last = load_prints(journal) if out is not None and not sealed else ({}, None)
     todo = to_work_out(pages, drawn_by, planned_from, last, own_templates(journal))
     fingerprints: dict[str, str] = {}
-    shows: dict[str, frozenset[str]] = {}
-    if todo is not None and last is not None:
+    shows: dict[str, list[int]] = {}
+    if todo is not None and last is not None:  # the same entries in the same order: their places hold
         fingerprints = {name: record[0] for name, record in recorded.items()}
         shows = dict(last.shows)
+    place = {source: i for i, source in enumerate(planned_from.entries)}
     for page, (fingerprint, shown) in zip(
         todo if todo is not None else pages,
         fingerprints_of(todo if todo is not None else pages, drawn_by, planned_from.known),
         strict=True,
     ):
-        fingerprints[page.output], shows[page.output] = fingerprint, shown
-    prints = Prints(fingerprints, shows, drawn_by, planned_from, recorded)
+        fingerprints[page.output] = fingerprint
+        shows[page.output] = sorted(place[source] for source in shown if source in place)
+    showed = last.shows if last is not None and [last.drawn_by, last.shape] == [drawn_by, planned_from.shape] else None
+    prints = Prints(fingerprints, shows, drawn_by, planned_from, recorded, showed)
     if not recorded or out is None:
         return prints, None
     folder = out

@@ -17,8 +17,8 @@ from generator import render, unchanged, workers
 from generator.build import build
 from generator.fingerprints import Fingerprints
 from generator.model import Page
-from generator.shown import SHOW_NO_WORDS
 from generator.progress import calendars
+from generator.shown import SHOW_NO_WORDS
 from tests.conftest import snapshot, write_files
 from tests.golden import FIXTURE
 from tests.journal_entries import entry
@@ -295,4 +295,28 @@ def test_a_journal_that_replaces_one_of_them_gets_those_pages_worked_out(fixture
     build(fixture_copy, fixture_copy / "site")
     assert {"tags/index.html", "emotions/index.html"} <= set(worked_out)  # what they draw on is the journal's
     assert {"search/index.html", "2026/index.html"}.isdisjoint(worked_out)
+    assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
+
+
+def test_which_entries_each_page_shows_is_written_only_when_it_changes(fixture_copy, worked_out, tmp_path):
+    shown = fixture_copy / ".cairn" / unchanged.SHOWN
+    os.utime(shown, ns=(1, 1))
+    entry = fixture_copy / "content/2026/05/2026-05-03.md"
+    entry.write_text(entry.read_text() + "\nA line added later.\n")
+    build(fixture_copy, fixture_copy / "site")
+    assert worked_out and shown.stat().st_mtime_ns == 1  # words alone: the same entries on the same pages
+    entry.write_text(entry.read_text().replace("tags: [walk, ", "tags: [walk, rain, "))
+    build(fixture_copy, fixture_copy / "site")
+    assert shown.stat().st_mtime_ns != 1
+    assert "tags/rain/index.html" in json.loads(shown.read_text())["pages"]
+
+
+@pytest.mark.parametrize("damage", ["", "{}", '{"drawn_by": "another", "shape": "plan", "pages": {}}'])
+def test_what_pages_showed_is_not_trusted_from_another_plan(fixture_copy, worked_out, tmp_path, damage):
+    (fixture_copy / ".cairn" / unchanged.SHOWN).write_text(damage)
+    entry = fixture_copy / "content/2026/05/2026-05-03.md"
+    entry.write_text(entry.read_text() + "\nA line added later.\n")
+    report = build(fixture_copy, fixture_copy / "site")
+    assert len(worked_out) == report.pages  # every page worked out afresh
+    assert report.written < 40  # and only the ones that changed written
     assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
