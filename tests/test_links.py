@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from generator.body.files import leads_outside
 from generator.build import prepare
 from generator.errors import BuildFailed
 
@@ -261,3 +262,45 @@ def test_a_remote_image_or_script_is_a_warning_and_the_page_says_what_was_there(
         '<p><span class="missing">my mood chart</span></p>\n'
         '<p><span class="missing">(an image from another site, not loaded: the journal makes no requests)</span></p>\n'
     )
+
+
+def test_a_file_leads_outside_only_through_a_link_that_leaves_content(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "photos").mkdir(parents=True)
+    (elsewhere / "photos" / "x.jpg").write_bytes(b"x")
+    journal = tmp_path / "journal"
+    (journal / "content" / "2026").mkdir(parents=True)
+    (journal / "content" / "2026" / "a.jpg").write_bytes(b"a")
+    (journal / "notes.txt").write_text("private")
+    (journal / "content" / "2026" / "out.jpg").symlink_to(elsewhere / "photos" / "x.jpg")
+    (journal / "content" / "far").symlink_to(elsewhere / "photos", target_is_directory=True)
+    (journal / "content" / "near").symlink_to(journal / "content" / "2026", target_is_directory=True)
+    (journal / "content" / "loop").symlink_to(journal / "content" / "loop")
+    answers = {
+        name: leads_outside(journal, name)
+        for name in [
+            "content/2026/a.jpg",
+            "content/2026/missing.jpg",
+            "content/near/a.jpg",
+            "content/2026/out.jpg",
+            "content/far/x.jpg",
+            "content/loop/x.jpg",
+            "content/../notes.txt",
+            "notes.txt",
+        ]
+    }
+    assert answers == {
+        "content/2026/a.jpg": False,
+        "content/2026/missing.jpg": False,
+        "content/near/a.jpg": False,
+        "content/2026/out.jpg": True,
+        "content/far/x.jpg": True,
+        "content/loop/x.jpg": True,
+        "content/../notes.txt": True,
+        "notes.txt": True,
+    }
+    moved = tmp_path / "moved"
+    (journal / "content").rename(moved)
+    (journal / "content").symlink_to(moved, target_is_directory=True)  # content/ itself elsewhere, as corpora are
+    assert not leads_outside(journal, "content/2026/a.jpg")
+    assert leads_outside(journal, "content/far/x.jpg")

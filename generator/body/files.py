@@ -10,6 +10,7 @@ content/, whatever links to it.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -26,6 +27,17 @@ def is_backup(name: str) -> bool:
 
 def leads_outside(journal: Path, source: str) -> bool:
     """The file, or a folder on its way, is a symbolic link that leads out of content/."""
+    parts = source.split("/")
+    if parts[0] == CONTENT and ".." not in parts and "" not in parts:
+        # Most often no step below content/ is a link: a few lstat calls say so, where
+        # resolving both paths from the root costs some twenty (40 ms for 344 photos).
+        path = os.path.join(journal, CONTENT)
+        for part in parts[1:]:
+            path = os.path.join(path, part)
+            if os.path.islink(path):
+                break
+        else:
+            return False
     try:
         return not (journal / source).resolve().is_relative_to((journal / CONTENT).resolve())
     except (OSError, RuntimeError):  # a loop of links leads nowhere we may go
