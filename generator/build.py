@@ -205,7 +205,7 @@ def prepare(
         files.update(static_files(journal, config))
         files.update(bodies.files)
         records = KeptRecords(journal / CACHE_DIR / SEARCH_RECORDS)
-        files["static/search-index.js"] = search_index(journal_index.entries, config, records)
+        files["static/search-index.js"] = search_index(journal_index.entries, config, records, planned_from.known)
         if keep:
             records.save()
             (journal / CACHE_DIR / "text.json").unlink(missing_ok=True)  # the search's words as kept before KeptRecords

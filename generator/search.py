@@ -37,14 +37,14 @@ WebAssembly, which fails from file:// and cannot be decrypted in place. A scan o
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from generator.cache import KeptRecords
 from generator.dates import MONTHS, WEEKDAYS
+from generator.fingerprints import entry_digests
 from generator.model import Config, Entry
 from generator.slugs import tag_slug
 
@@ -71,17 +71,20 @@ def plain_text(body_html: str) -> str:
 
 def search_records(entries: Iterable[Entry], config: Config) -> dict:
     """The index as a JSON-ready dict (see the module's docstring), entries oldest first."""
-    data = json.loads(_index_json(entries, config, None))
+    data = json.loads(_index_json(entries, config, None, {}))
     return data if isinstance(data, dict) else {}
 
 
-def search_index(entries: Iterable[Entry], config: Config, kept: KeptRecords | None = None) -> bytes:
+def search_index(
+    entries: Iterable[Entry], config: Config, kept: KeptRecords | None = None, known: Mapping[int, bytes] | None = None
+) -> bytes:
     """static/search-index.js: the records of `entries` (the published ones) as a script.
-    `kept` are the records a build before made, so that only changed entries are made again."""
-    return b"window." + GLOBAL.encode() + b" = " + _index_json(entries, config, kept) + b";\n"
+    `kept` are the records a build before made, so that only changed entries are made again;
+    `known`, the digests of whole entries by their id (shown.journal_print), name them."""
+    return b"window." + GLOBAL.encode() + b" = " + _index_json(entries, config, kept, known or {}) + b";\n"
 
 
-def _index_json(entries: Iterable[Entry], config: Config, kept: KeptRecords | None) -> bytes:
+def _index_json(entries: Iterable[Entry], config: Config, kept: KeptRecords | None, known: Mapping[int, bytes]) -> bytes:
     ordered = sorted(entries, key=lambda e: e.sort_key)
     names: dict[str, str] = {}
     for entry in ordered:
@@ -96,18 +99,17 @@ def _index_json(entries: Iterable[Entry], config: Config, kept: KeptRecords | No
         "weekdays": list(WEEKDAYS),
         "tags": [[name, slug] for slug, name in tags],
     }
-    records = [_record(entry, position, kept) for entry in ordered]
+    records = [_record(entry, position, kept, known) for entry in ordered]
     # The same bytes as one json.dumps of the whole, "entries" last.
     return _json(head)[:-1] + b',"entries":[' + b",".join(records) + b"]}"
 
 
-def _record(entry: Entry, position: dict[str, int], kept: KeptRecords | None) -> bytes:
+def _record(entry: Entry, position: dict[str, int], kept: KeptRecords | None, known: Mapping[int, bytes]) -> bytes:
     tag_positions = list(dict.fromkeys(position[tag_slug(t)] for t in entry.tags))
-    fields = (entry.url, entry.title, entry.date, entry.mood, tag_positions, entry.wins, entry.emotions)
     key = b""
-    if kept is not None:
-        shape = repr((*fields, entry.gratitude, entry.coping)).encode("utf-8", "surrogatepass")
-        key = hashlib.blake2b(shape + b"\0" + entry.html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    if kept is not None:  # the whole entry, and where its tags are in this index's list
+        whole = known.get(id(entry)) or entry_digests(entry)[1]
+        key = whole + repr(tag_positions).encode()
         made = kept.get(key)
         if made is not None:
             return made

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.model import Config, Entry, MoodScale, Page
 from generator.render import make_environment, render_page
 from generator.search import GLOBAL, plain_text, search_index, search_records
+from generator.shown import journal_print
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -158,7 +159,13 @@ def test_a_rebuild_works_out_the_words_of_changed_entries_only(tmp_path, monkeyp
     assert first == search_index(entries, Config())  # kept or not, the same bytes
     worked.clear()
     entries[1] = _entry(2, html="<p>Other words, <em>later</em>.</p>")
-    again = search_index(entries, Config(), search.KeptRecords(tmp_path / "records"))
+    kept = search.KeptRecords(tmp_path / "records")
+    again = search_index(entries, Config(), kept)
+    kept.save()
     assert worked == ["<p>Other words, <em>later</em>.</p>"]
     assert again == search_index(entries, Config()) != first
     assert "Other words, later." in _parse(again)["entries"][1]["b"]
+    worked.clear()
+    known = journal_print(entries, [], None).known  # as a build gives them: the same names
+    assert search_index(entries, Config(), search.KeptRecords(tmp_path / "records"), known) == again
+    assert worked == []
