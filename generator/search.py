@@ -84,7 +84,9 @@ def search_index(
     return b"window." + GLOBAL.encode() + b" = " + _index_json(entries, config, kept, known or {}) + b";\n"
 
 
-def _index_json(entries: Iterable[Entry], config: Config, kept: KeptRecords | None, known: Mapping[int, bytes]) -> bytes:
+def _index_json(
+    entries: Iterable[Entry], config: Config, kept: KeptRecords | None, known: Mapping[int, bytes]
+) -> bytes:
     ordered = sorted(entries, key=lambda e: e.sort_key)
     names: dict[str, str] = {}
     for entry in ordered:

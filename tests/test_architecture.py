@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
@@ -162,3 +164,17 @@ def test_planning_reads_entries_words_only_where_shown_py_expects():
                 readers.append(f"{module}:{node.lineno}")
     assert [reader.split(":")[0] for reader in readers] == ["progress.sessions"]
     assert {"review.html", "reviews.html"} == READS_WORDS
+
+
+def test_the_command_lines_parser_loads_nothing_importing_needs():
+    """Every command builds the parser, whose help lists the import formats: reading that
+    table must not load what importing needs (YAML, the writer: tens of milliseconds)."""
+    probe = "import sys; from generator.cli import make_parser; make_parser(); print(sorted(sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    modules = set(ast.literal_eval(loaded))
+    assert {m for m in modules if m.startswith("generator.importers")} == {
+        "generator.importers",
+        "generator.importers.draft",
+        "generator.importers.registry",
+    }
+    assert "yaml" not in modules and "markdown" not in modules and "jinja2" not in modules

@@ -12,7 +12,7 @@ import pytest
 from generator.config import load_config
 from generator.content import load_entries
 from generator.errors import BuildFailed
-from generator.importers import run_import
+from generator.importers.run import run_import
 from tests.conftest import run_cairn
 
 JOURNAL_YAML = """\

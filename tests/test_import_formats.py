@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importers import FORMATS, run_import
+from generator.importers.run import FORMATS, run_import
 from generator.model import Config
 from tests.conftest import CORPORA
 from tests.test_importers import front, messages, without_digest

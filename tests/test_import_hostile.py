@@ -6,7 +6,7 @@ import json
 import zipfile
 
 from generator.content import load_entries
-from generator.importers import run_import
+from generator.importers.run import run_import
 from generator.model import Config
 from tests.conftest import run_cairn
 from tests.test_importers import front, messages

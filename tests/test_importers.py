@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importers import ImportReport, UsageError, run_import
+from generator.importers.run import ImportReport, UsageError, run_import
 from generator.model import Config, Habit, Metric, MoodScale
 from generator.yamlload import load_mapping
 

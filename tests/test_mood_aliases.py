@@ -113,7 +113,7 @@ DAYLIO_CUSTOM = (
 
 
 def test_daylio_custom_labels_map_through_journal_yaml(journal):
-    from generator.importers import run_import
+    from generator.importers.run import run_import
 
     folder = journal(
         {
@@ -138,7 +138,7 @@ def test_daylio_custom_labels_map_through_journal_yaml(journal):
 
 
 def test_a_mood_flag_that_contradicts_journal_yaml_is_a_usage_error(journal):
-    from generator.importers import UsageError, run_import
+    from generator.importers.run import UsageError, run_import
 
     folder = journal({"journal.yaml": "mood:\n  labels: [awful, low, okay, good, great]\n  aliases:\n    😀: 5\n"})
     (folder / "daylio.csv").write_text(DAYLIO_CUSTOM, encoding="utf-8")
@@ -202,7 +202,7 @@ DAYLIO_SAMPLES = [
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not here")
 @pytest.mark.parametrize("sample, imported, rejected", DAYLIO_SAMPLES, ids=[s[0].split("/")[1] for s in DAYLIO_SAMPLES])
 def test_every_real_daylio_export_imports_through_journal_yaml_alone(journal, sample, imported, rejected):
-    from generator.importers import run_import
+    from generator.importers.run import run_import
 
     folder = journal({"journal.yaml": CORPUS_JOURNAL})
     report = run_import("daylio", CORPORA / "daylio-csv" / sample, folder, load_config(folder), skip_bad=True)
@@ -213,7 +213,7 @@ def test_every_real_daylio_export_imports_through_journal_yaml_alone(journal, sa
 @pytest.mark.realworld
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not here")
 def test_unknown_moods_and_undeclared_scales_are_told_in_one_run(journal):
-    from generator.importers import run_import
+    from generator.importers.run import run_import
 
     folder = journal({"journal.yaml": "title: New\n"})
     sample = CORPORA / "daylio-csv/deutschegabanna-obsidian-daylio-parser/daylio_export_ok_scales.csv"

@@ -22,8 +22,8 @@ def run_init(args: argparse.Namespace, journal: Path) -> int:
 
 
 def run_import(args: argparse.Namespace, journal: Path) -> int:
-    from generator import importers
     from generator.config import load_config
+    from generator.importers import run as importers
     from generator.write import os_problem
 
     moods = {}
