@@ -28,7 +28,6 @@ from generator.body import Bodies, give_bodies, render_plan
 from generator.cache import CACHE_DIR, HTML, HtmlCache, compiled_templates
 from generator.config import load_config
 from generator.content import content_files, load_entries
-from generator.crypt import SALT_FILE, encrypt_site
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
 from generator.model import Config, Entry, Journal, Page
@@ -211,7 +210,7 @@ def prepare(
             (journal / CACHE_DIR / "text.json").unlink(missing_ok=True)  # the search's words as kept before KeptRecords
             assert kept_summaries is not None
             kept_summaries.save()
-    salt_file, check_opened = SALT_FILE, None
+    salt_file, check_opened = None, None
     if share is not None and planned.selection is not None:
         files = dict(share.finish(_whole(files)))
         left_out = share.left_out_problems(_whole(files), planned.selection, journal)
@@ -220,6 +219,8 @@ def prepare(
         salt_file = share.salt_file
         check_opened = functools.partial(share.left_out_problems, selection=planned.selection, journal=journal)
     if passphrase is not None:
+        from generator.crypt import SALT_FILE, encrypt_site  # only a sealed build needs cryptography
+
         with clock.stage("seal"):
             files = dict(
                 encrypt_site(
@@ -228,7 +229,7 @@ def prepare(
                     journal_index.entries,
                     passphrase,
                     config,
-                    salt_file=salt_file,
+                    salt_file=salt_file or SALT_FILE,
                     new_key=new_key,
                     check_opened=check_opened,
                 )

@@ -10,10 +10,8 @@ serial one.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
@@ -33,6 +31,8 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # here, as the pool below: a rebuild after one edit starts no workers
+
     return multiprocessing.get_start_method(allow_none=False) == "fork"
 
 
@@ -91,6 +91,9 @@ def spread_iter(
         results: Iterator[Result] = map(work, items)
         pool = None
     else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         pool = ProcessPoolExecutor(min(workers, 8), mp_context=multiprocessing.get_context("fork"))
         results = pool.map(work, items, chunksize=chunk)
     try:

@@ -15,7 +15,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from generator.crypt.leaks import journal_words
 from generator.model import Config
 from generator.share.select import Selection
 
@@ -49,6 +48,8 @@ def cairn_words() -> frozenset[str]:
 
 def left_out_words(selection: Selection, config: Config, journal: Path) -> set[str]:
     """Words of everything left out that nothing in the share uses."""
+    from generator.crypt.leaks import journal_words  # the crypt package loads cryptography: a share needs it
+
     out = journal_words([item.entry for item in selection.left_out])
     out |= journal_words(selection.originals)
     out |= {w for t in (*selection.spec.exclude_tags, *config.private_tags) for w in _words(t) if len(w) >= 3}
