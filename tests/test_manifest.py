@@ -124,3 +124,14 @@ def test_after_an_edit_what_is_recorded_of_the_site_is_the_site_as_it_is(built, 
     }
     forbid_work(monkeypatch)
     build(folder, folder / "site")
+
+
+def test_what_a_build_reads_is_every_file_below_a_link_to_a_folder_not_followed(tmp_path):
+    """The input digest's files: byte code and links to folders left out, links to files in."""
+    write_files(tmp_path, {"a/one.md": "1", "a/b/two.md": "2", "a/__pycache__/x.pyc": "", "elsewhere/three.md": "3"})
+    (tmp_path / "a" / "linked.md").symlink_to(tmp_path / "elsewhere" / "three.md")
+    (tmp_path / "a" / "folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "a" / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    root = str(tmp_path / "a")
+    assert unchanged._files_under(root) == [f"{root}/b/two.md", f"{root}/linked.md", f"{root}/one.md"]
+    assert unchanged._files_under(str(tmp_path / "missing")) == []
