@@ -29,7 +29,7 @@ from generator.body import give_bodies, markdown_converter, render_plan
 from generator.build import static_files
 from generator.cache import CACHE_DIR, HTML, HtmlCache, compiled_templates
 from generator.config import CONFIG_FILE, load_config
-from generator.content import CONTENT_DIR, find_asset_files, find_entry_files, read_entries, read_entry
+from generator.content import CONTENT_DIR, content_files, read_entries, read_entry
 from generator.contexts import EntryContext
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.filenames import PLAN_FILE
@@ -173,7 +173,8 @@ class Preview:
         env = self._env or make_environment(self.journal, config, compiled=compiled_templates(self.journal))
         if self._theme is None:
             self._theme = static_files(self.journal, config)
-        self._scan(config, tell)
+        entry_files, asset_files = content_files(self.journal, config.exclude)  # one walk for both
+        self._scan(entry_files, config, tell)
         if superseded():
             raise Superseded
         errors = sorted(p for _, problems in self._read.values() for p in problems if not p.warning)
@@ -182,9 +183,7 @@ class Preview:
             return Outcome("rebuild", errors=errors, warnings=warnings, seconds=time.perf_counter() - started)
         read = [entry for entry, _ in self._read.values() if entry is not None]
         entries = assign_urls([e for e in read if self.drafts or not e.draft])
-        self._asset_names = {
-            p.relative_to(self.journal).as_posix() for p in find_asset_files(self.journal, config.exclude)
-        }
+        self._asset_names = {p.relative_to(self.journal).as_posix() for p in asset_files}
         bodies = give_bodies(self.journal, entries, self._asset_names, self._html, self._photos, save_cache=True)
         plan_html, plan_errors = render_plan(self.journal)
         body_errors, body_warnings = sort_out(bodies.errors + plan_errors, strict=False)
@@ -218,11 +217,11 @@ class Preview:
             seconds=time.perf_counter() - started,
         )
 
-    def _scan(self, config: Config, tell: Tell | None) -> None:
+    def _scan(self, entry_files: list[Path], config: Config, tell: Tell | None) -> None:
         """Re-read the entry files whose path or stat changed; forget those gone."""
         seen: set[str] = set()
         todo: dict[str, Stat] = {}
-        for path in find_entry_files(self.journal, config.exclude):
+        for path in entry_files:
             name = path.relative_to(self.journal).as_posix()
             stat = _stat(path)
             if stat is None:
