@@ -174,7 +174,6 @@ def test_the_command_lines_parser_loads_nothing_importing_needs():
     modules = set(ast.literal_eval(loaded))
     assert {m for m in modules if m.startswith("generator.importers")} == {
         "generator.importers",
-        "generator.importers.draft",
         "generator.importers.registry",
     }
     assert "yaml" not in modules and "markdown" not in modules and "jinja2" not in modules

@@ -5,10 +5,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
-from generator.importers.draft import Source
 from generator.model import Config
+
+if TYPE_CHECKING:  # the command line reads this table for its help: importing waits for `import`
+    from generator.importers.draft import Source
 
 
 @dataclass(frozen=True)
