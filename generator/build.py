@@ -41,6 +41,7 @@ from generator.summaries import SUMMARIES, Summaries
 from generator.unchanged import (
     Prints,
     input_digest,
+    own_templates,
     page_prints,
     save_manifest,
     save_prints,
@@ -190,7 +191,13 @@ def prepare(
         drawn_by = theme_digest(journal, builtin_theme()) + repr(config)
         planned_from = journal_print(journal_index.entries, bodies.photos, planned.plan_html)
         prints, unchanged = page_prints(
-            journal, drawn_by, pages=pages, planned_from=planned_from, out=out, sealed=passphrase is not None
+            journal,
+            drawn_by,
+            pages=pages,
+            planned_from=planned_from,
+            out=out,
+            sealed=passphrase is not None,
+            own=own_templates(journal, builtin_theme()),
         )
         keep = save_caches and share is None
         kept_summaries = HtmlCache(journal / CACHE_DIR / SUMMARIES) if keep else None

@@ -72,7 +72,7 @@ class HtmlCache:
         for shard in set(_SHARDS) - used.keys():  # and a damaged one, never loaded
             (self.folder / f"{shard}.json").unlink(missing_ok=True)
         self._stored = used
-        self.folder.with_suffix(".json").unlink(missing_ok=True)  # the one file Cairn 0.1 kept it in
+        self.folder.with_suffix(".json").unlink(missing_ok=True)  # the one file earlier builds kept it in
 
 
 _SHARDS = "0123456789abcdef_"

@@ -98,10 +98,13 @@ class FileHashes:
             atomic_write(self.path, json.dumps(self._kept).encode())
 
 
-def own_templates(journal: Path) -> frozenset[str]:
-    """The names of the journal's own templates ("partials/chart.html")."""
-    own = str(journal / "templates")
-    return frozenset(os.path.relpath(path, own).replace(os.sep, "/") for path in _files_under(own))
+def own_templates(journal: Path, theme: Path) -> frozenset[str]:
+    """The names of the journal's own templates ("partials/chart.html"): none when its
+    templates/ is the built-in theme itself, as render.make_environment reads it."""
+    own = journal / "templates"
+    if not own.is_dir() or own.resolve() == theme.resolve():
+        return frozenset()
+    return frozenset(os.path.relpath(path, own).replace(os.sep, "/") for path in _files_under(str(own)))
 
 
 def theme_digest(journal: Path, theme: Path) -> str:
@@ -290,14 +293,21 @@ def _print(printing: tuple[Fingerprints, list[Page]], index: int) -> tuple[str, 
 
 
 def page_prints(
-    journal: Path, drawn_by: str, *, pages: list[Page], planned_from: JournalPrint, out: Path | None, sealed: bool
+    journal: Path,
+    drawn_by: str,
+    *,
+    pages: list[Page],
+    planned_from: JournalPrint,
+    out: Path | None,
+    sealed: bool,
+    own: frozenset[str] = frozenset(),
 ) -> tuple[Prints, Callable[[Page], bool] | None]:
     """Each page's fingerprint, and a test for pages the last build left unchanged in `out`
     (None when there is nothing to compare with, or the site is sealed). `drawn_by` names
     the templates, Cairn's code and the settings; `planned_from` is what the pages were
     planned from. Only the pages that may have changed are worked out (shown.py)."""
     recorded, last = load_prints(journal) if out is not None and not sealed else ({}, None)
-    todo = to_work_out(pages, drawn_by, planned_from, last, own_templates(journal))
+    todo = to_work_out(pages, drawn_by, planned_from, last, own)
     fingerprints: dict[str, str] = {}
     shows: dict[str, list[int]] = {}
     if todo is not None and last is not None:  # the same entries in the same order: their places hold

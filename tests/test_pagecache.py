@@ -320,3 +320,15 @@ def test_what_pages_showed_is_not_trusted_from_another_plan(fixture_copy, worked
     assert len(worked_out) == report.pages  # every page worked out afresh
     assert report.written < 40  # and only the ones that changed written
     assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
+
+
+def test_a_journal_whose_templates_are_the_built_in_theme_replaces_none(fixture_copy, worked_out):
+    """As Cairn's own sample journal is: its templates/ is the theme itself."""
+    (fixture_copy / "templates").symlink_to(render.builtin_theme(), target_is_directory=True)
+    build(fixture_copy, fixture_copy / "site")
+    worked_out.clear()
+    entry = fixture_copy / "content/2026/05/2026-05-03.md"
+    entry.write_text(entry.read_text() + "\nA line added later.\n")
+    build(fixture_copy, fixture_copy / "site")
+    assert "2026/05/03/index.html" in worked_out
+    assert {"tags/index.html", "emotions/index.html", "2026/index.html"}.isdisjoint(worked_out)

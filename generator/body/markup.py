@@ -19,8 +19,7 @@ from generator.urls import ASSET_MARK
 from generator.workers import spread
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
-EXTENSIONS = ("extra", "sane_lists")  # as named in the cache key; made below
-
+EXTENSIONS = ("extra", "sane_lists")  # as named in the cache key; made in converter()
 BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
 MARKS = "relative-marks-3"  # what _MarkRelativeLinks takes for a file; part of the cache key
 
