@@ -36,12 +36,11 @@ from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import SEARCH_RECORDS, KeptRecords, search_index
 from generator.share import Edition, Selection
-from generator.shown import journal_print
+from generator.shown import journal_print, own_templates
 from generator.summaries import SUMMARIES, Summaries
 from generator.unchanged import (
     Prints,
     input_digest,
-    own_templates,
     page_prints,
     save_manifest,
     save_prints,

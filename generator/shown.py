@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.fingerprints import entry_digests
@@ -99,3 +100,12 @@ def to_work_out(
         if page.template in READS_WORDS
         or (page.template not in wordless and not changed.isdisjoint(last.shows[page.output]))
     ]
+
+
+def own_templates(journal: Path, theme: Path) -> frozenset[str]:
+    """The names of the journal's own templates ("partials/chart.html"): none when its
+    templates/ is the built-in theme itself, as render.make_environment reads it."""
+    own = journal / "templates"
+    if not own.is_dir() or own.resolve() == theme.resolve():
+        return frozenset()
+    return frozenset(path.relative_to(own).as_posix() for path in own.rglob("*") if path.is_file())

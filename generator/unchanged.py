@@ -98,15 +98,6 @@ class FileHashes:
             atomic_write(self.path, json.dumps(self._kept).encode())
 
 
-def own_templates(journal: Path, theme: Path) -> frozenset[str]:
-    """The names of the journal's own templates ("partials/chart.html"): none when its
-    templates/ is the built-in theme itself, as render.make_environment reads it."""
-    own = journal / "templates"
-    if not own.is_dir() or own.resolve() == theme.resolve():
-        return frozenset()
-    return frozenset(os.path.relpath(path, own).replace(os.sep, "/") for path in _files_under(str(own)))
-
-
 def theme_digest(journal: Path, theme: Path) -> str:
     """A hash of what draws pages: the journal's templates, the built-in theme, Cairn's code."""
     digest = hashlib.blake2b(digest_size=20)
