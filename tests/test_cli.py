@@ -425,6 +425,11 @@ def test_the_cairn_console_script(two_entries):
     assert (two_entries / "site/index.html").is_file()
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert result.stdout == "cairn 0.1.0\n"
+    # It leaves without tidying up (cli.run): with its status, and with all it printed.
+    (two_entries / "content/2026-11-24.md").write_text("---\nmood: 9\n---\n", encoding="utf-8")
+    result = subprocess.run([str(script), "build"], cwd=two_entries, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.endswith("Nothing was written: 1 problem to fix first.\n")
 
 
 def test_python_dash_m_generator(two_entries):
