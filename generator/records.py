@@ -1,15 +1,18 @@
-"""Entries and the problems found in them as JSON-ready values, and back, exactly.
+"""Entries and the problems found in them as values marshal can write, and back, exactly.
 
 The build remembers each entry file as it was read (see cache.EntryMemory), so a
 rebuild reads and validates again only the files that changed. What comes back must
-be the very Entry a fresh read gives, so every value keeps its type. Tuples (most of
-an Entry) are JSON lists, and a dict whose keys are all text is a JSON object; the
+be the very Entry a fresh read gives, so every value keeps its type. Text, numbers,
+bytes, None, tuples, lists and dicts whose keys are all text are marshal's own; the
 rest is an object of one key starting with NUL:
 
-    list {"\\0l": [...]}      date {"\\0d": "2026-11-23"}     bytes {"\\0b": "hex"}
+    date {"\\0d": "2026-11-23"}     any other dict {"\\0m": [[key, value], ...]}
     datetime {"\\0dt": [y, m, d, H, M, S, us, fold, offset]}  time {"\\0tm": [H, M, S, us, fold, offset]}
-    any other dict {"\\0m": [[key, value], ...]}
 
+A record names the fields that hold such an object, or a list or a dict (each entry
+recalled gets its own), and recalling an entry makes only those again: its date, the
+lines of its keys, its other keys. Its text and its tuples (tags, wins) are taken as
+marshal gives them.
 Anything else (a set from `!!set`, a time zone with a name) is not written at all:
 `Unrecordable` is raised and that file is read afresh by every build.
 """
@@ -28,8 +31,7 @@ _FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
 _REQUIRED: dict[str, Any] = {"source": "", "date": dt.date.min, "title": "", "slug": ""}  # without a default
 _DEFAULTS = {name: getattr(Entry(**_REQUIRED), name) for name in _FIELDS if name not in _REQUIRED}
 _NONE = object()
-_PLAIN = (str, int, float, bool, type(None))
-_NESTED = (list, dict)  # what JSON gives that _back turns back
+_PLAIN = (str, int, float, bool, type(None), bytes)
 
 Read = tuple[Entry | None, list[ContentError]]  # what reading one file gives
 
@@ -38,53 +40,60 @@ class Unrecordable(ValueError):
     """A value this module cannot write and read back exactly."""
 
 
-def record_read(read: Read) -> list:
-    """One file's result (the entry or None, and its problems) as a JSON-ready list."""
+def record_read(read: Read) -> tuple:
+    """One file's result (the entry or None, and its problems) as a value marshal can write:
+    (fields, problems, the names of the fields to make again)."""
     entry, problems = read
-    fields = None
+    fields: dict[str, Any] | None = None
+    remade: list[str] = []
     if entry is not None:
         fields = {}
         for name in _FIELDS:
             value, default = getattr(entry, name), _DEFAULTS.get(name, _NONE)
             if type(value) is not type(default) or value != default:
-                fields[name] = _value(value)
-    return [fields, [[p.path, p.line, p.message, p.warning] for p in problems]]
+                fields[name], remake = _value(value)
+                if remake:
+                    remade.append(name)
+    return fields, tuple((p.path, p.line, p.message, p.warning) for p in problems), tuple(remade)
 
 
 def read_record(record: Any) -> Read:
     """record_read's result back; ValueError (or TypeError) when it is not one."""
-    fields, problems = record
+    fields, problems, remade = record
     errors = [ContentError(str(p), int(line), str(m), bool(w)) for p, line, m, w in problems]
     if fields is None:
         return None, errors
     if not isinstance(fields, dict):
         raise ValueError("not the fields of an entry")
-    values = {name: _back(v) if type(v) in _NESTED else v for name, v in fields.items()}
+    values = dict(fields)  # the record itself stays as it was: it is written back
+    for name in remade:
+        values[name] = _back(values[name])
     return Entry.of(values), errors  # a field it does not know, or one missing: TypeError
 
 
-def _value(value: Any) -> Any:
+def _value(value: Any) -> tuple[Any, bool]:
+    """The value as marshal writes it, and whether it is to be made again when recalled:
+    it is or holds a list, a dict or a tagged object."""
     kind = type(value)
     if kind in _PLAIN:
-        return value
+        return value, False
     if kind is tuple:
-        return [item if type(item) is str else _value(item) for item in value]
+        items = [_value(item) for item in value]
+        return tuple(item for item, _ in items), any(remake for _, remake in items)
+    if kind is list:
+        return [_value(item)[0] for item in value], True
     if kind is dict:
         if all(type(key) is str and not key.startswith("\0") for key in value):
-            return {key: _value(item) for key, item in value.items()}
-        return {"\0m": [[_value(key), _value(item)] for key, item in value.items()]}
-    if kind is list:
-        return {"\0l": [_value(item) for item in value]}
+            return {key: _value(item)[0] for key, item in value.items()}, True
+        return {"\0m": [[_value(key)[0], _value(item)[0]] for key, item in value.items()]}, True
     if kind is dt.date:
-        return {"\0d": value.isoformat()}
+        return {"\0d": value.isoformat()}, True
     if kind is dt.datetime:
         d = value
-        return {"\0dt": [d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, d.fold, _offset(d)]}
+        return {"\0dt": [d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, d.fold, _offset(d)]}, True
     if kind is dt.time:
         t = value
-        return {"\0tm": [t.hour, t.minute, t.second, t.microsecond, t.fold, _offset(t)]}
-    if kind is bytes:
-        return {"\0b": value.hex()}
+        return {"\0tm": [t.hour, t.minute, t.second, t.microsecond, t.fold, _offset(t)]}, True
     raise Unrecordable(f"cannot record {kind.__name__}")
 
 
@@ -104,18 +113,14 @@ def _zone(seconds: float | None) -> dt.timezone | None:
 
 
 def _back(value: Any) -> Any:
-    """Only lists and dicts need turning back, so nothing else is passed in: at ten years of
-    entries, a call for each of their numbers and words costs tens of milliseconds."""
     kind = type(value)
-    if kind is list:
-        return tuple([_back(item) if type(item) in _NESTED else item for item in value])
+    if kind is tuple or kind is list:
+        return kind(_back(item) for item in value)
     if kind is not dict:
         return value
     if len(value) != 1 or not next(iter(value)).startswith("\0"):
-        return {key: _back(item) if type(item) in _NESTED else item for key, item in value.items()}
+        return {key: _back(item) for key, item in value.items()}
     ((tag, inner),) = value.items()
-    if tag == "\0l":
-        return [_back(item) for item in inner]
     if tag == "\0m":
         return {_back(key): _back(item) for key, item in inner}
     if tag == "\0d":
@@ -126,6 +131,4 @@ def _back(value: Any) -> Any:
     if tag == "\0tm":
         hour, minute, second, micro, fold, offset = inner
         return dt.time(hour, minute, second, micro, _zone(offset), fold=fold)
-    if tag == "\0b":
-        return bytes.fromhex(inner)
     raise ValueError(f"an unknown kind of value {tag!r}")

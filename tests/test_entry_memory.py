@@ -4,7 +4,7 @@ and whatever changed, it writes the same site as a build from nothing."""
 from __future__ import annotations
 
 import dataclasses
-import json
+import marshal
 import re
 import shutil
 
@@ -66,7 +66,8 @@ def rebuilt(journal, **options) -> dict[str, bytes]:
 
 
 def memory_files(journal) -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in (journal / ".cairn" / "entries").iterdir()}
+    """Each file of the memory, as text enough to search for the names it holds."""
+    return {p.name: repr(cache.unpack_memory(p.read_bytes())) for p in (journal / ".cairn" / "entries").iterdir()}
 
 
 def edit(path, old: str, new: str) -> None:
@@ -163,27 +164,49 @@ def test_what_another_version_of_cairn_read_is_read_again(tmp_path, reads, monke
     assert site == cold(journal, tmp_path)
 
 
-@pytest.mark.parametrize("damage", ["truncated", "not json", "another shape", "an entry of another shape"])
+DAMAGES = ["truncated", "a byte changed", "not marshal", "marshal without a digest", "another shape", "another entry"]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_damaged_memory_is_read_afresh_without_a_traceback(remembered, tmp_path, damage):
     for memory in (remembered / ".cairn" / "entries").iterdir():
-        text = memory.read_text(encoding="utf-8")
-        stored = json.loads(text)
+        packed = memory.read_bytes()
+        stored = cache.unpack_memory(packed)
+        assert isinstance(stored, dict)
         if damage == "truncated":
-            text = text[: len(text) // 2]
-        elif damage == "not json":
-            text = "\0\0\0"
+            packed = packed[: len(packed) // 2]
+        elif damage == "a byte changed":
+            packed = packed[:-40] + bytes([packed[-40] ^ 1]) + packed[-39:]
+        elif damage == "not marshal":
+            packed = cache.pack_memory(None)[:16] + b"\0\0\0"
+        elif damage == "marshal without a digest":
+            packed = marshal.dumps(stored)
         elif damage == "another shape":
-            text = json.dumps([1, 2, 3])
+            packed = cache.pack_memory([1, 2, 3])
         else:
-            for note in stored["files"].values():
-                note[1][0] = {"title": "Only a title"} if note[1][0] else ["x"]
-            text = json.dumps(stored)
-        memory.write_text(text, encoding="utf-8")
+            files = {
+                name: (stat, ({"title": "Only a title"} if record[0] else ["x"], *record[1:]))
+                for name, (stat, record) in stored["files"].items()
+            }
+            packed = cache.pack_memory({**stored, "files": files})
+        memory.write_bytes(packed)
     edit(remembered / ENTRY, "A good day.", "A good day, then rain.")
     result = run_cairn("--journal", remembered, "build")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(remembered / "site") == cold(remembered, tmp_path)
+
+
+def test_the_memory_an_earlier_version_kept_as_json_goes_and_nothing_else(remembered, reads, tmp_path):
+    folder = remembered / ".cairn" / "entries"
+    (folder / f"{'0' * 32}.json").write_text('{"salt": "old", "files": {}}', encoding="utf-8")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    edit(remembered / ENTRY, "A good day.", "A good day, and the old memory gone.")
+    site = rebuilt(remembered)
+    assert reads == [ENTRY]
+    assert site == cold(remembered, tmp_path)
+    assert not (folder / f"{'0' * 32}.json").exists()
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_a_warning_of_an_unchanged_entry_is_still_given(remembered, reads, tmp_path):

@@ -1,8 +1,8 @@
-"""records: an entry as read, written as JSON and read back, is the same entry."""
+"""records: an entry as read, written by marshal and read back, is the same entry."""
 
 from __future__ import annotations
 
-import json
+import marshal
 
 import pytest
 
@@ -28,7 +28,7 @@ FRONT_MATTERS = [
 @pytest.mark.parametrize("text", FRONT_MATTERS)
 def test_an_entry_comes_back_the_same(text):
     read = read_entry("content/2026/11/2026-11-23.md", text.encode(), Config())
-    back = read_record(json.loads(json.dumps(record_read(read))))
+    back = read_record(marshal.loads(marshal.dumps(record_read(read))))
     assert repr(back) == repr(read)
     assert back == read
     entry, _ = read
@@ -39,8 +39,8 @@ def test_an_entry_comes_back_the_same(text):
 
 def test_recalled_entries_share_no_dict_of_their_own():
     record = record_read(read_entry("content/2026/11/2026-11-23.md", b"---\ndate: 2026-11-23\n---\nText.\n", Config()))
-    first, _ = read_record(json.loads(json.dumps(record)))
-    second, _ = read_record(json.loads(json.dumps(record)))
+    first, _ = read_record(marshal.loads(marshal.dumps(record)))
+    second, _ = read_record(marshal.loads(marshal.dumps(record)))
     assert first is not None and second is not None
     assert first.extra == {} and first.extra is not second.extra
     assert first.lines == second.lines and first.lines is not second.lines
@@ -55,14 +55,24 @@ def test_a_value_it_cannot_write_exactly_is_refused():
 @pytest.mark.parametrize(
     "damaged",
     [
-        [["x"], []],
-        [{"source": "a.md", "title": "t", "slug": ""}, []],  # no date
-        [{"source": "a.md", "date": {"\0d": "2026-01-01"}, "title": "t", "slug": "", "moood": 3}, []],
-        [{"source": "a.md", "date": {"\0d": 5}, "title": "t", "slug": ""}, []],
-        [{"source": "a.md", "date": {"\0what": 5}, "title": "t", "slug": ""}, []],
-        [None, [["p", "one", "m", False]]],
+        (["x"], (), ()),
+        ({"source": "a.md", "title": "t", "slug": ""}, (), ()),  # no date
+        ({"source": "a.md", "date": {"\0d": "2026-01-01"}, "title": "t", "slug": "", "moood": 3}, (), ("date",)),
+        ({"source": "a.md", "date": {"\0d": 5}, "title": "t", "slug": ""}, (), ("date",)),
+        ({"source": "a.md", "date": {"\0what": 5}, "title": "t", "slug": ""}, (), ("date",)),
+        ({"source": "a.md", "date": {"\0d": "2026-01-01"}, "title": "t", "slug": ""}, (), ("nothing",)),
+        (None, (("p", "one", "m", False),), ()),
+        (None, ()),
     ],
 )
 def test_a_damaged_record_is_an_error_not_an_entry(damaged):
-    with pytest.raises((ValueError, TypeError)):
+    with pytest.raises((ValueError, TypeError, KeyError)):
         read_record(damaged)
+
+
+def test_only_the_fields_that_need_it_are_made_again():
+    text = b"---\ndate: 2026-11-23\ntags: [walk]\nwins: [Got up]\nmood: 3\nseen: [2026-11-22]\n---\nText.\n"
+    fields, problems, remade = record_read(read_entry("content/2026/11/2026-11-23.md", text, Config()))
+    assert problems == ()
+    assert remade == ("date", "extra", "lines")  # tags and wins are tuples of text, as marshal gives them
+    assert fields["tags"] == ("walk",) and fields["extra"] == {"seen": [{"\0d": "2026-11-22"}]}
