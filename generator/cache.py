@@ -113,15 +113,16 @@ class PhotoCache:
         return digest
 
     def get(self, key: str) -> PhotoResult | None:
-        try:
-            header, data = (self.folder / f"{key}.photo").read_bytes().split(b"\n", 1)
-            (dw, dh, dn), (tw, th, tn) = json.loads(header)
-            if dn + tn != len(data):
-                return None
+        try:  # read in its parts: splitting the whole file's bytes would copy each photo twice more
+            with (self.folder / f"{key}.photo").open("rb") as stored:
+                (dw, dh, dn), (tw, th, tn) = json.loads(stored.readline(200))
+                display, thumb = stored.read(dn), stored.read(tn)
+                if len(display) != dn or len(thumb) != tn or stored.read(1):
+                    return None
         except (OSError, ValueError, TypeError):
             return None
         self._used.add(key)
-        return (dw, dh, data[:dn]), (tw, th, data[dn:])
+        return (dw, dh, display), (tw, th, thumb)
 
     def put(self, key: str, result: PhotoResult) -> None:
         (dw, dh, display), (tw, th, thumb) = result

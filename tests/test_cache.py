@@ -10,7 +10,7 @@ import pytest
 from generator import workers
 from generator.body import markup
 from generator.build import prepare
-from generator.cache import HtmlCache, cache_key
+from generator.cache import HtmlCache, PhotoCache, cache_key
 from tests.conftest import write_files
 
 
@@ -197,3 +197,24 @@ def test_parallel_and_serial_conversion_give_the_same_bytes(journal, monkeypatch
     write_files(other, bodies)
     parallel = prepare(other).files
     assert parallel == serial
+
+
+@pytest.mark.parametrize(
+    "damage", ["truncated", "longer", "no header", "a header of another shape", "an empty file", "header only"]
+)
+def test_a_damaged_processed_photo_is_not_trusted(tmp_path, damage):
+    cache = PhotoCache(tmp_path)
+    cache.put("k", ((4, 3, b"display\nbytes"), (2, 1, b"thumb")))
+    assert cache.get("k") == ((4, 3, b"display\nbytes"), (2, 1, b"thumb"))
+    stored = (tmp_path / "k.photo").read_bytes()
+    header = stored.split(b"\n", 1)[0]
+    damaged = {
+        "truncated": stored[:-2],
+        "longer": stored + b"x",
+        "no header": b"display\nbytesthumb",
+        "a header of another shape": b'{"a": 1}\n' + stored.split(b"\n", 1)[1],
+        "an empty file": b"",
+        "header only": header + b"\n",
+    }[damage]
+    (tmp_path / "k.photo").write_bytes(damaged)
+    assert PhotoCache(tmp_path).get("k") is None
