@@ -185,6 +185,20 @@ def test_a_new_cairn_version_converts_everything_again(journal, monkeypatch):
     assert converted == ["Some *text*.\n"]
 
 
+def test_the_converter_is_made_of_what_the_cache_key_names():
+    """The key names `extra`; the converter is made of extra's parts, listed by hand."""
+    import markdown
+    from markdown.extensions import extra
+
+    assert markup.EXTENSIONS == ("extra", "sane_lists")
+    assert tuple(extra.extensions) == markup.EXTRA
+    text = (
+        "Term\n: its meaning\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSaid it.[^1]\n\n[^1]: Out loud.\n\n1. one\n* two\n"
+    )
+    named = markdown.Markdown(extensions=list(markup.EXTENSIONS), output_format="html")
+    assert markup.converter().reset().convert(text) == named.convert(text)
+
+
 def test_parallel_and_serial_conversion_give_the_same_bytes(journal, monkeypatch, tmp_path):
     bodies = {
         f"content/2026-11-{day:02d}.md": f"Day {day}: *a walk*, a [link](https://example.org/{day}).\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as etree
+from importlib import import_module
 
 import markdown
 from markdown.extensions import Extension
@@ -20,6 +21,8 @@ from generator.workers import spread
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")  # as named in the cache key; made in converter()
+# What Markdown's `extra` is made of, in its order (tests/test_render.py holds it to that).
+EXTRA = ("fenced_code", "footnotes", "attr_list", "def_list", "tables", "abbr", "md_in_html")
 BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
 MARKS = "relative-marks-3"  # what _MarkRelativeLinks takes for a file; part of the cache key
 
@@ -49,19 +52,8 @@ def converter() -> markdown.Markdown:
     package's entry points, some 50 ms."""
     global _converter
     if _converter is None:  # imported here: a build that converts nothing needs none of them
-        from markdown.extensions.abbr import AbbrExtension
-        from markdown.extensions.attr_list import AttrListExtension
-        from markdown.extensions.def_list import DefListExtension
-        from markdown.extensions.fenced_code import FencedCodeExtension
-        from markdown.extensions.footnotes import FootnoteExtension
-        from markdown.extensions.md_in_html import MarkdownInHtmlExtension
-        from markdown.extensions.sane_lists import SaneListExtension
-        from markdown.extensions.tables import TableExtension
-
-        extra = [FencedCodeExtension(), FootnoteExtension(), AttrListExtension(), DefListExtension()]
-        extra += [TableExtension(), AbbrExtension(), MarkdownInHtmlExtension()]
-        made = [*extra, SaneListExtension(), _AssetLinks()]
-        _converter = markdown.Markdown(extensions=made, output_format="html")
+        made = [import_module(f"markdown.extensions.{name}").makeExtension() for name in (*EXTRA, "sane_lists")]
+        _converter = markdown.Markdown(extensions=[*made, _AssetLinks()], output_format="html")
     return _converter
 
 
