@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import sys
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from generator.records import Read, Unrecordable, read_record, record_read
+from generator.records import Read, Unrecordable, pack_memory, read_record, record_read, unpack_memory
 from generator.write import atomic_write
 
 CACHE_DIR = ".cairn"
@@ -251,24 +249,6 @@ class EntryMemory:
                 files = data.get("files")
                 stored.update(files if isinstance(files, dict) else {})
         return stored
-
-
-def pack_memory(value: Any) -> bytes:
-    """A value as marshal writes it, after a digest of it."""
-    data = marshal.dumps(value)
-    return hashlib.blake2b(data, digest_size=16).digest() + data
-
-
-def unpack_memory(packed: bytes) -> object:
-    """pack_memory's value, or None when the file is damaged or truncated (the digest
-    says so before marshal, which is not made for damaged data, reads a byte of it)."""
-    data = packed[16:]
-    if hashlib.blake2b(data, digest_size=16).digest() != packed[:16]:
-        return None
-    try:
-        return marshal.loads(data)
-    except (ValueError, EOFError, TypeError):  # written by another Python: only a memory, read afresh
-        return None
 
 
 def _folder_of(name: str) -> str:

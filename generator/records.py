@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import marshal
 from typing import Any
 
 from generator.errors import ContentError
@@ -69,6 +71,24 @@ def read_record(record: Any) -> Read:
     for name in remade:
         values[name] = _back(values[name])
     return Entry.of(values), errors  # a field it does not know, or one missing: TypeError
+
+
+def pack_memory(value: Any) -> bytes:
+    """A value as marshal writes it, after a digest of it."""
+    data = marshal.dumps(value)
+    return hashlib.blake2b(data, digest_size=16).digest() + data
+
+
+def unpack_memory(packed: bytes) -> object:
+    """pack_memory's value, or None when the file is damaged or truncated (the digest
+    says so before marshal, which is not made for damaged data, reads a byte of it)."""
+    data = packed[16:]
+    if hashlib.blake2b(data, digest_size=16).digest() != packed[:16]:
+        return None
+    try:
+        return marshal.loads(data)
+    except (ValueError, EOFError, TypeError):  # written by another Python: only a memory, read afresh
+        return None
 
 
 def _value(value: Any) -> tuple[Any, bool]:

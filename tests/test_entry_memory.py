@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from generator import build as pipeline
-from generator import cache, content, workers
+from generator import cache, content, records, workers
 from generator.build import build, check
 from generator.crypt.keys import derive_key, load_or_create_salt, open_file
 from generator.errors import BuildFailed
@@ -67,7 +67,7 @@ def rebuilt(journal, **options) -> dict[str, bytes]:
 
 def memory_files(journal) -> dict[str, str]:
     """Each file of the memory, as text enough to search for the names it holds."""
-    return {p.name: repr(cache.unpack_memory(p.read_bytes())) for p in (journal / ".cairn" / "entries").iterdir()}
+    return {p.name: repr(records.unpack_memory(p.read_bytes())) for p in (journal / ".cairn" / "entries").iterdir()}
 
 
 def edit(path, old: str, new: str) -> None:
@@ -171,24 +171,24 @@ DAMAGES = ["truncated", "a byte changed", "not marshal", "marshal without a dige
 def test_a_damaged_memory_is_read_afresh_without_a_traceback(remembered, tmp_path, damage):
     for memory in (remembered / ".cairn" / "entries").iterdir():
         packed = memory.read_bytes()
-        stored = cache.unpack_memory(packed)
+        stored = records.unpack_memory(packed)
         assert isinstance(stored, dict)
         if damage == "truncated":
             packed = packed[: len(packed) // 2]
         elif damage == "a byte changed":
             packed = packed[:-40] + bytes([packed[-40] ^ 1]) + packed[-39:]
         elif damage == "not marshal":
-            packed = cache.pack_memory(None)[:16] + b"\0\0\0"
+            packed = records.pack_memory(None)[:16] + b"\0\0\0"
         elif damage == "marshal without a digest":
             packed = marshal.dumps(stored)
         elif damage == "another shape":
-            packed = cache.pack_memory([1, 2, 3])
+            packed = records.pack_memory([1, 2, 3])
         else:
             files = {
                 name: (stat, ({"title": "Only a title"} if record[0] else ["x"], *record[1:]))
                 for name, (stat, record) in stored["files"].items()
             }
-            packed = cache.pack_memory({**stored, "files": files})
+            packed = records.pack_memory({**stored, "files": files})
         memory.write_bytes(packed)
     edit(remembered / ENTRY, "A good day.", "A good day, then rain.")
     result = run_cairn("--journal", remembered, "build")

@@ -71,8 +71,8 @@ def test_a_damaged_record_is_an_error_not_an_entry(damaged):
 
 
 def test_only_the_fields_that_need_it_are_made_again():
-    text = b"---\ndate: 2026-11-23\ntags: [walk]\nwins: [Got up]\nmood: 3\nseen: [2026-11-22]\n---\nText.\n"
+    text = b"---\ndate: 2026-11-23\ntags: [walk]\nwins: [Got up]\nmood: 3\nbedtime: [2026-11-22]\n---\nText.\n"
     fields, problems, remade = record_read(read_entry("content/2026/11/2026-11-23.md", text, Config()))
     assert problems == ()
     assert remade == ("date", "extra", "lines")  # tags and wins are tuples of text, as marshal gives them
-    assert fields["tags"] == ("walk",) and fields["extra"] == {"seen": [{"\0d": "2026-11-22"}]}
+    assert fields["tags"] == ("walk",) and fields["extra"] == {"bedtime": [{"\0d": "2026-11-22"}]}
