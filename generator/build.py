@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.body import Bodies, give_bodies, render_plan
 from generator.cache import CACHE_DIR, HTML, HtmlCache, compiled_templates
@@ -35,7 +36,6 @@ from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
 from generator.routes import plan
 from generator.search import SEARCH_RECORDS, KeptRecords, search_index
-from generator.share import Edition, Selection
 from generator.shown import journal_print, own_templates
 from generator.summaries import SUMMARIES, Summaries
 from generator.unchanged import (
@@ -50,6 +50,9 @@ from generator.unchanged import (
 )
 from generator.workers import Tell
 from generator.write import MARKER, WriteReport, check_output_folder, write_site
+
+if TYPE_CHECKING:  # a share brings its edition; a plain build never loads share/
+    from generator.share import Edition, Selection
 
 ROBOTS = b"User-agent: *\nDisallow: /\n"
 
@@ -172,11 +175,10 @@ def prepare(
     tell: Tell | None = None,
     share: Edition | None = None,
 ) -> Prepared:
-    """Everything but the write: the site's files in memory, or BuildFailed.
-    With a passphrase the files are the sealed site, already checked for leaks.
-    Caches are only written with save_caches (a build); the HTML cache is returned
-    unsaved, to be saved once the site is written. Given the output folder, pages
-    whose fingerprint matches the last build's are not drawn again (bytes None).
+    """Everything but the write: the site's files in memory, or BuildFailed. With a passphrase
+    the files are the sealed site, already checked for leaks. Caches are only written with
+    save_caches (a build); the HTML cache is returned unsaved, to be saved once the site is
+    written. Given the output folder, a page whose fingerprint is the last build's is None.
     A share edition (always sealed) holds only what the share chooses.
     `tell(what, done, of)` hears how far reading entries and drawing pages are."""
     started = time.perf_counter()
@@ -302,9 +304,8 @@ def build(
 
 
 def static_files(journal: Path, config: Config) -> dict[str, bytes]:
-    """The files every site has besides its pages: robots.txt, the mood colours and
-    static/ of the built-in theme, overridden file by file by the journal's own
-    (a journal's own static/moods.css wins). `serve` shows the same."""
+    """The files every site has besides its pages: robots.txt, the mood colours and the built-in
+    theme's static/, overridden file by file by the journal's own. `serve` shows the same."""
     files = {"robots.txt": ROBOTS, "static/moods.css": mood_css(config.mood).encode()}
     for root in (builtin_theme() / "static", journal / "templates" / "static"):
         if root.is_dir():

@@ -180,10 +180,10 @@ def test_the_command_lines_parser_loads_nothing_importing_needs():
 
 
 def test_a_plain_build_loads_neither_cryptography_nor_the_worker_pool_until_it_needs_them():
-    """A rebuild after one edit is mostly starting up: what only a sealed build or a pool
-    of workers needs is imported where it is used."""
+    """A rebuild after one edit is mostly starting up: what only a sealed build, a share or
+    a pool of workers needs is imported where it is used."""
     probe = "import sys; import generator.build; print(sorted(sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     modules = set(ast.literal_eval(loaded))
     assert not {m for m in modules if m.startswith(("cryptography", "multiprocessing", "concurrent.futures.process"))}
-    assert not {m for m in modules if m.startswith("generator.crypt")}
+    assert not {m for m in modules if m.startswith(("generator.crypt", "generator.share.")) or m == "generator.share"}
