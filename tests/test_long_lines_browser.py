@@ -107,3 +107,37 @@ def test_a_long_list_opens_with_a_way_to_each_year(chromium: Any, site: Path, pa
         years.get_by_role("link", name="2025").click()
         page.wait_for_function(f"() => location.hash === '#{target}'")
         page.wait_for_function(f"() => Math.abs(document.getElementById('{target}').getBoundingClientRect().top) < 2")
+
+
+_THEN_AND_NOW = """() => {
+    const table = document.querySelector('table.then-now');
+    const box = r => { const b = r.getBoundingClientRect(); return [Math.round(b.left), Math.round(b.top)]; };
+    return {
+        sideways: table.parentElement.scrollWidth - table.parentElement.clientWidth,
+        spans: [...table.querySelectorAll('thead th[scope=col]')].slice(1).map(th => [th.innerText.split('\\n')[0], box(th)]),
+        rows: [...table.querySelectorAll('tbody tr')].map(tr => [
+            tr.querySelector('th').innerText, box(tr.querySelector('th')), [...tr.querySelectorAll('td')].map(box)]),
+    };
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_then_and_now_shows_its_three_spans_without_scrolling_sideways(chromium: Any, site: Path, width: int):
+    """Now, six months and a year earlier once ran off a phone's screen: on a phone each
+    measure is a line of its own with its figures under the spans' names; on a desktop
+    the table is as it was, a measure and its figures on one row."""
+    with _opened(chromium, site, "progress/index.html", width) as page:
+        shown = page.evaluate(_THEN_AND_NOW)
+    assert shown["sideways"] == 0
+    assert [name for name, _ in shown["spans"]] == ["Now", "6 months earlier", "12 months earlier"]
+    lefts = [left for _, (left, _) in shown["spans"]]
+    names = [name for name, _, _ in shown["rows"]]
+    assert names == ["Mean mood", "Share of low days", "Wins per week", "Days a routine was kept", "Days with an entry"]
+    for _, (name_left, name_top), figures in shown["rows"]:
+        assert [left for left, _ in figures] == lefts  # each figure under its span's name
+        tops = {top for _, top in figures}
+        assert len(tops) == 1
+        if width < 640:
+            assert tops.pop() > name_top and name_left == lefts[0]  # the name on a line above its figures
+        else:
+            assert tops.pop() == name_top and name_left < lefts[0]  # the name beside them
