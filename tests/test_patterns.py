@@ -70,3 +70,32 @@ def test_check_passes_with_accented_and_plain_feelings(journal):
     assert (result.returncode, result.stderr) == (0, "")
     feelings = sorted(p.name for p in (folder / "site/emotions").iterdir() if p.is_dir())
     assert feelings == ["cafe"]
+
+
+def test_the_progress_page_lists_the_15_tags_used_most_and_links_to_all_of_them(journal, tmp_path):
+    """A ten-year journal has hundreds of tags: the progress page shows the ones used on most
+    days (equal counts in the order of their names), the tags page every one of them."""
+    import re
+
+    from generator.build import build
+
+    counts = {f"tag-{chr(97 + n)}": 5 + n for n in range(17)}  # tag-a on 5 days ... tag-q on 21
+    counts["tag-b"] = 21  # as many days as tag-q: the two by name
+    files = {}
+    for day in range(1, 22):
+        tags = [name for name, days in counts.items() if day <= days]
+        files[f"content/2026/03/2026-03-{day:02d}.md"] = f"---\nmood: 3\ntags: [{', '.join(tags)}]\n---\nA day.\n"
+    folder = journal(files)
+    build(folder, tmp_path / "site")
+    progress = (tmp_path / "site/progress/index.html").read_text(encoding="utf-8")
+    section = progress[progress.index('<section id="tags"') :]
+    listed = re.findall(r'<th scope="row"><a href="../tags/([^/]+)/index.html">', section)
+    most_used = ["tag-b", "tag-q", "tag-p", "tag-o", "tag-n", "tag-m", "tag-l", "tag-k", "tag-j", "tag-i", "tag-h"]
+    assert listed == [*most_used, "tag-g", "tag-f", "tag-e", "tag-d"]  # tag-c (7 days) and tag-a (5): not here
+    assert "<caption>Mean mood on days with each of the 15 tags used on most days (overall 3.0)</caption>" in section
+    assert '<p class="see-also"><a href="../tags/index.html">All 17 tags and their moods</a></p>' in section
+    tags = (tmp_path / "site/tags/index.html").read_text(encoding="utf-8")
+    assert "<caption>Mean mood on days with each tag (overall 3.0)</caption>" in tags
+    every = re.findall(r'<th scope="row"><a href="../tags/([^/]+)/index.html">', tags)
+    assert every == sorted(counts)
+    assert "tags and their moods" not in tags
