@@ -190,6 +190,31 @@ def test_progress_leads_with_the_same_stretches_by_month(built):
     assert "What helped on low days and the 2 days after walk 5 days breathing 2 days called Sam 1 day" in text
 
 
+def test_progress_shows_the_latest_12_months_of_stretches_and_keeps_the_rest_folded(journal):
+    """Ten years of hard stretches were a table of 110 months, screens of it on a phone."""
+    files = {}
+    for month in range(1, 15):  # January 2025 to February 2026, a stretch each month
+        when = f"{2025 + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"
+        files[f"content/{when}-10.md"] = "---\nmood: 1\n---\n"
+        files[f"content/{when}-12.md"] = "---\nmood: 4\n---\n"  # passed on the next day written: 1 day
+    folder = journal(files)
+    assert run_cairn("build", cwd=folder).returncode == 0
+    section = main_of(folder, "progress").split('<h2 id="bounce-heading">', 1)[1].split("</section>", 1)[0]
+    latest, earlier = section.split('<details class="earlier-months">')
+    assert re.findall(r'<th scope="row">([^<]+)</th>', latest) == [
+        *(f"{name} 2025" for name in ("March", "April", "May", "June", "July", "August", "September")),
+        *(f"{name} 2025" for name in ("October", "November", "December")),
+        "January 2026",
+        "February 2026",
+    ]
+    assert "<caption>Hard stretches by the month they began, the latest 12 such months</caption>" in latest
+    assert "<summary>Earlier months: 2 more, back to January 2025</summary>" in earlier
+    assert words(earlier).startswith(
+        "Earlier months: 2 more, back to January 2025 Hard stretches by the month they began, January 2025 to"
+        " February 2025 Month Hard stretches Days each lasted January 2025 1 1 February 2025 1 1 A low day"
+    )
+
+
 def test_editing_only_the_plan_rebuilds_its_page(built, tmp_path):
     folder = shutil.copytree(built[True], tmp_path / "journal")
     (folder / "plan.md").write_text("# My plan\n\nRing Dan.\n", encoding="utf-8")
