@@ -21,7 +21,7 @@ from generator.workers import spread
 
 # Chosen by measurement: `extra` costs little; `smarty` would double the time.
 EXTENSIONS = ("extra", "sane_lists")  # as named in the cache key; made in converter()
-# What Markdown's `extra` is made of, in its order (tests/test_render.py holds it to that).
+# What Markdown's `extra` is made of, in its order (tests/test_cache.py holds it to that).
 EXTRA = ("fenced_code", "footnotes", "attr_list", "def_list", "tables", "abbr", "md_in_html")
 BEFORE = "wiki-links-1"  # what mark_wiki_links does to the text first; part of the cache key
 MARKS = "relative-marks-3"  # what _MarkRelativeLinks takes for a file; part of the cache key
