@@ -138,6 +138,7 @@ class ProgressContext(TypedDict):
     wins: WinCounts
     weekly_wins: Chart | None
     monthly_wins: Chart | None
+    yearly_wins: Chart | None  # beside the months of the last two years, when there are more
     routines: tuple[Routine, ...]
     then_and_now: ThenAndNow | None
     stretches: Stretches

@@ -215,6 +215,21 @@ def test_wins_per_month_bars():
     assert [t for t in texts if t.endswith("win") or t.endswith("wins")] == ["1 win", "0 wins", "2 wins"]
 
 
+def test_wins_per_year_rows_leave_room_for_a_count_of_four_figures():
+    entries = [entry("2025-06-01", wins=("a",) * 1250), entry("2026-01-05", wins=("b",) * 3)]
+    counts = win_counts(entries).years
+    assert [(c.key, c.label, c.count) for c in counts] == [("2025", "2025", 1250), ("2026", "2026", 3)]
+    chart = bar_charts.bar_chart(counts, "Wins each year", "wins-yearly", period="year")
+    assert chart.description == (
+        "Wins each year: 1253 in all, over 2 years from 2025 to 2026. The most in one year: 1250, in 2025."
+    )
+    svg = parse(chart)
+    width = float(svg.get("viewBox").split()[2])
+    texts = {t.text: float(t.get("x")) for t in svg.iter(SVG + "text")}
+    assert list(texts) == ["2025", "1250 wins", "2026", "3 wins"]
+    assert texts["1250 wins"] + 61.5 <= width  # "1250 wins" measured 61.3 units wide in Chromium
+
+
 @pytest.mark.parametrize("period", ["week", "month"])
 def test_a_life_event_on_the_wins_bars_is_named_in_its_marks_title(period):
     counts = win_counts(ten_days())
@@ -323,3 +338,30 @@ def test_the_progress_page_of_a_long_journal_says_its_mood_chart_is_a_line(tmp_p
     ) in trend
     assert 'class="dot' not in trend and "trend-short" not in trend and "trend-long" in trend
     assert "Line: 30-day mean." in trend
+
+
+def test_a_journal_longer_than_two_years_gets_its_last_24_months_and_a_bar_a_year(journal, tmp_path):
+    """Ten years of months were 121 rows on a phone. An entry a month from January 2024 to
+    February 2026, month k (from 0) with k % 3 + 1 wins: 24 in 2024, 24 in 2025, 3 in 2026."""
+    import re
+
+    from generator.build import build
+
+    files = {}
+    for k in range(26):
+        year, month = 2024 + k // 12, k % 12 + 1
+        wins = ", ".join(f"win {n}" for n in range(k % 3 + 1))
+        files[f"content/{year}-{month:02d}-15.md"] = f"---\nwins: [{wins}]\n---\nA month.\n"
+    build(journal(files), tmp_path / "site")
+    page = (tmp_path / "site/progress/index.html").read_text(encoding="utf-8")
+    section = page[page.index('<section id="wins"') :].split("</section>", 1)[0]
+    assert re.findall(r"<h3>([^<]+)</h3>", section) == [
+        "Each week, over the last year",
+        "Each month, over the last two years",
+        "Each year",
+    ]
+    assert (
+        "Wins each month: 48 in all, over 24 months from March 2024 to February 2026. "
+        "The most in one month: 3, in December 2025."
+    ) in section
+    assert "Wins each year: 51 in all, over 3 years from 2024 to 2026. The most in one year: 24, in 2025." in section

@@ -1,4 +1,4 @@
-"""Bar charts of counts: wins per week as upright bars, per month as labelled rows."""
+"""Bar charts of counts: wins per week as upright bars, per month or year as labelled rows."""
 
 from __future__ import annotations
 
@@ -37,15 +37,15 @@ def bar_chart(
     noun: tuple[str, str] = ("win", "wins"),
     events: Marks = (),
 ) -> Chart:
-    """Wins per week (`period="week"`): one upright bar a week; per month: one labelled row a month.
-    Each of `events` is marked, numbered, on the bar of its week or month."""
+    """Wins per week (`period="week"`): one upright bar a week; per month or year: one labelled
+    row each. Each of `events` is marked, numbered, on the bar of its week, month or year."""
     if not counts:
         return empty_chart(title, f"No {noun[1]} written down yet.", id_prefix)
     most = max(c.count for c in counts)
     marked = _marked(counts, period, events)
-    draw = _month_bars if period == "month" else _week_bars
-    wide = draw(counts, WIDTH, most, noun, marked)
-    narrow = draw(counts, NARROW, most, noun, marked)
+    draw = _week_bars if period == "week" else _row_bars
+    wide = draw(counts, WIDTH, most, noun, marked, period)
+    narrow = draw(counts, NARROW, most, noun, marked, period)
 
     first, last = counts[0], counts[-1]
     the = "the " if period == "week" else ""  # "the week of 2 March 2026", but "March 2026"
@@ -66,6 +66,8 @@ def _marked(counts: Sequence[PeriodCount], period: str, events: Marks) -> Marked
     """Each event that falls in a bar's week or month, numbered in order."""
 
     def holds(c: PeriodCount, day: dt.date) -> bool:
+        if period == "year":
+            return c.start.year == day.year
         if period == "month":
             return (c.start.year, c.start.month) == (day.year, day.month)
         return c.start <= day < c.start + dt.timedelta(days=7)
@@ -91,7 +93,7 @@ def _by_bar(marked: Marked) -> dict[int, tuple[str, str]]:
 
 
 def _week_bars(
-    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], marked: Marked
+    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], marked: Marked, period: str
 ) -> tuple[int, int, list[str], str]:
     left, right, top, bottom = 36, width - 8, 12, 150 if width < WIDTH else 168
     step = (right - left) / len(counts)
@@ -122,17 +124,18 @@ def _week_bars(
     return width, bottom + 28, parts, "bars"
 
 
-def _month_bars(
-    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], marked: Marked
+def _row_bars(
+    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], marked: Marked, period: str
 ) -> tuple[int, int, list[str], str]:
-    """One row a month, newest last: its name, a bar, and its count written beside it."""
+    """One row a month or year, newest last: its name, a bar, and its count written beside it."""
     row, left, top = 24, 78, 4
-    right = width - (96 if marked else 60)  # room for the count, and for the numbers of marks
+    room = max(60, 6 + 7 * len(count_words(most, *noun)))  # for the count: a year's can be "1250 wins"
+    right = width - room - (36 if marked else 0)  # and for the numbers of marks
     parts = []
     for i, c in enumerate(counts):
         y = top + i * row
         w = (right - left) * c.count / max(most, 1)
-        parts.append(draw_text(left - 8, y + 16, _short(c, "month"), anchor="end", size=TEXT))
+        parts.append(draw_text(left - 8, y + 16, _short(c, period), anchor="end", size=TEXT))
         parts.append(
             f'<rect class="bar" x="{left}" y="{one_decimal(y + 3)}" width="{one_decimal(w)}" height="{row - 6}" '
             f'fill="currentColor" fill-opacity="0.7"><title>{escape(c.label)}: {count_words(c.count, *noun)}</title></rect>'
@@ -150,5 +153,7 @@ def _month_bars(
 
 def _short(count: PeriodCount, period: str) -> str:
     start = count.start
+    if period == "year":
+        return str(start.year)
     day = f"{start.day} " if period == "week" else ""
     return f"{day}{MONTHS[start.month - 1][:3]} {start.year}"

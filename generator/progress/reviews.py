@@ -36,11 +36,14 @@ from generator.progress.routines import routines
 from generator.progress.stretches import HELPED_AFTER_DAYS, first_url_on, hard_stretches, what_helped
 from generator.progress.then_and_now import COMPARE_DAYS, SPAN_DAYS, then_and_now
 from generator.progress.trends import LONG_DAYS, SHORT_DAYS, TREND_STATISTIC, metric_trends, mood_trend
-from generator.progress.wins import WonOn, win_counts, won_on
+from generator.progress.wins import PeriodCount, WonOn, win_counts, won_on
 from generator.slugs import slugify, tag_slug
 from generator.urls import relative_url
 
-RECENT_WEEKS = 52  # weekly win bars cover the last year; monthly bars cover everything
+RECENT_WEEKS = 52  # weekly win bars cover the last year
+# Monthly bars cover everything, up to this many months back; a longer journal gets them
+# for its last two years, and a bar for each year beside them (ten years were 121 rows).
+RECENT_MONTHS = 24
 
 
 def plan_pages(journal: Journal, config: Config, shared: Insights, thumbs: ThumbnailsOf | None = None) -> list[Page]:
@@ -148,8 +151,13 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> ProgressCon
         )
         if wins.weeks
         else None,
-        monthly_wins=bar_charts.bar_chart(wins.months, "Wins each month", "wins-monthly", period="month", events=marked)
+        monthly_wins=bar_charts.bar_chart(
+            _recent_months(wins.months), "Wins each month", "wins-monthly", period="month", events=marked
+        )
         if wins.months
+        else None,
+        yearly_wins=bar_charts.bar_chart(wins.years, "Wins each year", "wins-yearly", period="year", events=marked)
+        if len(_recent_months(wins.months)) < len(wins.months)
         else None,
         routines=routines(entries, config),
         then_and_now=then_and_now(entries, config),
@@ -217,3 +225,12 @@ def _on_day(
         previous=previous,
         next=following,
     )
+
+
+def _recent_months(months: tuple[PeriodCount, ...]) -> tuple[PeriodCount, ...]:
+    """The months (oldest first) of the last RECENT_MONTHS, counted back from the newest."""
+    if not months:
+        return months
+    newest = months[-1].start
+    back = newest.year * 12 + newest.month - RECENT_MONTHS
+    return tuple(m for m in months if m.start.year * 12 + m.start.month > back)

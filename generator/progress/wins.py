@@ -42,16 +42,20 @@ class WinCounts:
     total: int
     weeks: tuple[PeriodCount, ...]  # ISO weeks that have an entry, oldest first
     months: tuple[PeriodCount, ...]  # months that have an entry, oldest first
+    years: tuple[PeriodCount, ...]  # years that have an entry, oldest first
 
 
 def win_counts(entries: Sequence[Entry]) -> WinCounts:
     weeks: dict[dt.date, int] = {}
     months: dict[dt.date, int] = {}
+    years: dict[dt.date, int] = {}
     for entry in entries:
         monday = days_before(entry.date, entry.date.weekday())
         weeks[monday] = weeks.get(monday, 0) + len(entry.wins)
         first = entry.date.replace(day=1)
         months[first] = months.get(first, 0) + len(entry.wins)
+        new_year = first.replace(month=1)
+        years[new_year] = years.get(new_year, 0) + len(entry.wins)
     return WinCounts(
         total=sum(len(entry.wins) for entry in entries),
         weeks=tuple(
@@ -62,6 +66,7 @@ def win_counts(entries: Sequence[Entry]) -> WinCounts:
             PeriodCount(f"{d.year:04d}-{d.month:02d}", month_label(d.year, d.month), d, n)
             for d, n in sorted(months.items())
         ),
+        years=tuple(PeriodCount(f"{d.year:04d}", f"{d.year}", d, n) for d, n in sorted(years.items())),
     )
 
 
