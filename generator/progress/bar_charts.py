@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 
 from markupsafe import escape
 
@@ -43,9 +44,9 @@ def bar_chart(
         return empty_chart(title, f"No {noun[1]} written down yet.", id_prefix)
     most = max(c.count for c in counts)
     marked = _marked(counts, period, events)
-    draw = _week_bars if period == "week" else _row_bars
-    wide = draw(counts, WIDTH, most, noun, marked, period)
-    narrow = draw(counts, NARROW, most, noun, marked, period)
+    draw = _week_bars if period == "week" else partial(_row_bars, period=period)
+    wide = draw(counts, WIDTH, most, noun, marked)
+    narrow = draw(counts, NARROW, most, noun, marked)
 
     first, last = counts[0], counts[-1]
     the = "the " if period == "week" else ""  # "the week of 2 March 2026", but "March 2026"
@@ -63,7 +64,7 @@ def bar_chart(
 
 
 def _marked(counts: Sequence[PeriodCount], period: str, events: Marks) -> Marked:
-    """Each event that falls in a bar's week or month, numbered in order."""
+    """Each event that falls in a bar's week, month or year, numbered in order."""
 
     def holds(c: PeriodCount, day: dt.date) -> bool:
         if period == "year":
@@ -93,7 +94,7 @@ def _by_bar(marked: Marked) -> dict[int, tuple[str, str]]:
 
 
 def _week_bars(
-    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], marked: Marked, period: str
+    counts: Sequence[PeriodCount], width: int, most: int, noun: tuple[str, str], marked: Marked
 ) -> tuple[int, int, list[str], str]:
     left, right, top, bottom = 36, width - 8, 12, 150 if width < WIDTH else 168
     step = (right - left) / len(counts)

@@ -25,7 +25,7 @@ from generator.contexts import (
 )
 from generator.model import Config, Entry, Journal, Later, Page
 from generator.progress import bar_charts, calendars, trend_charts
-from generator.progress.days import low_ceiling, year_in_pixels
+from generator.progress.days import add_months, low_ceiling, year_in_pixels
 from generator.progress.events import AROUND_DAYS, FEWEST_DAYS, life_events, marks
 from generator.progress.facts import Insights
 from generator.progress.feelings import feeling_table
@@ -118,6 +118,7 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> ProgressCon
     entries = journal.entries
     events = life_events(entries, config)
     wins = win_counts(entries)
+    recent_months = _recent_months(wins.months)
     trend = mood_trend(entries)
     stretches = hard_stretches(entries, config.mood)
     marked = marks(events)
@@ -152,12 +153,12 @@ def _progress(journal: Journal, config: Config, shared: Insights) -> ProgressCon
         if wins.weeks
         else None,
         monthly_wins=bar_charts.bar_chart(
-            _recent_months(wins.months), "Wins each month", "wins-monthly", period="month", events=marked
+            recent_months, "Wins each month", "wins-monthly", period="month", events=marked
         )
         if wins.months
         else None,
         yearly_wins=bar_charts.bar_chart(wins.years, "Wins each year", "wins-yearly", period="year", events=marked)
-        if len(_recent_months(wins.months)) < len(wins.months)
+        if len(recent_months) < len(wins.months)
         else None,
         routines=routines(entries, config),
         then_and_now=then_and_now(entries, config),
@@ -231,6 +232,5 @@ def _recent_months(months: tuple[PeriodCount, ...]) -> tuple[PeriodCount, ...]:
     """The months (oldest first) of the last RECENT_MONTHS, counted back from the newest."""
     if not months:
         return months
-    newest = months[-1].start
-    back = newest.year * 12 + newest.month - RECENT_MONTHS
-    return tuple(m for m in months if m.start.year * 12 + m.start.month > back)
+    before = add_months(months[-1].start, -RECENT_MONTHS)
+    return tuple(m for m in months if m.start > before)
