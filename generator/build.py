@@ -31,6 +31,7 @@ from generator.config import load_config
 from generator.content import content_files, load_entries
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
+from generator.kept_pages import Prints, page_prints, save_prints
 from generator.model import Config, Entry, Journal, Page
 from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
@@ -38,16 +39,7 @@ from generator.routes import plan
 from generator.search import SEARCH_RECORDS, KeptRecords, search_index
 from generator.shown import journal_print, own_templates
 from generator.summaries import SUMMARIES, Summaries
-from generator.unchanged import (
-    Prints,
-    input_digest,
-    page_prints,
-    save_manifest,
-    save_prints,
-    theme_digest,
-    unchanged_since_last_build,
-    warnings_of,
-)
+from generator.unchanged import input_digest, save_manifest, theme_digest, unchanged_since_last_build, warnings_of
 from generator.workers import Tell
 from generator.write import MARKER, WriteReport, check_output_folder, write_site
 

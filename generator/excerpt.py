@@ -20,7 +20,8 @@ def first_words(entry: Entry) -> str:
         return ""
     if entry.wins:
         return _shorten(entry.wins[0])
-    for paragraph in _PARAGRAPH.findall(entry.html):  # headings, lists and quotes are passed over
+    for found in _PARAGRAPH.finditer(entry.html):  # headings, lists and quotes are passed over
+        paragraph = found.group(1)
         text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", paragraph))).strip()
         if text:
             sentence = _SENTENCE.match(text)

@@ -15,6 +15,11 @@ same shape, drawn by the same templates, settings and code, a page's context can
 differ from the last build's only if it holds an entry whose words changed: only those
 pages, and the ones of READS_WORDS, are worked out and fingerprinted again, and every
 other page keeps the fingerprint it had.
+
+Most pages that list entries show their words only in each entry's summary, where
+the words are the entry's glimpse: its first win, else its first sentence
+(excerpt.first_words). Such a page, of SHOW_GLIMPSES, is worked out again only when
+the glimpse of an entry it holds changed; an edit further down keeps it as it was.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.excerpt import first_words
 from generator.fingerprints import entry_digests
 from generator.model import Entry, Page
 
@@ -44,6 +50,18 @@ SHOW_NO_WORDS = {
     "search.html": frozenset(("base.html",)),
     "year.html": frozenset(("base.html", "partials/chart.html")),
 }
+# Built-in templates that show entries' words only through their summaries (summaries.PARTIAL),
+# each with what it draws on. tests/test_pagecache.py holds them to it.
+_LISTS = frozenset(("base.html", "partials/entry_summary.html"))
+SHOW_GLIMPSES = {
+    "timeline.html": _LISTS,
+    "tag.html": _LISTS,
+    "emotion.html": _LISTS,
+    "day.html": _LISTS,
+    "on_this_day.html": _LISTS,
+    "month.html": _LISTS | {"partials/chart.html"},
+    "home.html": _LISTS | {"partials/echoes.html"},
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,7 @@ class JournalPrint:
     shape: str
     entries: dict[str, str]  # an entry's file -> the digest of the whole entry
     known: dict[int, bytes]  # the same digests by the id of each Entry, for Fingerprints
+    entry_of: dict[str, Entry]  # the entries by their files
 
 
 def journal_print(entries: Sequence[Entry], photos: Sequence[Shown], plan_html: str | None) -> JournalPrint:
@@ -58,16 +77,18 @@ def journal_print(entries: Sequence[Entry], photos: Sequence[Shown], plan_html: 
     shape = hashlib.blake2b(digest_size=20)
     digests: dict[str, str] = {}
     known: dict[int, bytes] = {}
+    entry_of: dict[str, Entry] = {}
     for entry in entries:
         fields, whole = entry_digests(entry)
         shape.update(b"%d:" % len(fields) + fields)
         digests[entry.source] = whole.hex()
         known[id(entry)] = whole
+        entry_of[entry.source] = entry
     for shown in photos:  # which photos an entry shows is read from its HTML
         seen = (shown.entry.source, shown.entry.url, shown.photo, shown.alt, shown.hope)
         shape.update(repr(seen).encode("utf-8", "surrogatepass") + b"\0")
     shape.update(b"plan" + repr(plan_html).encode("utf-8", "surrogatepass"))
-    return JournalPrint(shape.hexdigest(), digests, known)
+    return JournalPrint(shape.hexdigest(), digests, known, entry_of)
 
 
 @dataclass(frozen=True)
@@ -78,27 +99,55 @@ class LastPlan:
     shape: str
     entries: dict[str, str]  # file -> digest, as JournalPrint, in the order of the journal's entries
     shows: dict[str, list[int]]  # page output -> the entries it showed, by their place in `entries`
+    glimpses: dict[str, str]  # an entry's digest -> its glimpse's
+
+
+def glimpses(now: JournalPrint, drawn_by: str, last: LastPlan | None) -> dict[str, str]:
+    """A digest of each entry's glimpse, by the entry's digest: the last build's where the
+    entry is the same and was drawn by the same code, templates and settings."""
+    kept = last.glimpses if last is not None and last.drawn_by == drawn_by else {}
+    return {digest: kept.get(digest) or _glimpse(now.entry_of[source]) for source, digest in now.entries.items()}
+
+
+def _glimpse(entry: Entry) -> str:
+    return hashlib.blake2b(first_words(entry).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def to_work_out(
-    pages: list[Page], drawn_by: str, now: JournalPrint, last: LastPlan | None, own: frozenset[str] = frozenset()
+    pages: list[Page],
+    drawn_by: str,
+    now: JournalPrint,
+    last: LastPlan | None,
+    own: frozenset[str] = frozenset(),
+    glimpsed: dict[str, str] | None = None,
 ) -> list[Page] | None:
     """The pages whose fingerprints may have changed since the last build, or None when
     all of them may have (the shape, the templates, settings or code, or the pages changed).
-    `own`: the names of the journal's own templates."""
+    `own`: the names of the journal's own templates; `glimpsed`: glimpses(now, drawn_by, last)."""
     if last is None or last.drawn_by != drawn_by or last.shape != now.shape:
         return None
     if len(pages) != len(last.shows) or any(page.output not in last.shows for page in pages):
         return None
     if list(now.entries) != list(last.entries):  # the same shape has the same entries, in order
         return None
-    changed = {i for i, (source, digest) in enumerate(last.entries.items()) if now.entries[source] != digest}
+    glimpsed = glimpses(now, drawn_by, last) if glimpsed is None else glimpsed
+    changed: set[int] = set()
+    reglimpsed: set[int] = set()
+    for i, (source, digest) in enumerate(last.entries.items()):
+        if now.entries[source] != digest:
+            changed.add(i)
+            if glimpsed[now.entries[source]] != last.glimpses.get(digest):
+                reglimpsed.add(i)
     wordless = {name for name, uses in SHOW_NO_WORDS.items() if own.isdisjoint(uses | {name})}
+    lists = {name for name, uses in SHOW_GLIMPSES.items() if own.isdisjoint(uses | {name})}
     return [
         page
         for page in pages
         if page.template in READS_WORDS
-        or (page.template not in wordless and not changed.isdisjoint(last.shows[page.output]))
+        or (
+            page.template not in wordless
+            and not (reglimpsed if page.template in lists else changed).isdisjoint(last.shows[page.output])
+        )
     ]
 
 

@@ -37,9 +37,9 @@ COMMANDS = {
 SHARED = {
     *("errors", "model", "slugs", "yamlload", "dates", "palette", "urls", "workers", "day_boundary"),
     *("filenames", "frontmatter", "inline", "config", "sharespec", "cache", "unchanged", "records", "__init__"),
-    *("contexts", "fingerprints", "shown"),
+    *("contexts", "fingerprints", "shown", "kept_pages", "excerpt"),
 }
-MEMORY = {"cache", "unchanged"}  # the only modules that write under .cairn/
+MEMORY = {"cache", "unchanged", "kept_pages"}  # the only modules that write under .cairn/
 LONGEST = 330  # "about 300 lines"
 
 

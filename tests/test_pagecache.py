@@ -13,12 +13,12 @@ import sys
 import pytest
 from markupsafe import Markup
 
-from generator import render, unchanged, workers
+from generator import kept_pages, render, workers
 from generator.build import build
 from generator.fingerprints import Fingerprints
 from generator.model import Page
 from generator.progress import calendars
-from generator.shown import SHOW_NO_WORDS
+from generator.shown import SHOW_GLIMPSES, SHOW_NO_WORDS
 from tests.conftest import snapshot, write_files
 from tests.golden import FIXTURE
 from tests.journal_entries import entry
@@ -187,13 +187,13 @@ def test_a_fingerprint_tells_apart_every_change_a_page_could_show():
 def worked_out(monkeypatch):
     """The pages whose contexts the next build works out and fingerprints."""
     pages: list[str] = []
-    real = unchanged.fingerprints_of
+    real = kept_pages.fingerprints_of
 
     def counting(todo, drawn_by, known):
         pages.extend(page.output for page in todo)
         return real(todo, drawn_by, known)
 
-    monkeypatch.setattr(unchanged, "fingerprints_of", counting)
+    monkeypatch.setattr(kept_pages, "fingerprints_of", counting)
     return pages
 
 
@@ -203,13 +203,23 @@ def test_an_edit_to_an_entrys_words_works_out_only_the_pages_that_show_it(fixtur
     entry = fixture_copy / "content/2026/05/2026-05-03.md"
     entry.write_text(entry.read_text() + "\nA line added later.\n")
     build(fixture_copy, fixture_copy / "site")
-    # Its page and its neighbours', its day and month, its tags, what lists every entry,
-    # the look-backs that show it, the reviews (they quote words); not the rest, nor the
-    # pages that hold it but show no words (shown.SHOW_NO_WORDS).
-    assert {"2026/05/03/index.html", "2026/05/01/evening/index.html", "2026/05/index.html"} <= set(worked_out)
+    # Its page and its neighbours', the reviews (they quote words); not the rest, nor the
+    # pages that hold it but show no words (shown.SHOW_NO_WORDS), nor the lists that show
+    # only its glimpse, its first win, which did not change (shown.SHOW_GLIMPSES).
+    assert {"2026/05/03/index.html", "2026/05/01/evening/index.html"} <= set(worked_out)
     assert {"2026/04/04/index.html", "2025/11/index.html", "wins/index.html"}.isdisjoint(worked_out)
     assert {"tags/index.html", "search/index.html", "2026/index.html"}.isdisjoint(worked_out)
+    assert {"2026/05/index.html", "timeline/index.html", "tags/walk/index.html", "index.html"}.isdisjoint(worked_out)
     assert len(worked_out) < report.pages / 2
+    assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
+
+
+def test_an_edit_to_an_entrys_first_sentence_works_out_the_lists_that_show_it(fixture_copy, worked_out, tmp_path):
+    entry = fixture_copy / "content/2026/04/2026-04-30.md"  # no wins: its first sentence is its glimpse
+    entry.write_text(entry.read_text().replace("with no front matter at all", "Quieter than I thought"))
+    build(fixture_copy, fixture_copy / "site")
+    assert {"2026/04/index.html", "timeline/index.html", "2026/04/30/index.html"} <= set(worked_out)
+    assert b"Quieter than I thought" in (fixture_copy / "site/timeline/index.html").read_bytes()
     assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
 
 
@@ -228,8 +238,14 @@ def test_an_edit_to_an_entrys_words_works_out_only_the_pages_that_show_it(fixtur
         ("content/2026/05/2026-05-03.md", None, None),  # deleted
         ("content/2026/05/2026-05-05.md", None, "---\nmood: 2\n---\nA new day.\n"),  # added
         ("plan.md", None, "# My plan\n\n- Breathe.\n"),
+        ("content/2026/05/2026-05-03.md", "wins: [Walked the long way round, ", "wins: ["),
+        ("content/2026/04/2026-04-30.md", "with no front matter at all", "with nothing above it"),
+        ("content/2026/04/2026-04-30.md", " Just a line.", "\n\n- Just a line."),
     ],
-    ids=["a link", "a photo", "a title", "a win", "words beside a link", "deleted", "added", "a plan"],
+    ids=[
+        *("a link", "a photo", "a title", "a win", "words beside a link", "deleted", "added", "a plan"),
+        *("the first win", "the first sentence", "words after it"),
+    ],
 )
 def test_after_any_edit_the_site_is_the_one_a_full_build_makes(fixture_copy, change, tmp_path):
     """Each edit once on its own, then the same words again: a rebuild that works out
@@ -277,6 +293,32 @@ def test_the_pages_said_to_show_no_words_are_the_same_whatever_the_words(fixture
         assert after[page] == before[page], page
 
 
+GLIMPSED = {
+    "timeline/index.html": "timeline.html",
+    "tags/walk/index.html": "tag.html",
+    "emotions/tired/index.html": "emotion.html",
+    "2026/05/01/index.html": "day.html",
+    "on-this-day/05-03/index.html": "on_this_day.html",
+    "2026/04/index.html": "month.html",
+    "index.html": "home.html",
+}
+
+
+def test_the_lists_said_to_show_only_glimpses_are_the_same_whatever_the_words_after_them(fixture_copy, tmp_path):
+    """What lets a rebuild skip them (shown.SHOW_GLIMPSES): every entry's words changed but
+    its first win or first sentence, and a build from nothing draws each of these lists
+    byte for byte as before."""
+    assert set(GLIMPSED.values()) == set(SHOW_GLIMPSES)
+    before = snapshot(fixture_copy / "site")
+    for path in sorted((fixture_copy / "content").rglob("*.md")):
+        text = path.read_text()
+        path.write_text(f"{text}\n\n## Other words\n\nOther words, *other* [links](https://example.org/).\n")
+    after = full_build(fixture_copy, tmp_path)
+    assert b"Other words" in after["2026/05/03/index.html"] and b"Other words" in after["2026/04/30/index.html"]
+    for page in GLIMPSED:
+        assert after[page] == before[page], page
+
+
 def test_a_journal_that_replaces_one_of_them_gets_those_pages_worked_out(fixture_copy, worked_out, tmp_path):
     write_files(
         fixture_copy,
@@ -299,7 +341,7 @@ def test_a_journal_that_replaces_one_of_them_gets_those_pages_worked_out(fixture
 
 
 def test_which_entries_each_page_shows_is_written_only_when_it_changes(fixture_copy, worked_out, tmp_path):
-    shown = fixture_copy / ".cairn" / unchanged.SHOWN
+    shown = fixture_copy / ".cairn" / kept_pages.SHOWN
     os.utime(shown, ns=(1, 1))
     entry = fixture_copy / "content/2026/05/2026-05-03.md"
     entry.write_text(entry.read_text() + "\nA line added later.\n")
@@ -313,7 +355,7 @@ def test_which_entries_each_page_shows_is_written_only_when_it_changes(fixture_c
 
 @pytest.mark.parametrize("damage", ["", "{}", '{"drawn_by": "another", "shape": "plan", "pages": {}}'])
 def test_what_pages_showed_is_not_trusted_from_another_plan(fixture_copy, worked_out, tmp_path, damage):
-    (fixture_copy / ".cairn" / unchanged.SHOWN).write_text(damage)
+    (fixture_copy / ".cairn" / kept_pages.SHOWN).write_text(damage)
     entry = fixture_copy / "content/2026/05/2026-05-03.md"
     entry.write_text(entry.read_text() + "\nA line added later.\n")
     report = build(fixture_copy, fixture_copy / "site")
@@ -332,3 +374,18 @@ def test_a_journal_whose_templates_are_the_built_in_theme_replaces_none(fixture_
     build(fixture_copy, fixture_copy / "site")
     assert "2026/05/03/index.html" in worked_out
     assert {"tags/index.html", "emotions/index.html", "2026/index.html"}.isdisjoint(worked_out)
+
+
+def test_a_journal_with_its_own_summary_gets_the_lists_worked_out(fixture_copy, worked_out, tmp_path):
+    write_files(
+        fixture_copy,
+        {"templates/partials/entry_summary.html": '<a href="{{ url(entry.url) }}">{{ entry.body[-30:] }}</a>\n'},
+    )
+    build(fixture_copy, fixture_copy / "site")
+    worked_out.clear()
+    entry = fixture_copy / "content/2026/05/2026-05-03.md"
+    entry.write_text(entry.read_text() + "\nA line added later.\n")
+    build(fixture_copy, fixture_copy / "site")
+    assert {"timeline/index.html", "2026/05/index.html", "tags/walk/index.html"} <= set(worked_out)
+    assert b"A line added later." in (fixture_copy / "site/timeline/index.html").read_bytes()
+    assert snapshot(fixture_copy / "site") == full_build(fixture_copy, tmp_path)
