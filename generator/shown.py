@@ -118,8 +118,8 @@ def to_work_out(
     drawn_by: str,
     now: JournalPrint,
     last: LastPlan | None,
-    own: frozenset[str] = frozenset(),
-    glimpsed: dict[str, str] | None = None,
+    own: frozenset[str],
+    glimpsed: dict[str, str],
 ) -> list[Page] | None:
     """The pages whose fingerprints may have changed since the last build, or None when
     all of them may have (the shape, the templates, settings or code, or the pages changed).
@@ -130,7 +130,6 @@ def to_work_out(
         return None
     if list(now.entries) != list(last.entries):  # the same shape has the same entries, in order
         return None
-    glimpsed = glimpses(now, drawn_by, last) if glimpsed is None else glimpsed
     changed: set[int] = set()
     reglimpsed: set[int] = set()
     for i, (source, digest) in enumerate(last.entries.items()):
@@ -138,8 +137,7 @@ def to_work_out(
             changed.add(i)
             if glimpsed[now.entries[source]] != last.glimpses.get(digest):
                 reglimpsed.add(i)
-    wordless = {name for name, uses in SHOW_NO_WORDS.items() if own.isdisjoint(uses | {name})}
-    lists = {name for name, uses in SHOW_GLIMPSES.items() if own.isdisjoint(uses | {name})}
+    wordless, lists = _still_builtin(SHOW_NO_WORDS, own), _still_builtin(SHOW_GLIMPSES, own)
     return [
         page
         for page in pages
@@ -149,6 +147,11 @@ def to_work_out(
             and not (reglimpsed if page.template in lists else changed).isdisjoint(last.shows[page.output])
         )
     ]
+
+
+def _still_builtin(templates: dict[str, frozenset[str]], own: frozenset[str]) -> set[str]:
+    """Those of `templates` the journal replaces neither of, nor anything they draw on."""
+    return {name for name, uses in templates.items() if own.isdisjoint(uses | {name})}
 
 
 def own_templates(journal: Path, theme: Path) -> frozenset[str]:
