@@ -13,19 +13,18 @@ read-only folder stops the first step, and the folder is left as it was.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.staging import TEMP_PREFIX, make_folders, os_problem, stage, temp_beside, undo_folders
 
 MARKER = ".cairn-site"
 _MARKER_HEAD = "This folder is written by Cairn. A build replaces or removes only the files listed below;\n"
 _MARKER_HEAD2 = "anything else here is left alone.\n"
 _LEGACY_HEAD = "This folder is written by Cairn."
-TEMP_PREFIX = ".cairn-tmp-"
 _SEALED_NAME = re.compile(r"^\d{24}\.(?:html|js)$")  # how an encrypted build names its files
 # What a folder people deploy from often holds before a first build.
 DEPLOY_FILES = frozenset({".git", ".gitignore", ".gitattributes", "CNAME", ".nojekyll", ".well-known", ".DS_Store"})
@@ -114,7 +113,7 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        temp = _temp_beside(path, data, mode)
+        temp = temp_beside(path, data, mode)
     except OSError as error:  # a full disk: say which file could not be written
         raise OSError(error.errno, error.strerror, str(path)) from None
     try:
@@ -128,7 +127,7 @@ def create_new(path: Path, data: bytes) -> bool:
     """Write a file that must not exist yet (False, and nothing changed, when it does).
     A failure part way (a full disk) leaves neither the file nor the folders made for it."""
     try:
-        made_folders = _make_folders(path.parent)
+        made_folders = make_folders(path.parent)
     except OSError as error:
         raise OSError(error.errno, error.strerror, str(path)) from None
     try:
@@ -136,38 +135,16 @@ def create_new(path: Path, data: bytes) -> bool:
     except FileExistsError:
         return False
     except OSError as error:
-        _undo(made_folders)
+        undo_folders(made_folders)
         raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         with stream:
             stream.write(data)
     except OSError as error:
         path.unlink()  # made by the open above, so ours to remove
-        _undo(made_folders)
+        undo_folders(made_folders)
         raise OSError(error.errno, error.strerror, str(path)) from None
     return True
-
-
-def _undo(made_folders: list[Path]) -> None:
-    for folder in reversed(made_folders):
-        try:
-            folder.rmdir()
-        except OSError:  # something else was put there meanwhile: it stays
-            return
-
-
-def _temp_beside(path: Path, data: bytes, mode: int | None) -> Path:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX)
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        if mode is not None:
-            os.chmod(temp, mode)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
 
 
 def write_site(
@@ -186,80 +163,39 @@ def write_site(
     marker = marker_text(record)
     if not _same_bytes(out / MARKER, marker):
         changed[MARKER] = marker
-    for name in changed:
-        _refuse_links(out, name)
-    _put_in_place(out, _stage(out, changed, tell))
+    _refuse_links(out, changed)
+    try:
+        staged = stage(out, changed, tell)
+    except OSError as error:
+        raise CannotWrite(
+            f"could not write the site into {out}: {os_problem(error)}; nothing in it was changed"
+        ) from None
+    _put_in_place(out, staged)
     removed = _remove_stale(out, (previous.files if previous else frozenset()) - record.files)
     written = len(changed) - (MARKER in changed)
     return WriteReport(written, len(files) - written, removed, _kept(out, record.files))
 
 
-def _refuse_links(out: Path, name: str) -> None:
-    """A symbolic link (or a folder) where Cairn would write a file: never write through it."""
-    path = out
-    parts = name.split("/")
-    for depth, part in enumerate(parts):
-        path = path / part
-        last = depth == len(parts) - 1
-        if path.is_symlink():
-            raise CannotWrite(
-                f"{path} is a symbolic link; Cairn never writes through one. Remove it, or build with --out DIR"
-            )
-        if last and path.is_dir():
-            raise CannotWrite(f"{path} is a folder where Cairn writes a file; move it, or build with --out DIR")
-        if not last and path.exists() and not path.is_dir():
-            raise CannotWrite(f"{path} is a file where Cairn needs a folder; move it, or build with --out DIR")
-
-
-def _stage(
-    out: Path, changed: dict[str, bytes], tell: Callable[[str, int, int], None] | None = None
-) -> list[tuple[Path, Path]]:
-    """Every changed file as a temporary file beside its target; on failure nothing is left."""
-    made_folders: list[Path] = []
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for done, (name, data) in enumerate(changed.items(), start=1):
-            if tell is not None:
-                tell("write", done, len(changed))
-            target = out / name
-            made_folders += _make_folders(target.parent)
-            staged.append((_temp_beside(target, data, 0o644), target))
-    except OSError as error:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
-        for folder in reversed(made_folders):
-            folder.rmdir()
-        raise CannotWrite(
-            f"could not write the site into {out}: {os_problem(error)}; nothing in it was changed"
-        ) from None
-    return staged
-
-
-def os_problem(error: OSError) -> str:
-    """What went wrong, in words a person can act on."""
-    if error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "the folder is read-only (no permission to write there)"
-    return error.strerror or str(error)
-
-
-def _make_folders(folder: Path) -> list[Path]:
-    """Create `folder` and its missing parents; the ones created, outermost first."""
-    missing = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    made: list[Path] = []
-    try:
-        for path in reversed(missing):
-            path.mkdir()
-            made.append(path)
-    except OSError:  # a full disk part way: the folders made so far go too
-        for path in reversed(made):
-            path.rmdir()
-        raise
-    return made
+def _refuse_links(out: Path, names: Iterable[str]) -> None:
+    """A symbolic link (or a folder) where Cairn would write a file: never write through it.
+    Each folder on the way is looked at once, however many files go into it."""
+    looked_at: set[str] = set()
+    for name in names:
+        parts = name.split("/")
+        for depth in range(1, len(parts) + 1):
+            inside, last = "/".join(parts[:depth]), depth == len(parts)
+            if not last and inside in looked_at:
+                continue
+            looked_at.add(inside)
+            path = out / inside
+            if path.is_symlink():
+                raise CannotWrite(
+                    f"{path} is a symbolic link; Cairn never writes through one. Remove it, or build with --out DIR"
+                )
+            if last and path.is_dir():
+                raise CannotWrite(f"{path} is a folder where Cairn writes a file; move it, or build with --out DIR")
+            if not last and path.exists() and not path.is_dir():
+                raise CannotWrite(f"{path} is a file where Cairn needs a folder; move it, or build with --out DIR")
 
 
 def _put_in_place(out: Path, staged: list[tuple[Path, Path]]) -> None:

@@ -24,6 +24,7 @@ STAGES = {
     "summaries": "render",
     "crypt": "seal",
     "write": "write",
+    "staging": "write",
 }
 FEATURES = {"body", "progress", "crypt", "importers"}
 # Above the pipeline: the commands; `serve`, which runs the stages itself to keep a

@@ -302,3 +302,40 @@ def test_a_new_file_that_cannot_be_made_leaves_no_folders_behind(tmp_path, monke
     monkeypatch.undo()
     assert create_new(target, b"words\n") and not create_new(target, b"other words\n")
     assert target.read_bytes() == b"words\n"
+
+
+@pytest.mark.parametrize("fails", ["a folder", "a file"])
+def test_a_disk_filling_up_part_way_through_a_large_site_leaves_it_as_it_was(tmp_path, monkeypatch, fails):
+    """Folders and files are made by several threads at once: whichever of them fails,
+    what the others made goes again (a year of entry pages, each in its own folder)."""
+    from pathlib import Path
+
+    out = tmp_path / "site"
+    write_site(out, {"index.html": b"h", "2025/01/01/walk/index.html": b"w"})
+    before = snapshot(out)
+    pages = {f"2026/{day // 31 + 1:02}/{day % 31 + 1:02}/entry/index.html": b"page" for day in range(365)}
+    real_mkdir, real_fdopen = Path.mkdir, os.fdopen
+
+    def full_mkdir(self, *args, **kwargs):
+        if self.name == "entry" and self.parent.name == "20":  # the 20th of each month's entry
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_mkdir(self, *args, **kwargs)
+
+    def full_fdopen(fd, *args, **kwargs):
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(out / "2026" / "07")):
+            os.close(fd)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_fdopen(fd, *args, **kwargs)
+
+    if fails == "a folder":
+        monkeypatch.setattr(Path, "mkdir", full_mkdir)
+    else:
+        monkeypatch.setattr(os, "fdopen", full_fdopen)
+    with pytest.raises(UnsafeOutput) as caught:
+        write_site(out, {"index.html": b"new", **pages})
+    assert str(caught.value) == f"could not write the site into {out}: the disk is full; nothing in it was changed"
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == [".cairn-site", "2025", "index.html"]
+    monkeypatch.undo()
+    assert write_site(out, {"index.html": b"new", **pages}).written == 366
+    assert (out / "2026" / "12" / "24" / "entry" / "index.html").read_bytes() == b"page"
