@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,7 +28,7 @@ def stage(
     staged: list[tuple[Path, Path]] = []
     error: OSError | None = None
     with ThreadPoolExecutor(WRITERS) as pool:
-        for level in _missing_folders({(out / name).parent for name in changed}):
+        for level in _missing_folders(out, changed):
             for folder, failed in zip(level, pool.map(_made, level), strict=True):
                 made_folders += [] if failed else [folder]
                 error = error or failed
@@ -52,15 +52,24 @@ def stage(
     return staged
 
 
-def _missing_folders(folders: set[Path]) -> list[list[Path]]:
-    """The folders that do not exist yet, with their missing parents, outermost level first."""
-    missing: set[Path] = set()
-    for folder in folders:
-        while folder not in missing and not folder.exists():
+def _missing_folders(out: Path, names: Iterable[str]) -> list[list[Path]]:
+    """The folders the files named need that do not exist yet, outermost level first."""
+    missing: set[str] = set()
+    there: set[str] = set()
+    for name in names:
+        folder = name.rpartition("/")[0]
+        while folder and folder not in missing and folder not in there:
+            if os.path.exists(out / folder):
+                there.add(folder)
+                break
             missing.add(folder)
-            folder = folder.parent
-    depths = sorted({len(folder.parts) for folder in missing})
-    return [sorted(folder for folder in missing if len(folder.parts) == depth) for depth in depths]
+            folder = folder.rpartition("/")[0]
+    depths = sorted({folder.count("/") for folder in missing})
+    levels = [[out / folder for folder in sorted(missing) if folder.count("/") == depth] for depth in depths]
+    while not out.exists():  # the output folder itself, and its parents
+        levels.insert(0, [out])
+        out = out.parent
+    return levels
 
 
 def _made(folder: Path) -> OSError | None:

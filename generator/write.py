@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,24 +179,35 @@ def write_site(
 
 def _refuse_links(out: Path, names: Iterable[str]) -> None:
     """A symbolic link (or a folder) where Cairn would write a file: never write through it.
-    Each folder on the way is looked at once, however many files go into it."""
-    looked_at: set[str] = set()
+    Each folder on the way is looked at once, and nothing inside a folder that is not there."""
+    there: dict[str, bool] = {}
     for name in names:
         parts = name.split("/")
-        for depth in range(1, len(parts) + 1):
-            inside, last = "/".join(parts[:depth]), depth == len(parts)
-            if not last and inside in looked_at:
-                continue
-            looked_at.add(inside)
-            path = out / inside
-            if path.is_symlink():
-                raise CannotWrite(
-                    f"{path} is a symbolic link; Cairn never writes through one. Remove it, or build with --out DIR"
-                )
-            if last and path.is_dir():
-                raise CannotWrite(f"{path} is a folder where Cairn writes a file; move it, or build with --out DIR")
-            if not last and path.exists() and not path.is_dir():
-                raise CannotWrite(f"{path} is a file where Cairn needs a folder; move it, or build with --out DIR")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder not in there:
+                there[folder] = _looked_at(out / folder, folder=True)
+            if not there[folder]:
+                break
+        else:
+            _looked_at(out / name, folder=False)
+
+
+def _looked_at(path: Path, *, folder: bool) -> bool:
+    """Whether `path` is there: CannotWrite when it is not what Cairn may write into or over."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    if stat.S_ISLNK(mode):
+        raise CannotWrite(
+            f"{path} is a symbolic link; Cairn never writes through one. Remove it, or build with --out DIR"
+        )
+    if not folder and stat.S_ISDIR(mode):
+        raise CannotWrite(f"{path} is a folder where Cairn writes a file; move it, or build with --out DIR")
+    if folder and not stat.S_ISDIR(mode):
+        raise CannotWrite(f"{path} is a file where Cairn needs a folder; move it, or build with --out DIR")
+    return True
 
 
 def _put_in_place(out: Path, staged: list[tuple[Path, Path]]) -> None:
