@@ -209,11 +209,12 @@ class EntryMemory:
         self._kept.setdefault(folder, {})[name] = note
         return read
 
-    def remember(self, name: str, stat: Stat | None, read: Read) -> None:
+    def remember(self, name: str, stat: Stat | None, read: Read, record: tuple | None = None) -> None:
+        """`record` is record_read(read), when the caller has it already."""
         if stat is None or time.time_ns() - max(stat[1], stat[2]) <= _SETTLE_NS:
             return
         try:
-            note = (stat, record_read(read))
+            note = (stat, record if record is not None else record_read(read))
         except Unrecordable:
             return
         folder = _folder_of(name)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -14,8 +12,8 @@ import yaml
 
 from generator.cache import EntryMemory, file_stat
 from generator.dates import long_date
-from generator.day_boundary import lived_day
 from generator.errors import ContentError, suggest
+from generator.field_values import read_bool, read_date, read_habits, read_list, read_metric, read_mood
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
 from generator.filenames import content_files as content_files
 from generator.filenames import dangling_entries, date_in_name, find_entry_files, not_an_entry, relative_name
@@ -23,6 +21,7 @@ from generator.filenames import find_asset_files as find_asset_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
 from generator.inline import inline_fields, text_tags
 from generator.model import Config, Entry
+from generator.records import Read, Unrecordable, read_record, record_read
 from generator.slugs import slugify
 from generator.workers import Tell, spread
 from generator.yamlload import Field
@@ -30,14 +29,11 @@ from generator.yamlload import Field
 LIST_FIELDS = ("tags", "wins", "gratitude", "emotions", "habits", "coping", "for_session")
 # Front-matter keys read as a list into a field of another name.
 RENAMED_LISTS = {"event": "events"}
-# Lists where a comma inside a plain string separates items ("tags: a, b").
-COMMA_LISTS = ("tags", "emotions", "habits")
 BOOL_FIELDS = ("resurface", "draft", "private", "published")  # published: false (Jekyll, Hugo) is a draft
 KNOWN_FIELDS = ("date", "title", "mood", *LIST_FIELDS, *RENAMED_LISTS, *BOOL_FIELDS)
 # Kept as extra data without a near-miss warning: importers and photos write them.
 # Obsidian's aliases (other names for a note, which wiki links find) and publish (Obsidian Publish) too.
 QUIET_EXTRAS = ("starred", "imported", "location", "weather", "scales", "photos", "journey_mood", "aliases", "publish")
-_TRUTHY = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
 
 
 @dataclass(frozen=True)
@@ -59,9 +55,10 @@ def load_entries(
     stats = {relative_name(path, journal): file_stat(path) for path in found}
     recalled = {name: memory.recall(name, stat) for name, stat in stats.items()}
     todo = [name for name, read in recalled.items() if read is None]
-    fresh = dict(zip(todo, read_entries(journal, todo, config, tell), strict=True))
-    for name, read in fresh.items():
-        memory.remember(name, stats[name], read)
+    fresh: dict[str, Read] = {}
+    for name, (read, record) in zip(todo, _read_and_record(journal, todo, config, tell), strict=True):
+        fresh[name] = read
+        memory.remember(name, stats[name], read, record)
     memory.save()
     warnings += dangling_entries(journal, config.exclude)
     for name in stats:
@@ -82,6 +79,25 @@ def read_entries(
 
 def _read_file(journal: Path, config: Config, name: str) -> tuple[Entry | None, list[ContentError]]:
     return read_entry(name, (journal / name).read_bytes(), config)
+
+
+def _read_and_record(
+    journal: Path, names: Sequence[str], config: Config, tell: Tell | None
+) -> list[tuple[Read, tuple | None]]:
+    """read_entries, each with the record the build's memory keeps of it (None when it
+    cannot keep one). A worker sends the record alone, and the very Entry is made again
+    from it here: sending marshal's plain values back is much cheaper than sending Entries,
+    and so the records are made over every core."""
+    sent = spread(partial(_recorded, journal, config), names, chunk=64, tell=tell, what="read")
+    return [(read_record(value), value) if recorded else (value, None) for recorded, value in sent]
+
+
+def _recorded(journal: Path, config: Config, name: str) -> tuple[bool, Any]:
+    read = _read_file(journal, config, name)
+    try:
+        return True, record_read(read)
+    except Unrecordable:
+        return False, read
 
 
 def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, list[ContentError]]:
@@ -113,7 +129,7 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
 
     stem = Path(name).stem
     named = date_in_name(stem)
-    date, time = _read_date(fields.get("date"), named.date, config, problem)
+    date, time = read_date(fields.get("date"), named.date, config, problem)
     if date is None:
         if "date" not in fields:
             problem(1, not_an_entry(named), warning=True)
@@ -130,28 +146,28 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
             problem(fields["title"].line, f"title must be a line of text (got {title!r})")
     values.setdefault("title", long_date(date))
     if "mood" in fields:
-        values["mood"] = _read_mood(fields["mood"], config, problem)
+        values["mood"] = read_mood(fields["mood"], config, problem)
     metrics = []
     for metric in config.metrics:
         if metric.name in fields:
-            number = _read_metric(fields[metric.name], metric, problem)
+            number = read_metric(fields[metric.name], metric, problem)
             if number is not None:
                 metrics.append((metric.name, number))
     values["metrics"] = tuple(metrics)
     for key in LIST_FIELDS:
         if key in fields:
-            values[key] = _read_list(key, fields[key], problem)
+            values[key] = read_list(key, fields[key], problem)
     for key, attribute in RENAMED_LISTS.items():
         if key in fields:
-            values[attribute] = _read_list(key, fields[key], problem)
+            values[attribute] = read_list(key, fields[key], problem)
     values["tags"] = _with_text_tags(values.get("tags", ()), body)
     for key in BOOL_FIELDS:
         if key in fields:
-            values[key] = _read_bool(key, fields[key], problem)
+            values[key] = read_bool(key, fields[key], problem)
     if values.pop("published", True) is False:
         values["draft"] = True
     if "habits" in values:
-        values["habits"] = _read_habits(values["habits"], fields["habits"], config, problem)
+        values["habits"] = read_habits(values["habits"], fields["habits"], config, problem)
     if is_private_tagged(values.get("tags", ()), config):
         values["private"] = True
 
@@ -184,132 +200,6 @@ def is_private_tagged(tags: tuple[str, ...], config: Config) -> bool:
     """True when one of the tags is in `private_tags` (compared without case)."""
     private = {t.casefold() for t in config.private_tags}
     return any(tag.casefold() in private for tag in tags)
-
-
-def _read_date(field, from_name, config, problem):
-    if field is None:
-        return from_name, None
-    value, time = field.value, None
-    if isinstance(value, str):  # quoted, as Jekyll front matter often has it: '2015-01-16'
-        value = _iso_date(value.strip())
-    if isinstance(value, dt.datetime):
-        # The clock as written, offset or not: 23:30-08:00 on 1 January was lived on 1 January.
-        written: dt.datetime = value
-        value, time = written.date(), written.time().replace(tzinfo=None)
-    if not isinstance(value, dt.date):
-        problem(field.line, f"date must be a date like 2026-11-23 (got {field.value!r})")
-        return None, None
-    if from_name is not None and from_name != value:
-        problem(field.line, f"date {value} differs from the date in the file name ({from_name}); using {value}", True)
-    return lived_day(value, time, config.day_starts_at), time
-
-
-def _iso_date(text: str) -> dt.date | dt.datetime | str:
-    """'2026-11-23' or '2026-11-23T09:30:00+01:00' as a date; anything else unchanged."""
-    try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
-    except ValueError:
-        return text
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _read_mood(field, config, problem):
-    scale = config.mood
-    if field.value is None:
-        return None
-    if isinstance(field.value, int) and not isinstance(field.value, bool) and scale.low <= field.value <= scale.high:
-        return field.value
-    if isinstance(field.value, str) and scale.level_of(field.value) is not None:
-        return scale.level_of(field.value)
-    hint = " or a word of the scale; other words and emoji can be added under mood: aliases: in journal.yaml"
-    hint = hint if isinstance(field.value, str) else ""
-    problem(field.line, f"mood must be a whole number from {scale.low} to {scale.high}{hint} (got {field.value!r})")
-    return None
-
-
-# Larger than any count or measure a person writes down (steps, minutes, money), small
-# enough that charts and means never overflow.
-LARGEST_MEASUREMENT = 1e12
-
-
-def _read_metric(field, metric, problem):
-    value = field.value
-    if value is None:
-        return None
-    if not _is_number(value):
-        problem(field.line, f"{metric.name} must be a number (got {value!r})")
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not abs(number) <= LARGEST_MEASUREMENT:
-        written = str(value) if len(str(value)) <= 20 else str(value)[:20] + "…"
-        problem(field.line, f"{metric.name} is too large a number to be a measurement (got {written})")
-        return None
-    low = metric.low if metric.low is not None else float("-inf")
-    high = metric.high if metric.high is not None else float("inf")
-    if not low <= value <= high:
-        unit = f" {metric.unit}" if metric.unit else ""
-        if metric.low is not None and metric.high is not None:
-            allowed = f"from {metric.low:g} to {metric.high:g}{unit}"
-        else:
-            allowed = f"at least {metric.low:g}{unit}" if metric.low is not None else f"at most {metric.high:g}{unit}"
-        problem(field.line, f"{metric.name} must be {allowed} (got {value:g})")
-        return None
-    return number
-
-
-def _read_list(key, field, problem) -> tuple[str, ...]:
-    value = field.value
-    if value is None:
-        return ()
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        parts = str(value).split(",") if key in COMMA_LISTS else [str(value)]
-        return tuple(p.strip() for p in parts if p.strip())
-    if isinstance(value, list):
-        items = []
-        for item in value:
-            if item is None:
-                continue
-            if isinstance(item, (dict, list)):
-                problem(field.line, f"{key} must be a list of short texts (one item is {item!r})")
-                return ()
-            items.append(str(item).strip() if not isinstance(item, bool) else str(item).lower())
-        return tuple(i for i in items if i)
-    problem(field.line, f"{key} must be a list of short texts (got {value!r})")
-    return ()
-
-
-def _read_bool(key, field, problem) -> bool:
-    value = field.value
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in _TRUTHY:
-        return _TRUTHY[value.lower()]
-    problem(field.line, f"{key} must be true or false (got {value!r})")
-    return key == "resurface"
-
-
-def _read_habits(habits, field, config, problem) -> tuple[str, ...]:
-    """Habits as journal.yaml names them ("Walk" is the habit walk); others kept, with a warning."""
-    names = tuple(h.name for h in config.habits)
-    if not names:
-        return habits
-    by_fold = {name.casefold(): name for name in names}
-    kept = []
-    for habit in habits:
-        if habit.casefold() in by_fold:
-            kept.append(by_fold[habit.casefold()])
-            continue
-        kept.append(habit)
-        hint = suggest(habit, names)
-        also = f" (did you mean '{hint}'?)" if hint else f" (journal.yaml declares: {', '.join(names)})"
-        problem(field.line, f"habit '{habit}' is not declared in journal.yaml{also}", warning=True)
-    return tuple(dict.fromkeys(kept))
 
 
 def _add_inline_fields(fields: dict[str, Field], body: str, body_line: int, known: tuple[str, ...]) -> None:

@@ -15,6 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 # (entries' summaries in lists, drawn once) is.
 STAGES = {
     "content": "load",
+    "field_values": "load",
     "index": "index",
     "body": "body",
     "routes": "plan",
