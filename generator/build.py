@@ -207,7 +207,8 @@ def prepare(
         files["static/search-index.js"] = search_index(journal_index.entries, config, records, planned_from.known)
         if keep:
             records.save()
-            (journal / CACHE_DIR / "text.json").unlink(missing_ok=True)  # the search's words as kept before KeptRecords
+            for before in ("text.json", "search-records"):  # the search's words as kept by earlier versions
+                (journal / CACHE_DIR / before).unlink(missing_ok=True)
             assert kept_summaries is not None
             kept_summaries.save()
     salt_file, check_opened = None, None

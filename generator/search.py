@@ -42,14 +42,15 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 
-from generator.cache import KeptRecords
 from generator.dates import MONTHS, WEEKDAYS
 from generator.fingerprints import entry_digests
+from generator.kept_records import KeptRecords
 from generator.model import Config, Entry
 from generator.slugs import tag_slug
+from generator.workers import spread_shared
 
 GLOBAL = "CAIRN_SEARCH"
-SEARCH_RECORDS = "search-records"  # in the cache folder: KeptRecords
+SEARCH_RECORDS = "search"  # a folder in the cache folder: KeptRecords
 VERSION = 1
 
 _BLOCK_TAG = re.compile(
@@ -101,25 +102,40 @@ def _index_json(
         "weekdays": list(WEEKDAYS),
         "tags": [[name, slug] for slug, name in tags],
     }
-    records = [_record(entry, position, kept, known) for entry in ordered]
+    records = _records(ordered, position, kept, known)
     # The same bytes as one json.dumps of the whole, "entries" last.
     return _json(head)[:-1] + b',"entries":[' + b",".join(records) + b"]}"
 
 
-def _record(entry: Entry, position: dict[str, int], kept: KeptRecords | None, known: Mapping[int, bytes]) -> bytes:
-    tag_positions = list(dict.fromkeys(position[tag_slug(t)] for t in entry.tags))
-    key = b""
+def _records(
+    ordered: list[Entry], position: dict[str, int], kept: KeptRecords | None, known: Mapping[int, bytes]
+) -> list[bytes]:
+    """Each entry's record: as a build before made it where it can, else made afresh,
+    over every core when there are many (a first build makes all of them)."""
+    tags = [list(dict.fromkeys(position[tag_slug(t)] for t in entry.tags)) for entry in ordered]
+    keys = [b""] * len(ordered)
     if kept is not None:  # the whole entry, and where its tags are in this index's list
-        whole = known.get(id(entry)) or entry_digests(entry)[1]
-        key = whole + repr(tag_positions).encode()
-        made = kept.get(key)
-        if made is not None:
-            return made
+        keys = [
+            (known.get(id(entry)) or entry_digests(entry)[1]) + repr(places).encode()
+            for entry, places in zip(ordered, tags, strict=True)
+        ]
+    records = [kept.get(key) if kept is not None else None for key in keys]
+    missing = [i for i, record in enumerate(records) if record is None]
+    fresh = dict(zip(missing, spread_shared(_made, (ordered, tags), missing, chunk=128), strict=True))
+    for i, record in fresh.items():
+        if kept is not None:
+            kept.put(keys[i], record)
+    return [record if record is not None else fresh[i] for i, record in enumerate(records)]
+
+
+def _made(shared: tuple[list[Entry], list[list[int]]], index: int) -> bytes:
+    entries, tags = shared
+    entry = entries[index]
     record: dict = {"u": entry.url, "t": entry.title, "d": entry.date.isoformat()}
     if entry.mood is not None:
         record["m"] = entry.mood
     for name, value in (
-        ("g", tag_positions),
+        ("g", tags[index]),
         ("w", list(entry.wins)),
         ("e", list(entry.emotions)),
         ("f", list(entry.gratitude)),
@@ -128,10 +144,7 @@ def _record(entry: Entry, position: dict[str, int], kept: KeptRecords | None, kn
     ):
         if value:
             record[name] = value
-    made = _json(record)
-    if kept is not None:
-        kept.put(key, made)
-    return made
+    return _json(record)
 
 
 def _json(value: object) -> bytes:

@@ -39,9 +39,9 @@ COMMANDS = {
 SHARED = {
     *("errors", "model", "slugs", "yamlload", "dates", "palette", "urls", "workers", "day_boundary"),
     *("filenames", "frontmatter", "inline", "config", "sharespec", "cache", "unchanged", "records", "__init__"),
-    *("contexts", "fingerprints", "shown", "kept_pages", "excerpt"),
+    *("contexts", "fingerprints", "shown", "kept_pages", "kept_records", "excerpt"),
 }
-MEMORY = {"cache", "unchanged", "kept_pages"}  # the only modules that write under .cairn/
+MEMORY = {"cache", "unchanged", "kept_pages", "kept_records"}  # the only modules that write under .cairn/
 LONGEST = 330  # "about 300 lines"
 
 

@@ -169,3 +169,34 @@ def test_a_rebuild_works_out_the_words_of_changed_entries_only(tmp_path, monkeyp
     known = journal_print(entries, [], None).known  # as a build gives them: the same names
     assert search_index(entries, Config(), search.KeptRecords(tmp_path / "records"), known) == again
     assert worked == []
+
+
+def test_an_edit_rewrites_one_or_two_of_the_sixteen_files_of_kept_records(tmp_path):
+    """A year of entries (enough for worker processes to make their records): an edit to one
+    entry's words writes the file that holds its new record and the one that held the old;
+    entries gone take their records with them. The index is the same bytes as one made
+    with nothing kept, in this process alone."""
+    from generator import search
+
+    folder = tmp_path / "search"
+    entries = [_entry(1, html=f"<p>Words of entry {n}.</p>", source=f"content/e{n}.md") for n in range(365)]
+    kept = search.KeptRecords(folder)
+    first = search_index(entries, Config(), kept)
+    kept.save()
+    assert first == search_index(entries, Config())
+    assert sorted(path.name for path in folder.iterdir()) == list("0123456789abcdef")
+    before = {path.name: path.stat().st_ino for path in folder.iterdir()}
+    entries[100] = _entry(1, html="<p>Other words.</p>", source="content/e100.md")
+    kept = search.KeptRecords(folder)
+    again = search_index(entries, Config(), kept)
+    kept.save()
+    assert again == search_index(entries, Config()) != first
+    changed = sorted(path.name for path in folder.iterdir() if path.stat().st_ino != before[path.name])
+    assert 1 <= len(changed) <= 2  # the new record's file, and the old record's when that is another
+    lines = sum(len(path.read_bytes().split(b"\n")) for path in folder.iterdir())
+    assert lines == 365
+    kept = search.KeptRecords(folder)
+    assert search_index(entries[:1], Config(), kept) == search_index(entries[:1], Config())
+    kept.save()
+    assert sum(len(path.read_bytes().split(b"\n")) for path in folder.iterdir()) == 1
+    assert len(list(folder.iterdir())) == 1
