@@ -188,7 +188,7 @@ class EntryMemory:
     Kept as one file per folder of entries (`entries/<hash of the folder>.marshal`), so a
     rebuild after one edit writes the memory of one folder, not of the whole journal.
     Written by marshal, which reads ten years of entries back in half the time JSON
-    takes (pack_memory: a digest guards each file)."""
+    takes (pack_memory: a CRC-32 and the length guard each file)."""
 
     def __init__(self, journal: Path, salt: str, *, read_only: bool = False):
         self.folder, self.read_only = journal / CACHE_DIR / ENTRIES, read_only

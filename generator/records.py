@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import marshal
+import zlib
 from typing import Any
 
 from generator.errors import ContentError
@@ -74,21 +74,30 @@ def read_record(record: Any) -> Read:
 
 
 def pack_memory(value: Any) -> bytes:
-    """A value as marshal writes it, after a digest of it."""
+    """A value as marshal writes it, after a check of it: its CRC-32 and length. A check
+    against damage by accident (a disk, a crash), not by intent, so the one a memory of ten
+    years' entries (8 MB) costs 4 ms, where a cryptographic digest cost 16."""
     data = marshal.dumps(value)
-    return hashlib.blake2b(data, digest_size=16).digest() + data
+    return _check(data) + data
 
 
 def unpack_memory(packed: bytes) -> object:
-    """pack_memory's value, or None when the file is damaged or truncated (the digest
+    """pack_memory's value, or None when the file is damaged or truncated (the check
     says so before marshal, which is not made for damaged data, reads a byte of it)."""
-    data = packed[16:]
-    if hashlib.blake2b(data, digest_size=16).digest() != packed[:16]:
+    data = packed[_CHECK_SIZE:]
+    if _check(data) != packed[:_CHECK_SIZE]:
         return None
     try:
         return marshal.loads(data)
     except (ValueError, EOFError, TypeError):  # written by another Python: only a memory, read afresh
         return None
+
+
+_CHECK_SIZE = 16
+
+
+def _check(data: bytes) -> bytes:
+    return b"mem1" + zlib.crc32(data).to_bytes(4, "big") + len(data).to_bytes(8, "big")
 
 
 def _value(value: Any) -> tuple[Any, bool]:
