@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from generator.body import Bodies, give_bodies, render_plan
 from generator.cache import CACHE_DIR, HTML, HtmlCache, compiled_templates
 from generator.config import load_config
-from generator.content import content_files, load_entries
+from generator.content import content_names, load_entries
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
 from generator.kept_pages import Prints, page_prints, save_prints
@@ -118,8 +118,8 @@ def plan_site(
         if share is not None:
             config = share.config
     with clock.stage("load"):
-        entry_files, asset_files = content_files(journal, config.exclude)
-        loaded = load_entries(journal, config, tell, remember=save_caches and share is None, files=entry_files)
+        entry_names, asset_list = content_names(journal, config.exclude)
+        loaded = load_entries(journal, config, tell, remember=save_caches and share is None, names=entry_names)
     problems = list(loaded.errors) + list(loaded.warnings)
     entries = [e for e in loaded.entries if drafts or not e.draft]
     selection = None
@@ -129,7 +129,7 @@ def plan_site(
     with clock.stage("index"):
         entries = assign_urls(entries)
     html_cache = HtmlCache(journal / CACHE_DIR / HTML)
-    asset_names = {p.relative_to(journal).as_posix() for p in asset_files}
+    asset_names = set(asset_list)
     with clock.stage("body"):
         bodies = give_bodies(
             journal,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -16,8 +17,10 @@ from generator.errors import ContentError, suggest
 from generator.field_values import read_bool, read_date, read_habits, read_list, read_metric, read_mood
 from generator.filenames import CONTENT_DIR as CONTENT_DIR  # re-exported: where entries live
 from generator.filenames import content_files as content_files
-from generator.filenames import dangling_entries, date_in_name, find_entry_files, not_an_entry, relative_name
+from generator.filenames import content_names as content_names
+from generator.filenames import dangling_entries, date_in_name, not_an_entry
 from generator.filenames import find_asset_files as find_asset_files
+from generator.filenames import find_entry_files as find_entry_files
 from generator.frontmatter import FrontMatterProblem, read_fields, split_front_matter
 from generator.inline import inline_fields, text_tags
 from generator.model import Config, Entry
@@ -44,15 +47,16 @@ class Loaded:
 
 
 def load_entries(
-    journal: Path, config: Config, tell: Tell | None = None, *, remember: bool = False, files: list[Path] | None = None
+    journal: Path, config: Config, tell: Tell | None = None, *, remember: bool = False, names: list[str] | None = None
 ) -> Loaded:
     """Every entry file read and validated; a file the build's memory holds as it is now
     is not read again. With `remember`, what was read is kept for the next build.
-    `files` are the entry files, when the caller has found them already."""
+    `names` are the entry files (content_names), when the caller has found them already."""
     entries, errors, warnings = [], [], []
     memory = EntryMemory(journal, f"{config!r} {yaml.__version__}", read_only=not remember)
-    found = find_entry_files(journal, config.exclude) if files is None else files
-    stats = {relative_name(path, journal): file_stat(path) for path in found}
+    found = content_names(journal, config.exclude)[0] if names is None else names
+    root = str(journal)
+    stats = {name: file_stat(os.path.join(root, name)) for name in found}
     recalled = {name: memory.recall(name, stat) for name, stat in stats.items()}
     todo = [name for name, read in recalled.items() if read is None]
     fresh: dict[str, Read] = {}

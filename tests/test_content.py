@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from generator.content import (
+    content_names,
     find_asset_files,
     find_entry_files,
     load_entries,
@@ -427,6 +428,7 @@ def test_find_entry_and_asset_files(journal):
     assert names == ["content/2026/11/2026-11-23.md", "content/notes.md"]
     assets = [p.relative_to(folder).as_posix() for p in find_asset_files(folder)]
     assert assets == ["content/2026/11/park.jpg"]
+    assert content_names(folder) == (names, assets)  # as a build names them, with no Path made
 
 
 def test_no_content_folder_is_an_empty_journal(journal):
