@@ -7,8 +7,8 @@ without a profiler, with every stage that generator/build.py calls timed (wall
 clock and this process's CPU): these are the honest numbers. Then each runs under
 cProfile, which slows many small calls far more than a few big ones, so read its
 lists for what is called and how often, and the stage times above for how much it
-costs. Under cProfile the cold build runs in one process (os.cpu_count is made to
-answer 1), so the Markdown conversion that a normal build sends to worker
+costs. Under cProfile the cold build runs in one process (workers.cores and
+os.cpu_count are made to answer 1), so the Markdown conversion that a normal build sends to worker
 processes shows up too; its timer is CPU time, so other work on a shared machine
 does not inflate it. The full profiles stay in bench/work/profile/ (*.prof for
 pstats or snakeviz, *.txt as text).
@@ -182,7 +182,12 @@ def main() -> None:
     if args.stages_only:
         return
     clean()
-    os.cpu_count = lambda: 1  # one process, so the profiler sees the Markdown conversion too
+    # One process, so the profiler sees the work spread over the cores too (workers.cores()
+    # asks sched_getaffinity first; photos' threads go by os.cpu_count).
+    import generator.workers
+
+    os.cpu_count = lambda: 1
+    generator.workers.cores = lambda: 1
     print(profile_build(journal, out, f"{args.entries}-cold", args.top))
     print()
     print(profile_build(journal, out, f"{args.entries}-unchanged", args.top))
