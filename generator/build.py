@@ -31,7 +31,7 @@ from generator.config import load_config
 from generator.content import content_names, load_entries
 from generator.errors import BuildFailed, ContentError, sort_out
 from generator.index import assign_urls, build_journal
-from generator.kept_pages import Prints, page_prints, save_prints
+from generator.kept_pages import Prints, add_prints, page_prints, save_prints
 from generator.model import Config, Entry, Journal, Page
 from generator.palette import mood_css
 from generator.render import builtin_theme, make_environment, render_pages
@@ -183,7 +183,7 @@ def prepare(
     with clock.stage("render"):
         drawn_by = theme_digest(journal, builtin_theme()) + repr(config)
         planned_from = journal_print(journal_index.entries, bodies.photos, planned.plan_html)
-        prints, unchanged = page_prints(
+        prints, unchanged, printer = page_prints(
             journal,
             drawn_by,
             pages=pages,
@@ -197,9 +197,10 @@ def prepare(
         summaries = Summaries(kept_summaries, drawn_by, planned_from.known)
         compiled = compiled_templates(journal) if save_caches else None
         env = make_environment(journal, config, compiled=compiled, summaries=summaries)
-        rendered, template_errors = render_pages(env, pages, journal, unchanged, tell)
+        rendered, template_errors, printed = render_pages(env, pages, journal, unchanged, tell, printer)
         if template_errors:
             raise BuildFailed(template_errors, warnings)
+        add_prints(prints, printed)
         files: dict[str, bytes | None] = dict(rendered)
         files.update(static_files(journal, config))
         files.update(bodies.files)

@@ -17,6 +17,8 @@ from typing import Any
 
 from generator.model import Entry, Page
 
+Printed = dict[str, tuple[str, frozenset[str]]]  # page output -> its fingerprint, the files of the entries it shows
+
 
 class Fingerprints:
     """Hashes page contexts; each entry is hashed once per build however often it appears.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import CACHE_DIR
-from generator.fingerprints import Fingerprints
+from generator.fingerprints import Fingerprints, Printed
 from generator.model import Later, Page
 from generator.shown import JournalPrint, LastPlan, glimpses, to_work_out
 from generator.workers import spread_shared
@@ -102,13 +102,14 @@ def save_prints(
     return {name: record[1:3] for name, record in records.items()}
 
 
-def fingerprints_of(pages: list[Page], drawn_by: str, known: dict[int, bytes]) -> list[tuple[str, frozenset[str]]]:
+def fingerprints_of(pages: list[Page], drawn_by: str, known: dict[int, bytes]) -> Printed:
     """Each page's fingerprint and the entries it shows, over every core: hashing thousands
     of contexts is a few tenths of a second. `known`: entry digests already worked out."""
     for page in pages:  # in this process, so that the workers that draw the pages have them too
         if isinstance(page.context, Later):
             page.context.made()
-    return spread_shared(_print, (Fingerprints(drawn_by, known), pages), range(len(pages)), chunk=256)
+    printed = spread_shared(_print, (Fingerprints(drawn_by, known), pages), range(len(pages)), chunk=256)
+    return dict(zip((page.output for page in pages), printed, strict=True))
 
 
 def _print(printing: tuple[Fingerprints, list[Page]], index: int) -> tuple[str, frozenset[str]]:
@@ -125,31 +126,29 @@ def page_prints(
     out: Path | None,
     sealed: bool,
     own: frozenset[str] = frozenset(),
-) -> tuple[Prints, Callable[[Page], bool] | None]:
+) -> tuple[Prints, Callable[[Page], bool] | None, Fingerprints | None]:
     """Each page's fingerprint, and a test for pages the last build left unchanged in `out`
     (None when there is nothing to compare with, or the site is sealed). `drawn_by` names
     the templates, Cairn's code and the settings; `planned_from` is what the pages were
-    planned from. Only the pages that may have changed are worked out (shown.py)."""
+    planned from. Only the pages that may have changed are worked out (shown.py).
+
+    With nothing to compare with, every page is drawn, and fingerprinted as it is drawn,
+    over every core, by the Fingerprints returned (render.render_pages; then add_prints);
+    a sealed site's pages are never kept, so it is given none."""
     recorded, last = load_prints(journal) if out is not None and not sealed else ({}, None)
     glimpsed = glimpses(planned_from, drawn_by, last) if out is not None and not sealed else {}
+    if not recorded or out is None:  # nothing to compare with
+        prints = Prints({}, {}, drawn_by, planned_from, recorded, _showed(last, drawn_by, planned_from), glimpsed)
+        return prints, None, None if sealed else Fingerprints(drawn_by, planned_from.known)
     todo = to_work_out(pages, drawn_by, planned_from, last, own, glimpsed)
     fingerprints: dict[str, str] = {}
     shows: dict[str, list[int]] = {}
     if todo is not None and last is not None:  # the same entries in the same order: their places hold
         fingerprints = {name: record[0] for name, record in recorded.items()}
         shows = dict(last.shows)
-    place = {source: i for i, source in enumerate(planned_from.entries)}
-    for page, (fingerprint, shown) in zip(
-        todo if todo is not None else pages,
-        fingerprints_of(todo if todo is not None else pages, drawn_by, planned_from.known),
-        strict=True,
-    ):
-        fingerprints[page.output] = fingerprint
-        shows[page.output] = sorted(place[source] for source in shown if source in place)
-    showed = last.shows if last is not None and [last.drawn_by, last.shape] == [drawn_by, planned_from.shape] else None
+    showed = _showed(last, drawn_by, planned_from)
     prints = Prints(fingerprints, shows, drawn_by, planned_from, recorded, showed, glimpsed)
-    if not recorded or out is None:
-        return prints, None
+    add_prints(prints, fingerprints_of(todo if todo is not None else pages, drawn_by, planned_from.known))
     folder = out
 
     def unchanged(page: Page) -> bool:
@@ -158,4 +157,19 @@ def page_prints(
             record is not None and record[0] == fingerprints[page.output] and still_there(folder, page.output, record)
         )
 
-    return prints, unchanged
+    return prints, unchanged, None
+
+
+def add_prints(prints: Prints, printed: Printed) -> None:
+    """Pages' fingerprints and the entries they show, worked out by fingerprints_of or as
+    the pages were drawn, into `prints`."""
+    place = {source: i for i, source in enumerate(prints.planned_from.entries)}
+    for output, (fingerprint, shown) in printed.items():
+        prints.fingerprints[output] = fingerprint
+        prints.shows[output] = sorted(place[source] for source in shown if source in place)
+
+
+def _showed(last: LastPlan | None, drawn_by: str, planned_from: JournalPrint) -> dict[str, list[int]] | None:
+    if last is not None and [last.drawn_by, last.shape] == [drawn_by, planned_from.shape]:
+        return last.shows
+    return None

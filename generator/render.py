@@ -14,6 +14,7 @@ from generator.contexts import PageGlobals
 from generator.dates import long_date, month_name, short_date
 from generator.errors import ContentError
 from generator.excerpt import first_words
+from generator.fingerprints import Fingerprints, Printed
 from generator.model import Config, Entry, Page
 from generator.slugs import tag_slug
 from generator.summaries import Summaries, summary_global
@@ -98,31 +99,38 @@ def render_pages(
     journal: Path,
     keep: Callable[[Page], bool] | None = None,
     tell: Tell | None = None,
-) -> tuple[dict[str, bytes | None], list[ContentError]]:
+    printer: Fingerprints | None = None,
+) -> tuple[dict[str, bytes | None], list[ContentError], Printed]:
     """Every page's bytes; None for a page `keep` says is already in place unchanged.
     Drawn over every core (forked workers see the pages and the environment, and hand
-    back the entry summaries they drew)."""
+    back the entry summaries they drew). With a `printer`, each page drawn is
+    fingerprinted where it is drawn, in the same pass: a first build has nothing to
+    compare its pages with, so it need not know their fingerprints before drawing them."""
     todo = [i for i, page in enumerate(pages) if keep is None or not keep(page)]
-    drawn = spread_shared(_draw, (env, pages, journal), todo, chunk=16, tell=tell, what="draw")
+    drawn = spread_shared(_draw, (env, pages, journal, printer), todo, chunk=16, tell=tell, what="draw")
     results = dict(zip(todo, drawn, strict=True))
     outputs: dict[str, bytes | None] = {}
+    printed: Printed = {}
     errors: dict[tuple[str, int, str], ContentError] = {}
     for i, page in enumerate(pages):
-        data, error, summaries = results.get(i, (None, None, {}))
+        data, error, summaries, fingerprint = results.get(i, (None, None, {}, None))
         env.summaries.add(summaries)
+        if fingerprint is not None:
+            printed[page.output] = fingerprint
         if error is not None:
             # One broken template breaks every page that uses it: say it once, naming the first page.
             errors.setdefault((error.path, error.line, error.message.split(" (while drawing")[0]), error)
         elif data is not None or i not in results:
             outputs[page.output] = data
-    return outputs, sorted(errors.values())
+    return outputs, sorted(errors.values()), printed
 
 
 def _draw(
-    drawing: tuple[Theme, list[Page], Path], index: int
-) -> tuple[bytes | None, ContentError | None, dict[str, str]]:
-    env, pages, journal = drawing
+    drawing: tuple[Theme, list[Page], Path, Fingerprints | None], index: int
+) -> tuple[bytes | None, ContentError | None, dict[str, str], tuple[str, frozenset[str]] | None]:
+    env, pages, journal, printer = drawing
     page, data, problem = pages[index], None, None
+    fingerprint = (printer.of(page), frozenset(printer.shown)) if printer is not None else None
     try:
         data = render_page(env, page)
     except jinja2.TemplateSyntaxError as error:
@@ -135,7 +143,7 @@ def _draw(
     except (jinja2.TemplateError, TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
         path, line = _template_frame(error, journal)
         problem = ContentError(path, line, f"{error} (while drawing /{page.output})")
-    return data, problem, env.summaries.take_fresh()
+    return data, problem, env.summaries.take_fresh(), fingerprint
 
 
 def _template_name(filename: str | None, journal: Path) -> str:

@@ -137,6 +137,43 @@ def test_fingerprints_are_the_same_in_every_process(fixture_copy):
     assert len(json.loads(runs[0])[0]) > 50
 
 
+def test_a_first_build_that_draws_its_pages_in_workers_leaves_fingerprints_a_rebuild_agrees_with(
+    tmp_path, monkeypatch, drawn
+):
+    """A first build fingerprints each page in the worker process that draws it; a new mood
+    makes the next build work out every page's fingerprint again, in this process. Were
+    they not the same, it would draw every page again."""
+    journal = shutil.copytree(FIXTURE, tmp_path / "journal")
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)  # the first build's pages go to worker processes
+    first = build(journal, journal / "site")
+    assert drawn == []  # drawn in the workers, where the counting render_page does not see them
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 10**9)
+    entry = journal / "content/2026/05/2026-05-03.md"
+    entry.write_text(entry.read_text().replace("mood: 5", "mood: 4"))
+    build(journal, journal / "site")
+    assert {"2026/05/03/index.html", "progress/index.html"} <= set(drawn)
+    assert "2026/04/04/index.html" not in drawn and len(drawn) < first.pages / 2
+    assert snapshot(journal / "site") == full_build(journal, tmp_path)
+
+
+def test_an_encrypted_build_works_out_no_fingerprints(fixture_copy, monkeypatch):
+    """Its pages are never kept from one build to the next (kept_pages.save_prints)."""
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 10**9)
+    printed: list[str] = []
+    real = Fingerprints.of
+
+    def counting(self, page):
+        printed.append(page.output)
+        return real(self, page)
+
+    monkeypatch.setattr(Fingerprints, "of", counting)
+    sealed = fixture_copy / "sealed"
+    build(fixture_copy, sealed, passphrase="correct horse battery staple")
+    assert (sealed / "index.html").is_file() and printed == []
+    build(fixture_copy, fixture_copy / "site")  # a plain one does, for the next build
+    assert printed
+
+
 @dataclasses.dataclass(frozen=True)
 class _Nothing:
     pass

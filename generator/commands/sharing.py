@@ -80,7 +80,7 @@ def draw_review(journal: Path, start: dt.date, end: dt.date, out: Path) -> Path:
     page = review(planned.journal, planned.config, start, end)
     page = Page("", page.template, page.context, page.source)  # the review is the folder's home
     env = make_environment(journal, planned.config)
-    rendered, template_errors = render_pages(env, [page], journal, None)
+    rendered, template_errors, _ = render_pages(env, [page], journal, None)
     if template_errors:
         raise BuildFailed(template_errors)
     files = {**static_files(journal, planned.config)}

@@ -131,7 +131,7 @@ class Preview:
             entry = replace(entry, mentioned_in=site.entries[name].mentioned_in)
             context = cast(EntryContext, page.context)  # the page at an entry's URL is its entry page
             new_page = Page(page.url, page.template, {**context, "entry": entry}, page.source)
-            rendered, errors = render_pages(env, [new_page], self.journal)
+            rendered, errors, _ = render_pages(env, [new_page], self.journal)
             if errors:
                 return Outcome("quick", errors=errors, seconds=time.perf_counter() - started)
             data = rendered[new_page.output]
@@ -199,7 +199,7 @@ class Preview:
         if templates_new:
             # A template change could break any page: draw one of each kind before serving it.
             samples = list({page.template: page for page in pages}.values())
-            _, template_errors = render_pages(env, samples, self.journal)
+            _, template_errors, _ = render_pages(env, samples, self.journal)
             if template_errors:
                 return Outcome("rebuild", errors=template_errors, seconds=time.perf_counter() - started)
         if superseded():
