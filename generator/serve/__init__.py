@@ -77,6 +77,7 @@ class Server:
         self._wake.set()
 
     def _work(self) -> None:
+        self.preview.settle()
         while True:
             self._wake.wait()
             if self._stopping.is_set():
@@ -111,6 +112,8 @@ class Server:
         except Superseded:
             return  # the worker takes the newer save next
         self._announce(outcome)
+        if not outcome.errors:
+            self.preview.settle()
 
     def _announce(self, outcome: Outcome) -> None:
         self.report(outcome)
