@@ -8,8 +8,8 @@ clock and this process's CPU): these are the honest numbers. Then each runs unde
 cProfile, which slows many small calls far more than a few big ones, so read its
 lists for what is called and how often, and the stage times above for how much it
 costs. Under cProfile the cold build runs in one process (workers.cores and
-os.cpu_count are made to answer 1), so the Markdown conversion that a normal build sends to worker
-processes shows up too; its timer is CPU time, so other work on a shared machine
+os.cpu_count are made to answer 1), so the work a normal build spreads over worker
+processes and threads shows up too; its timer is CPU time, so other work on a shared machine
 does not inflate it. The full profiles stay in bench/work/profile/ (*.prof for
 pstats or snakeviz, *.txt as text).
 """

@@ -77,7 +77,6 @@ class Server:
         self._wake.set()
 
     def _work(self) -> None:
-        self.preview.settle()
         while True:
             self._wake.wait()
             if self._stopping.is_set():
