@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -137,7 +138,8 @@ def read_entry(name: str, raw: bytes, config: Config) -> tuple[Entry | None, lis
     if date is None:
         if "date" not in fields:
             problem(1, not_an_entry(named), warning=True)
-        return None, problems
+            return None, problems
+        date = dt.date.min  # wrong, and said so: the other fields are still checked, every problem in one run
 
     # Written in the small hours and counted for the day before: it comes last in that day.
     late = time is not None and time < config.day_starts_at

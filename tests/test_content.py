@@ -352,6 +352,14 @@ def test_every_problem_in_a_file_is_reported():
     ]
 
 
+def test_a_wrong_date_does_not_hide_the_files_other_problems():
+    assert problems("---\ndate: soon\nmood: 9\ndraft: maybe\n---\n") == [
+        f"{DAY}:2: date must be a date like 2026-11-23 (got 'soon')",
+        f"{DAY}:3: mood must be a whole number from 1 to 5 (got 9)",
+        f"{DAY}:4: draft must be true or false (got 'maybe')",
+    ]
+
+
 def test_a_mood_on_a_custom_scale():
     config = Config(mood=Config().mood.__class__(low=0, labels=("bad", "ok", "good")))
     assert entry("---\nmood: 0\n---\n", config=config).mood == 0
